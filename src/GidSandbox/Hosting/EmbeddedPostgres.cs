@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace GidSandbox.Hosting;
+
+/// <summary>
+/// A private PostgreSQL cluster started from the machine's server binaries: loopback only, on a
+/// free port, trust authentication. PostgreSQL refuses to run as root, so when this process is
+/// root the cluster runs as the <c>postgres</c> user.
+/// </summary>
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
+{
+    private static readonly string[] Extensions = ["pg_trgm", "unaccent", "fuzzystrmatch"];
+    private readonly string _binaries;
+    private readonly ILogger _logger;
+    private bool _stopped;
+
+    private EmbeddedPostgres(string binaries, string dataDirectory, int port, string databaseName, ILogger logger)
+    {
+        _binaries = binaries;
+        _logger = logger;
+        DataDirectory = dataDirectory;
+        Port = port;
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Database = databaseName,
+            Username = "postgres",
+            MaxPoolSize = 100,
+        }.ConnectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public int Port { get; }
+
+    public string DataDirectory { get; }
+
+    private static bool IsRoot => Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
+
+    /// <summary>The sandbox's own cluster lives in the repository's git-ignored <c>.data/postgres</c>.</summary>
+    public static string DefaultDataDirectory(string contentRoot)
+    {
+        for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GidSandbox.sln")))
+            {
+                return Path.Combine(directory.FullName, ".data", "postgres");
+            }
+        }
+
+        return Path.Combine(contentRoot, ".data", "postgres");
+    }
+
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string databaseName, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        var binaries = FindBinaries();
+        var port = FreePort();
+        var postgres = new EmbeddedPostgres(binaries, dataDirectory, port, databaseName, logger);
+        var started = Stopwatch.GetTimestamp();
+        await postgres.InitializeAsync(cancellationToken);
+        await postgres.RunAsync("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"], cancellationToken, mayFail: true);
+        await postgres.RunAsync("pg_ctl",
+            ["-D", dataDirectory, "-w", "-t", "60", "-l", Path.Combine(dataDirectory, "postgres.log"),
+             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{dataDirectory}' -c max_connections=200", "start"],
+            cancellationToken);
+        await postgres.CreateDatabaseAsync(databaseName, cancellationToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogStarted(logger, port, dataDirectory, seconds);
+        return postgres;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None, mayFail: true);
+        LogStopped(_logger, Port);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task InitializeAsync(CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(DataDirectory);
+        if (IsRoot)
+        {
+            await RunAsync("/usr/bin/chown", ["-R", "postgres:postgres", DataDirectory], ct, asRoot: true);
+            if (!await CanPostgresReachAsync(DataDirectory, ct))
+            {
+                throw new InvalidOperationException(
+                    $"The postgres user cannot reach {DataDirectory}: a parent directory is not traversable by other users. " +
+                    "Make its parents world-executable (chmod o+x), or configure ConnectionStrings:Gid to use another server.");
+            }
+        }
+
+        await RunAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"], ct);
+    }
+
+    private async Task CreateDatabaseAsync(string databaseName, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection);
+            exists.Parameters.AddWithValue(databaseName);
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = new NpgsqlCommand($"create database \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        builder.Database = databaseName;
+        await using var database = new NpgsqlConnection(builder.ConnectionString);
+        await database.OpenAsync(ct);
+        foreach (var extension in Extensions)
+        {
+            await using var command = new NpgsqlCommand($"create extension if not exists {extension}", database);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task<bool> CanPostgresReachAsync(string directory, CancellationToken ct) =>
+        await RunAsync("/usr/bin/test", ["-w", directory], ct, mayFail: true) == 0;
+
+    /// <summary>Runs a PostgreSQL tool (as the postgres user when root) and fails with its output.</summary>
+    private async Task<int> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct, bool mayFail = false, bool asRoot = false)
+    {
+        var executable = tool.StartsWith('/') ? tool : Path.Combine(_binaries, tool);
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (IsRoot && !asRoot)
+        {
+            start.FileName = "runuser";
+            foreach (var prefix in new[] { "-u", "postgres", "--", executable })
+            {
+                start.ArgumentList.Add(prefix);
+            }
+        }
+        else
+        {
+            start.FileName = executable;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0 && !mayFail)
+        {
+            throw new InvalidOperationException(
+                $"{tool} {string.Join(' ', start.ArgumentList)} failed with exit code {process.ExitCode}: {await errors}{await output}{LogTail()}");
+        }
+
+        return process.ExitCode;
+    }
+
+    private string LogTail()
+    {
+        var log = Path.Combine(DataDirectory, "postgres.log");
+        return File.Exists(log) ? $"\nLast lines of {log}:\n{string.Join('\n', File.ReadLines(log).TakeLast(15))}" : "";
+    }
+
+    private static string FindBinaries()
+    {
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+            : Enumerable.Empty<string>();
+        return candidates.Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
+            ?? throw new InvalidOperationException(
+                "PostgreSQL server binaries were not found under /usr/lib/postgresql; install them (Debian: apt-get install postgresql postgresql-contrib) or configure ConnectionStrings:Gid.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL listening on 127.0.0.1:{Port}, data in {DataDirectory} (started in {Seconds:F1} s)")]
+    private static partial void LogStarted(ILogger logger, int port, string dataDirectory, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL on port {Port} stopped")]
+    private static partial void LogStopped(ILogger logger, int port);
+}
