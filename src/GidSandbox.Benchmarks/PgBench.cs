@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace GidSandbox.Benchmarks;
+
+/// <summary>PostgreSQL's own select-only benchmark on the same cluster: the physical reference for lookups.</summary>
+public static partial class PgBench
+{
+    public static async Task<double> SelectOnly(int port, int clients, int seconds)
+    {
+        await Run(port, "-i", "-q", "-s", "10");
+        var output = await Run(port, "-S", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture));
+        var match = Tps().Match(output);
+        return match.Success
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"No tps in pgbench output:\n{output}");
+    }
+
+    private static async Task<string> Run(int port, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Binary()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments.Concat(["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "gid_bench"]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? await stdout + await stderr
+            : throw new InvalidOperationException($"pgbench {string.Join(' ', arguments)} failed: {await stderr}");
+    }
+
+    private static string Binary() =>
+        Directory.GetDirectories("/usr/lib/postgresql").OrderDescending()
+            .Select(d => Path.Combine(d, "bin", "pgbench")).FirstOrDefault(File.Exists) ?? "pgbench";
+
+    [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
+    private static partial Regex Tps();
+}

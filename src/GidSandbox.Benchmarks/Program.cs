@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using GidSandbox.Benchmarks;
+using GidSandbox.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+// Registry core benchmark: registration and lookup over real HTTP against the sandbox process,
+// next to PostgreSQL's own figures (pgbench -S, plain INSERT) on the same cluster in the same run.
+var options = BenchmarkOptions.Parse(args);
+var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
+await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_bench", NullLogger.Instance);
+var port = FreePort();
+using var sandbox = StartSandbox(options.SandboxDll, postgres.ConnectionString, port);
+try
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    await WaitUntilReady(http);
+    Console.WriteLine($"Sandbox on port {port}, PostgreSQL on {postgres.Port}; {options.Identities:N0} identities, {options.Concurrency} clients, {options.Seconds} s per lookup run.");
+
+    var registration = await Load.Register(http, options.Identities, options.Concurrency);
+    var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
+    var lookups = await Load.LookUp(http, registration.Gids, options.Concurrency, TimeSpan.FromSeconds(options.Seconds));
+    var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
+
+    var report = new StringBuilder()
+        .AppendLine(CultureInfo.InvariantCulture, $"| measure | GID Sandbox | PostgreSQL reference | ratio |")
+        .AppendLine("| --- | ---: | ---: | ---: |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| registration (identities/s, GraphQL over HTTP) vs plain INSERT (rows/s) | {registration.PerSecond:N0} | {plainInsert:N0} | {registration.PerSecond / plainInsert:P0} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| `identity(gid)` lookups (requests/s) vs `pgbench -S` (tps) | {lookups.PerSecond:N0} | {pgbench:N0} | {lookups.PerSecond / pgbench:P0} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| lookup latency p50 / p99 (ms) | {lookups.P50:F2} / {lookups.P99:F2} | | |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| registration latency p50 / p99 (ms) | {registration.P50:F2} / {registration.P99:F2} | | |");
+    Console.WriteLine();
+    Console.WriteLine(report);
+    return 0;
+}
+finally
+{
+    sandbox.Kill(entireProcessTree: true);
+    await postgres.StopAsync();
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Process StartSandbox(string dll, string connectionString, int port)
+{
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    start.ArgumentList.Add(dll);
+    start.ArgumentList.Add("--urls");
+    start.ArgumentList.Add($"http://127.0.0.1:{port}");
+    start.Environment["ConnectionStrings__Gid"] = connectionString;
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sandbox.");
+    process.OutputDataReceived += (_, e) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitUntilReady(HttpClient http)
+{
+    for (var attempt = 0; attempt < 120; attempt++)
+    {
+        try
+        {
+            if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(500);
+    }
+
+    throw new TimeoutException("The sandbox did not become ready within 60 s.");
+}

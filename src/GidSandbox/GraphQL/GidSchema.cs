@@ -1,0 +1,53 @@
+using GidSandbox.Identities.Addressing;
+using GidSandbox.Identities.Deactivating;
+using GidSandbox.Identities.History;
+using GidSandbox.Identities.Linking;
+using GidSandbox.Identities.Lookup;
+using GidSandbox.Identities.Merging;
+using GidSandbox.Identities.Naming;
+using GidSandbox.Identities.Registering;
+using GraphQL.Types;
+
+namespace GidSandbox.GraphQL;
+
+public sealed class GidSchema : Schema
+{
+    public GidSchema(IServiceProvider services, GidQuery query, GidMutation mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        RegisterType(new LocalDateGraphType());
+    }
+}
+
+/// <summary>Every query; each use case adds its own fields.</summary>
+public sealed class GidQuery : ObjectGraphType
+{
+    public GidQuery()
+    {
+        Name = "Query";
+        GetIdentity.Map(this);
+        ResolveExternalId.Map(this);
+        IdentityHistory.Map(this);
+    }
+}
+
+/// <summary>Every mutation; each use case adds its own field.</summary>
+public sealed class GidMutation : ObjectGraphType
+{
+    public GidMutation()
+    {
+        Name = "Mutation";
+        RegisterNaturalPerson.Map(this);
+        RegisterLegalEntity.Map(this);
+        AddName.Map(this);
+        RemoveName.Map(this);
+        ChangeAddress.Map(this);
+        LinkExternalId.Map(this);
+        UnlinkExternalId.Map(this);
+        MergeIdentities.Map(this);
+        DeactivateIdentity.Map(this);
+        ReactivateIdentity.Map(this);
+    }
+}

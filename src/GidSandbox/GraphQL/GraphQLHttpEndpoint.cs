@@ -1,0 +1,210 @@
+using System.Net.Mime;
+using System.Text.Json;
+using GidSandbox.Identities;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace GidSandbox.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with application/json, GET for
+/// queries only, application/graphql-response+json answers with the spec's status codes, and
+/// application/json for clients that ask for it.
+/// </summary>
+public static partial class GraphQLHttpEndpoint
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const long MaxRequestBytes = 1024 * 1024;
+
+    public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
+
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ILoggerFactory loggers)
+    {
+        var responseType = NegotiateResponseType(http.Request);
+        if (responseType is null)
+        {
+            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
+                $"Accept {GraphQLResponseJson} or application/json.");
+            return;
+        }
+
+        var (request, problem, status) = HttpMethods.IsGet(http.Request.Method)
+            ? ReadGet(http.Request, serializer)
+            : await ReadPostAsync(http.Request, serializer, http.RequestAborted);
+        if (request is null)
+        {
+            await WriteRequestErrorAsync(http, serializer, status, responseType, problem!);
+            return;
+        }
+
+        var document = TryParse(request.Query);
+        if (HttpMethods.IsGet(http.Request.Method) && document is not null && IsMutation(document, request.OperationName))
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, responseType,
+                "Mutations are not allowed over GET; send them with POST.");
+            return;
+        }
+
+        var correlationId = http.Request.Headers["X-Correlation-Id"] is { Count: 1 } given && given[0]!.Length is > 0 and <= 100
+            ? given[0]!
+            : http.TraceIdentifier;
+        http.Response.Headers["X-Correlation-Id"] = correlationId;
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            UserContext = new GidUserContext { Actor = Actor.Development, CorrelationId = correlationId },
+        });
+
+        LogInternalErrors(result, loggers.CreateLogger(typeof(GraphQLHttpEndpoint)));
+        http.Response.StatusCode = responseType == GraphQLResponseJson && !result.Executed
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        http.Response.ContentType = $"{responseType}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static string? NegotiateResponseType(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted) || accepted.Count == 0)
+        {
+            return GraphQLResponseJson;
+        }
+
+        foreach (var media in accepted.OrderByDescending(m => m.Quality ?? 1))
+        {
+            if (media.Quality == 0)
+            {
+                continue;
+            }
+
+            var type = media.MediaType.Value;
+            if (type is GraphQLResponseJson or "*/*" or "application/*")
+            {
+                return GraphQLResponseJson;
+            }
+
+            if (type == MediaTypeNames.Application.Json)
+            {
+                return MediaTypeNames.Application.Json;
+            }
+        }
+
+        return null;
+    }
+
+    private static (GraphQLRequest? Request, string? Problem, int Status) ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)
+    {
+        if (http.Query["query"] is not { Count: 1 } query || string.IsNullOrWhiteSpace(query[0]))
+        {
+            return (null, "A GET request needs exactly one 'query' parameter.", StatusCodes.Status400BadRequest);
+        }
+
+        Inputs? variables = null;
+        if (http.Query["variables"] is { Count: > 0 } variablesText)
+        {
+            try
+            {
+                variables = serializer.Deserialize<Inputs>(variablesText[0]);
+            }
+            catch (JsonException)
+            {
+                return (null, "The 'variables' parameter must be a JSON object.", StatusCodes.Status400BadRequest);
+            }
+        }
+
+        return (new GraphQLRequest { Query = query[0], OperationName = Single(http.Query["operationName"]), Variables = variables }, null, 0);
+    }
+
+    private static async Task<(GraphQLRequest? Request, string? Problem, int Status)> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var contentType) || contentType.MediaType != MediaTypeNames.Application.Json)
+        {
+            return (null, "Send the request body as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (http.ContentLength > MaxRequestBytes)
+        {
+            return (null, $"The request body is larger than {MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxRequestBytes)
+            {
+                return (null, $"The request body is larger than {MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            buffer.Position = 0;
+            request = await serializer.ReadAsync<GraphQLRequest>(buffer, ct);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The request body is not a GraphQL request in JSON: {ex.Message}", StatusCodes.Status400BadRequest);
+        }
+
+        return string.IsNullOrWhiteSpace(request?.Query)
+            ? (null, "The request body needs a 'query' string.", StatusCodes.Status400BadRequest)
+            : (request, null, 0);
+    }
+
+    private static string? Single(StringValues values) => values.Count == 1 ? values[0] : null;
+
+    private static GraphQLDocument? TryParse(string? query)
+    {
+        try
+        {
+            return GraphQLParser.Parser.Parse(query);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return null; // the executer reports the syntax error in the spec's format
+        }
+    }
+
+    private static bool IsMutation(GraphQLDocument document, string? operationName) =>
+        document.Definitions.OfType<GraphQLOperationDefinition>()
+            .Where(op => operationName is null || op.Name?.Value == operationName)
+            .Any(op => op.Operation == OperationType.Mutation);
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string contentType, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{contentType}; charset=utf-8";
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(message) { Code = ErrorCodes.ValidationFailed });
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static void LogInternalErrors(ExecutionResult result, ILogger logger)
+    {
+        foreach (var error in result.Errors?.OfType<global::GraphQL.Execution.UnhandledError>() ?? [])
+        {
+            LogFieldFailure(logger, error.InnerException, error.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL field failed: {Message}")]
+    private static partial void LogFieldFailure(ILogger logger, Exception? exception, string message);
+}

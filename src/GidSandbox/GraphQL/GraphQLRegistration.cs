@@ -1,0 +1,30 @@
+using GidSandbox.Identities;
+using GraphQL;
+
+namespace GidSandbox.GraphQL;
+
+public static class GraphQLRegistration
+{
+    public const int MaxDepth = 15;
+    public const int MaxComplexity = 20_000;
+
+    public static IServiceCollection AddGidGraphQL(this IServiceCollection services) =>
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<GidSchema>()
+            .AddGraphTypes(typeof(GidSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<ErrorCodesProvider>()
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = MaxDepth;
+                complexity.MaxComplexity = MaxComplexity;
+            })
+            .AddUnhandledExceptionHandler(context =>
+            {
+                // Refusals are answers, not failures: keep their message for the client.
+                if (context.OriginalException is Refusal refusal)
+                {
+                    context.Exception = new ExecutionError(refusal.Message, refusal) { Code = refusal.Code };
+                }
+            }));
+}

@@ -1,0 +1,131 @@
+using GidSandbox.Identities;
+using GraphQL.Types;
+
+namespace GidSandbox.GraphQL;
+
+public sealed class IdentityGraphType : ObjectGraphType<Identity>
+{
+    public IdentityGraphType()
+    {
+        Name = "Identity";
+        Description = "A natural person or legal entity appearing in IP records, with its one persistent GID.";
+        Field<NonNullGraphType<GidGraphType>>("gid").Resolve(ctx => ctx.Source.Gid);
+        Field(x => x.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<IdentityKind>>));
+        Field(x => x.Status, type: typeof(NonNullGraphType<EnumerationGraphType<IdentityStatus>>));
+        Field(x => x.Names, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<NameGraphType>>>));
+        Field<NonNullGraphType<NameGraphType>>("primaryName").Resolve(ctx => ctx.Source.PrimaryName);
+        Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>)).Description("Residence or nationality of a person; jurisdiction of an entity.");
+        Field(x => x.Address, type: typeof(AddressGraphType));
+        Field(x => x.Orcid, nullable: true);
+        Field(x => x.Isni, nullable: true);
+        Field(x => x.LegalForm, nullable: true).Description("ISO 20275 Entity Legal Form code.");
+        Field(x => x.RegistrationAuthority, nullable: true);
+        Field(x => x.RegistrationNumber, nullable: true);
+        Field(x => x.Lei, nullable: true);
+        Field<GidGraphType>("parent").Resolve(ctx => ctx.Source.Parent);
+        Field(x => x.ExternalIdentifiers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdentifierGraphType>>>));
+        Field<GidGraphType>("mergedInto").Resolve(ctx => ctx.Source.MergedInto).Description("Where a merged identity lives on.");
+        Field(x => x.DeactivationReason, nullable: true);
+        Field(x => x.Synthetic).Description("True for every record of the sandbox: mock data only.");
+        Field(x => x.Version).Description("The stream version; pass it as expectedVersion to change the identity.");
+    }
+}
+
+public sealed class NameGraphType : ObjectGraphType<Name>
+{
+    public NameGraphType()
+    {
+        Name = "Name";
+        Field(x => x.Id).Description("Stable within the identity; used to remove the name.");
+        Field(x => x.Text);
+        Field(x => x.Script, type: typeof(NonNullGraphType<ScriptCodeGraphType>));
+        Field(x => x.Language, nullable: true).Description("BCP 47 language tag.");
+        Field(x => x.Type, type: typeof(NonNullGraphType<EnumerationGraphType<NameType>>));
+        Field("primary", x => x.IsPrimary);
+    }
+}
+
+public sealed class AddressGraphType : ObjectGraphType<Address>
+{
+    public AddressGraphType()
+    {
+        Name = "Address";
+        Field(x => x.Lines, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>));
+        Field(x => x.City, nullable: true);
+        Field(x => x.PostalCode, nullable: true);
+        Field(x => x.Region, nullable: true);
+        Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>));
+    }
+}
+
+public sealed class ExternalIdentifierGraphType : ObjectGraphType<ExternalIdentifier>
+{
+    public ExternalIdentifierGraphType()
+    {
+        Name = "ExternalIdentifier";
+        Description = "An office's local identifier for the party, e.g. an applicant number.";
+        Field(x => x.Scheme);
+        Field(x => x.Issuer).Description("WIPO ST.3 code of the issuing office.");
+        Field(x => x.Value);
+    }
+}
+
+public sealed class IdentityPayloadGraphType : ObjectGraphType<IdentityPayload>
+{
+    public IdentityPayloadGraphType()
+    {
+        Name = "IdentityPayload";
+        Field(x => x.Identity, type: typeof(NonNullGraphType<IdentityGraphType>));
+        Field(x => x.Replayed).Description("True when this answers a retry with an idempotency key already used: nothing new was stored.");
+    }
+}
+
+public sealed class NameInputGraphType : InputObjectGraphType<NameInput>
+{
+    public NameInputGraphType()
+    {
+        Name = "NameInput";
+        Field(x => x.Text).Description("The name as written, at most 500 characters.");
+        Field(x => x.Script, type: typeof(NonNullGraphType<ScriptCodeGraphType>));
+        Field(x => x.Language, nullable: true).Description("BCP 47 language tag, e.g. ja, ja-Latn.");
+        Field(x => x.Type, type: typeof(EnumerationGraphType<NameType>)).Description("Defaults to LEGAL for entities and PRIMARY for persons at registration, ALIAS when added later.");
+        Field(x => x.Primary, nullable: true).DefaultValue(false);
+    }
+}
+
+public sealed class AddressInputGraphType : InputObjectGraphType<AddressInput>
+{
+    public AddressInputGraphType()
+    {
+        Name = "AddressInput";
+        Field(x => x.Lines, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>));
+        Field(x => x.City, nullable: true);
+        Field(x => x.PostalCode, nullable: true);
+        Field(x => x.Region, nullable: true);
+        Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>));
+    }
+}
+
+public sealed class ExternalIdentifierInputGraphType : InputObjectGraphType<ExternalIdentifierInput>
+{
+    public ExternalIdentifierInputGraphType()
+    {
+        Name = "ExternalIdentifierInput";
+        Field(x => x.Scheme).Description("e.g. applicant-number.");
+        Field(x => x.Issuer).Description("WIPO ST.3 code of the issuing office, e.g. EP, JP, KR.");
+        Field(x => x.Value);
+    }
+}
+
+public static class WriteInputFields
+{
+    /// <summary>Adds the fields every write to an existing identity takes.</summary>
+    public static void AddWriteFields<T>(this InputObjectGraphType<T> type)
+        where T : IdentityWriteInput
+    {
+        type.Field(x => x.Gid, type: typeof(NonNullGraphType<GidGraphType>));
+        type.Field(x => x.ExpectedVersion, nullable: true).Description("The version you read; a stale one is refused with CONFLICT.");
+        type.Field(x => x.IdempotencyKey, nullable: true).Description("Repeat a request with the same key to get its first result instead of applying it twice.");
+        type.Field(x => x.Reason, nullable: true).Description("Why; required for corrections (removals, unlinks, merges, deactivations).");
+    }
+}

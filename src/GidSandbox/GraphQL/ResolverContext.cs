@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GidSandbox.Identities;
+using GraphQL;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace GidSandbox.GraphQL;
+
+/// <summary>What a resolver knows of the request: who is calling and the correlation id.</summary>
+public sealed class GidUserContext : Dictionary<string, object?>
+{
+    public required Actor Actor { get; init; }
+
+    public required string CorrelationId { get; init; }
+}
+
+public static class ResolverContext
+{
+    public static IDocumentStore Store(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IDocumentStore>();
+
+    public static WriteRequest WriteRequest(this IResolveFieldContext context, IdentityWriteInput input, bool reasonRequired = false) =>
+        context.WriteRequest(input.IdempotencyKey, input.Reason, reasonRequired);
+
+    public static WriteRequest WriteRequest(this IResolveFieldContext context, string? idempotencyKey, string? reason, bool reasonRequired = false)
+    {
+        var problems = new Problems();
+        if (reason is not null || reasonRequired)
+        {
+            reason = InputRules.ParseReason(problems, "input.reason", reason);
+        }
+
+        problems.ThrowIfAny();
+        var user = (GidUserContext)context.UserContext;
+        return new WriteRequest(user.Actor, user.CorrelationId, idempotencyKey, reason);
+    }
+}
+
+/// <summary>The JSON shape of recorded events as the API shows them.</summary>
+public static class GraphQLJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper));
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        return options;
+    }
+}

@@ -1,0 +1,61 @@
+using GidSandbox.Identities;
+using GidSandbox.Identities.Linking;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Weasel.Core;
+
+namespace GidSandbox.Hosting;
+
+public static class Persistence
+{
+    public const string ConnectionStringName = "Gid";
+
+    /// <summary>
+    /// Uses the configured connection string, or else starts the embedded PostgreSQL cluster,
+    /// which then lives and stops with the host.
+    /// </summary>
+    public static async Task<string> AddGidDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
+        var postgres = await EmbeddedPostgres.StartAsync(
+            EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
+            "gid_sandbox",
+            loggers.CreateLogger<EmbeddedPostgres>());
+        builder.Services.AddSingleton(postgres);
+        return postgres.ConnectionString;
+    }
+
+    public static IServiceCollection AddGidPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(options => options.ConfigureGid(connectionString))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        return services;
+    }
+
+    public static void ConfigureGid(this StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = "gid";
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.AddEventTypes(IdentityEventTypes.All);
+        options.Projections.Add<IdentityProjection>(ProjectionLifecycle.Inline);
+
+        options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
+        options.Schema.For<IdempotencyRecord>();
+    }
+}

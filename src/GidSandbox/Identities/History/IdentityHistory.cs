@@ -1,0 +1,81 @@
+using System.Text.Json;
+using GidSandbox.GraphQL;
+using GraphQL;
+using GraphQL.Types;
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+
+namespace GidSandbox.Identities.History;
+
+/// <summary>One event of an identity's stream, with who recorded it, when and why.</summary>
+public sealed record HistoryEntry(
+    long Version,
+    long Sequence,
+    string Type,
+    Instant RecordedAt,
+    string? Office,
+    string? ClientId,
+    string? CorrelationId,
+    string? Reason,
+    JsonElement Data)
+{
+    public static HistoryEntry From(IEvent e, JsonSerializerOptions json) => new(
+        e.Version,
+        e.Sequence,
+        e.EventType.Name,
+        Instant.FromDateTimeOffset(e.Timestamp),
+        Header(e, "office"),
+        Header(e, "clientId"),
+        e.CorrelationId,
+        Header(e, "reason"),
+        JsonSerializer.SerializeToElement(e.Data, e.EventType, json));
+
+    private static string? Header(IEvent e, string name) =>
+        e.Headers?.TryGetValue(name, out var value) == true ? value?.ToString() : null;
+}
+
+public static class IdentityHistory
+{
+    public static void Map(ObjectGraphType query)
+    {
+        query.Field<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>("identityHistory")
+            .Description("Every event of the identity, oldest first; null when the GID is unknown.")
+            .Argument<NonNullGraphType<GidGraphType>>("gid")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = ctx.Store().QuerySession();
+                var events = await session.Events.FetchStreamAsync(ctx.GetArgument<Gid>("gid").Value, token: ctx.CancellationToken);
+                return events.Count == 0 ? null : events.Select(e => HistoryEntry.From(e, GraphQLJson.Options)).ToList();
+            });
+
+        query.Field<IdentityGraphType>("identityAsOf")
+            .Description("The identity as it was at an instant, rebuilt from its events; null if it did not exist then.")
+            .Argument<NonNullGraphType<GidGraphType>>("gid")
+            .Argument<NonNullGraphType<InstantGraphType>>("at")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = ctx.Store().QuerySession();
+                var at = ctx.GetArgument<Instant>("at");
+                return await session.Events.AggregateStreamAsync<Identity>(
+                    ctx.GetArgument<Gid>("gid").Value, timestamp: at.ToDateTimeOffset(), token: ctx.CancellationToken);
+            });
+    }
+}
+
+public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
+{
+    public HistoryEntryGraphType()
+    {
+        Name = "HistoryEntry";
+        Field(x => x.Version).Description("The identity's version after this event.");
+        Field(x => x.Sequence).Description("The event's position in the registry-wide event sequence.");
+        Field(x => x.Type).Description("The event type, e.g. NameAdded.");
+        Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>));
+        Field(x => x.Office, nullable: true).Description("The office that acted.");
+        Field(x => x.ClientId, nullable: true).Description("The client that acted.");
+        Field(x => x.CorrelationId, nullable: true);
+        Field(x => x.Reason, nullable: true);
+        Field(x => x.Data, type: typeof(NonNullGraphType<JsonGraphType>)).Description("The event as recorded.");
+    }
+}

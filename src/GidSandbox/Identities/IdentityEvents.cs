@@ -1,0 +1,56 @@
+namespace GidSandbox.Identities;
+
+// Events are the audit trail: past-tense facts, never edited, carrying what happened and nothing
+// derived. Who acted, the correlation id and any reason travel in Marten's event metadata.
+
+public sealed record NaturalPersonRegistered(
+    Gid Gid,
+    IReadOnlyList<Name> Names,
+    string Country,
+    Address? Address,
+    string? Orcid,
+    string? Isni,
+    bool Synthetic);
+
+public sealed record LegalEntityRegistered(
+    Gid Gid,
+    IReadOnlyList<Name> Names,
+    string Country,
+    Address? Address,
+    string? LegalForm,
+    string? RegistrationAuthority,
+    string? RegistrationNumber,
+    string? Lei,
+    Gid? Parent,
+    bool Synthetic);
+
+public sealed record NameAdded(Name Name);
+
+public sealed record NameRemoved(int NameId);
+
+public sealed record AddressChanged(Address? Address);
+
+public sealed record ExternalIdentifierLinked(ExternalIdentifier Identifier);
+
+public sealed record ExternalIdentifierUnlinked(ExternalIdentifier Identifier);
+
+/// <summary>Appended to the merged (losing) identity's stream.</summary>
+public sealed record IdentityMerged(Gid Survivor);
+
+/// <summary>Appended to the survivor's stream: what it took over from the merged identity.</summary>
+public sealed record IdentityAbsorbed(Gid Merged, IReadOnlyList<Name> Names, IReadOnlyList<ExternalIdentifier> ExternalIdentifiers);
+
+public sealed record IdentityDeactivated(string Reason);
+
+public sealed record IdentityReactivated;
+
+public static class IdentityEventTypes
+{
+    /// <summary>Registered with Marten up front, so any stream can be read before its event types were first written.</summary>
+    public static readonly Type[] All =
+    [
+        typeof(NaturalPersonRegistered), typeof(LegalEntityRegistered), typeof(NameAdded), typeof(NameRemoved),
+        typeof(AddressChanged), typeof(ExternalIdentifierLinked), typeof(ExternalIdentifierUnlinked),
+        typeof(IdentityMerged), typeof(IdentityAbsorbed), typeof(IdentityDeactivated), typeof(IdentityReactivated),
+    ];
+}

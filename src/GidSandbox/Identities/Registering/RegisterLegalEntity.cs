@@ -1,0 +1,141 @@
+using GidSandbox.GraphQL;
+using GidSandbox.Identities.Linking;
+using GidSandbox.Standards;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+
+namespace GidSandbox.Identities.Registering;
+
+public sealed class RegisterLegalEntityInput
+{
+    public IReadOnlyList<NameInput> Names { get; set; } = [];
+
+    public string Country { get; set; } = "";
+
+    public AddressInput? Address { get; set; }
+
+    public string? LegalForm { get; set; }
+
+    public string? RegistrationAuthority { get; set; }
+
+    public string? RegistrationNumber { get; set; }
+
+    public string? Lei { get; set; }
+
+    public Gid? Parent { get; set; }
+
+    public IReadOnlyList<ExternalIdentifierInput>? ExternalIdentifiers { get; set; }
+
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed record RegisterLegalEntity(
+    Gid Gid,
+    IReadOnlyList<Name> Names,
+    string Country,
+    Address? Address,
+    string? LegalForm,
+    string? RegistrationAuthority,
+    string? RegistrationNumber,
+    string? Lei,
+    Gid? Parent,
+    IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
+{
+    public static RegisterLegalEntity From(RegisterLegalEntityInput input, Gid gid)
+    {
+        var problems = new Problems();
+        var names = InputRules.ParseNames(problems, "input.names", input.Names, NameType.Legal);
+        var country = InputRules.ParseCountry(problems, "input.country", input.Country);
+        var address = InputRules.ParseAddress(problems, "input.address", input.Address);
+        string? legalForm = null;
+        if (input.LegalForm is not null)
+        {
+            legalForm = input.LegalForm.Trim().ToUpperInvariant();
+            if (!ElfCodes.IsWellFormed(legalForm))
+            {
+                problems.Add("input.legalForm", $"'{InputRules.Shorten(input.LegalForm)}' is not an ISO 20275 ELF code (four letters or digits, e.g. 8888, 2HBR).");
+            }
+        }
+
+        InputRules.CheckOptionalText(problems, "input.registrationAuthority", input.RegistrationAuthority);
+        InputRules.CheckOptionalText(problems, "input.registrationNumber", input.RegistrationNumber);
+        string? lei = null;
+        if (input.Lei is not null && !Standards.Lei.TryNormalize(input.Lei, out lei, out var leiProblem))
+        {
+            problems.Add("input.lei", leiProblem!);
+        }
+
+        var identifiers = InputRules.ParseExternalIdentifiers(problems, "input.externalIdentifiers", input.ExternalIdentifiers);
+        problems.ThrowIfAny();
+        return new RegisterLegalEntity(gid, names, country, address, legalForm, input.RegistrationAuthority, input.RegistrationNumber, lei, input.Parent, identifiers);
+    }
+
+    /// <param name="parent">The identity named as parent, as loaded; null when none was named or none exists.</param>
+    public static IReadOnlyList<object> Decide(RegisterLegalEntity c, Identity? parent)
+    {
+        if (c.Parent is { } parentGid)
+        {
+            if (parent is null)
+            {
+                throw Refusal.Invalid("input.parent", $"No identity has the GID {parentGid}.");
+            }
+
+            if (parent.Kind != IdentityKind.LegalEntity)
+            {
+                throw Refusal.Invalid("input.parent", $"{parentGid} is a natural person; a parent must be a legal entity.");
+            }
+
+            if (parent.Status != IdentityStatus.Active)
+            {
+                throw Refusal.Invalid("input.parent", parent.Status == IdentityStatus.Merged
+                    ? $"{parentGid} was merged into {parent.MergedInto}; name {parent.MergedInto} as the parent."
+                    : $"{parentGid} is deactivated and cannot be a parent.");
+            }
+        }
+
+        return
+        [
+            new LegalEntityRegistered(c.Gid, c.Names, c.Country, c.Address, c.LegalForm, c.RegistrationAuthority, c.RegistrationNumber, c.Lei, c.Parent, Synthetic: true),
+            .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
+        ];
+    }
+
+    public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
+    {
+        var parent = Parent is { } p ? await session.LoadAsync<Identity>(p.Value, ct) : null;
+        var events = Decide(this, parent);
+        await ExternalIdentifierClaim.ClaimAsync(session, Gid, ExternalIdentifiers, ct);
+        session.Events.StartStream<Identity>(Gid.Value, events);
+        return Identity.Project(null, events) with { Version = events.Count };
+    }
+
+    public static void Map(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("registerLegalEntity")
+            .Description("Registers a legal entity (company, university, institute, public body) and gives it a new GID.")
+            .Argument<NonNullGraphType<RegisterLegalEntityInputGraphType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RegisterLegalEntityInput>("input");
+                var command = From(input, Gid.NewGid());
+                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input.IdempotencyKey, null), "registerLegalEntity", input, command.HandleAsync, ctx.CancellationToken);
+            });
+}
+
+public sealed class RegisterLegalEntityInputGraphType : InputObjectGraphType<RegisterLegalEntityInput>
+{
+    public RegisterLegalEntityInputGraphType()
+    {
+        Name = "RegisterLegalEntityInput";
+        Field(x => x.Names, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<NameInputGraphType>>>));
+        Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>)).Description("Jurisdiction, ISO 3166-1 alpha-2.");
+        Field(x => x.Address, type: typeof(AddressInputGraphType));
+        Field(x => x.LegalForm, nullable: true).Description("ISO 20275 Entity Legal Form code, where known.");
+        Field(x => x.RegistrationAuthority, nullable: true);
+        Field(x => x.RegistrationNumber, nullable: true);
+        Field(x => x.Lei, nullable: true).Description("Legal Entity Identifier (ISO 17442), check digits verified.");
+        Field(x => x.Parent, type: typeof(GidGraphType)).Description("The parent legal entity's GID.");
+        Field(x => x.ExternalIdentifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>));
+        Field(x => x.IdempotencyKey, nullable: true);
+    }
+}

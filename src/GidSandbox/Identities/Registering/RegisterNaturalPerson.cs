@@ -1,0 +1,97 @@
+using GidSandbox.GraphQL;
+using GidSandbox.Identities.Linking;
+using GidSandbox.Standards;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+
+namespace GidSandbox.Identities.Registering;
+
+public sealed class RegisterNaturalPersonInput
+{
+    public IReadOnlyList<NameInput> Names { get; set; } = [];
+
+    public string Country { get; set; } = "";
+
+    public AddressInput? Address { get; set; }
+
+    public string? Orcid { get; set; }
+
+    public string? Isni { get; set; }
+
+    public IReadOnlyList<ExternalIdentifierInput>? ExternalIdentifiers { get; set; }
+
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed record RegisterNaturalPerson(
+    Gid Gid,
+    IReadOnlyList<Name> Names,
+    string Country,
+    Address? Address,
+    string? Orcid,
+    string? Isni,
+    IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
+{
+    public static RegisterNaturalPerson From(RegisterNaturalPersonInput input, Gid gid)
+    {
+        var problems = new Problems();
+        var names = InputRules.ParseNames(problems, "input.names", input.Names, NameType.Primary);
+        var country = InputRules.ParseCountry(problems, "input.country", input.Country);
+        var address = InputRules.ParseAddress(problems, "input.address", input.Address);
+        string? orcid = null, isni = null;
+        if (input.Orcid is not null && !Standards.Orcid.TryNormalize(input.Orcid, out orcid, out var orcidProblem))
+        {
+            problems.Add("input.orcid", orcidProblem!);
+        }
+
+        if (input.Isni is not null && !Standards.Isni.TryNormalize(input.Isni, out isni, out var isniProblem))
+        {
+            problems.Add("input.isni", isniProblem!);
+        }
+
+        var identifiers = InputRules.ParseExternalIdentifiers(problems, "input.externalIdentifiers", input.ExternalIdentifiers);
+        problems.ThrowIfAny();
+        return new RegisterNaturalPerson(gid, names, country, address, orcid, isni, identifiers);
+    }
+
+    public static IReadOnlyList<object> Decide(RegisterNaturalPerson c) =>
+        [
+            new NaturalPersonRegistered(c.Gid, c.Names, c.Country, c.Address, c.Orcid, c.Isni, Synthetic: true),
+            .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
+        ];
+
+    public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
+    {
+        await ExternalIdentifierClaim.ClaimAsync(session, Gid, ExternalIdentifiers, ct);
+        var events = Decide(this);
+        session.Events.StartStream<Identity>(Gid.Value, events);
+        return Identity.Project(null, events) with { Version = events.Count };
+    }
+
+    public static void Map(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("registerNaturalPerson")
+            .Description("Registers a natural person (inventor, applicant, agent) and gives it a new GID.")
+            .Argument<NonNullGraphType<RegisterNaturalPersonInputGraphType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RegisterNaturalPersonInput>("input");
+                var command = From(input, Gid.NewGid());
+                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input.IdempotencyKey, null), "registerNaturalPerson", input, command.HandleAsync, ctx.CancellationToken);
+            });
+}
+
+public sealed class RegisterNaturalPersonInputGraphType : InputObjectGraphType<RegisterNaturalPersonInput>
+{
+    public RegisterNaturalPersonInputGraphType()
+    {
+        Name = "RegisterNaturalPersonInput";
+        Field(x => x.Names, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<NameInputGraphType>>>));
+        Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>));
+        Field(x => x.Address, type: typeof(AddressInputGraphType));
+        Field(x => x.Orcid, nullable: true).Description("ORCID iD, e.g. 0000-0002-1825-0097.");
+        Field(x => x.Isni, nullable: true).Description("ISNI, e.g. 0000 0001 2103 2683.");
+        Field(x => x.ExternalIdentifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>));
+        Field(x => x.IdempotencyKey, nullable: true).Description("Repeat a request with the same key to get its first result instead of a second registration.");
+    }
+}

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GidSandbox.Identities.Linking;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+
+namespace GidSandbox.Identities;
+
+/// <summary>Who performs a write; recorded on every event.</summary>
+public sealed record Actor(string Office, string ClientId, string? Subject)
+{
+    /// <summary>
+    /// The one principal every write is attributed to until access control identifies callers.
+    /// Access control replaces it with the caller's office and client.
+    /// </summary>
+    public static readonly Actor Development = new("IB", "development", null);
+}
+
+/// <summary>The circumstances of one write: who, under which correlation id, why, and its retry key.</summary>
+public sealed record WriteRequest(Actor Actor, string CorrelationId, string? IdempotencyKey, string? Reason);
+
+/// <summary>What a mutation returns; <see cref="Replayed"/> tells a retry from the first call.</summary>
+public sealed record IdentityPayload(Identity Identity, bool Replayed);
+
+/// <summary>Remembers the result of a write under the caller's idempotency key.</summary>
+public sealed record IdempotencyRecord(string Id, string Operation, string InputHash, string Gid, long Version);
+
+public static class Writes
+{
+    public const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>
+    /// Runs one write in one transaction: stamps the actor on the session, replays an earlier
+    /// result for a repeated idempotency key, and turns Marten's concurrency failures into
+    /// <c>CONFLICT</c>. Nothing is stored when <paramref name="write"/> refuses.
+    /// </summary>
+    public static async Task<IdentityPayload> RunAsync(
+        IDocumentStore store,
+        WriteRequest request,
+        string operation,
+        object input,
+        Func<IDocumentSession, CancellationToken, Task<Identity>> write,
+        CancellationToken ct)
+    {
+        var key = request.IdempotencyKey;
+        if (key is not null && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
+        {
+            throw Refusal.Invalid("input.idempotencyKey", $"An idempotency key has 1 to {MaxIdempotencyKeyLength} printable characters.");
+        }
+
+        var recordId = key is null ? null : $"{request.Actor.Office}|{key}";
+        var inputHash = Hash(operation, input);
+        if (recordId is not null && await ReplayAsync(store, recordId, operation, inputHash, ct) is { } replayed)
+        {
+            return replayed;
+        }
+
+        await using var session = store.LightweightSession();
+        session.CorrelationId = request.CorrelationId;
+        session.LastModifiedBy = request.Actor.ClientId;
+        session.SetHeader("office", request.Actor.Office);
+        session.SetHeader("clientId", request.Actor.ClientId);
+        if (request.Actor.Subject is not null)
+        {
+            session.SetHeader("subject", request.Actor.Subject);
+        }
+
+        if (request.Reason is not null)
+        {
+            session.SetHeader("reason", request.Reason);
+        }
+
+        try
+        {
+            var identity = await write(session, ct);
+            if (recordId is not null)
+            {
+                session.Insert(new IdempotencyRecord(recordId, operation, inputHash, identity.Id, identity.Version));
+            }
+
+            await session.SaveChangesAsync(ct);
+            return new IdentityPayload(identity, Replayed: false);
+        }
+        catch (DocumentAlreadyExistsException ex) when (ex.DocType == typeof(IdempotencyRecord) && recordId is not null)
+        {
+            // A concurrent retry with the same key won; answer with its result.
+            return await ReplayAsync(store, recordId, operation, inputHash, ct)
+                ?? throw Refusal.Conflict("A concurrent request with the same idempotency key is still in progress; retry shortly.");
+        }
+        catch (DocumentAlreadyExistsException ex) when (ex.DocType == typeof(ExternalIdentifierClaim))
+        {
+            await using var query = store.QuerySession();
+            var holder = await query.LoadAsync<ExternalIdentifierClaim>((string)ex.Id, ct);
+            throw Refusal.Conflict(holder is null
+                ? "A concurrent request linked the same identifier; read the identity again and retry."
+                : $"The identifier {ExternalIdentifierClaim.Describe(holder.Identifier)} was just linked to {holder.Gid} by a concurrent request; unlink it there first, or merge the two identities.");
+        }
+        catch (Exception ex) when (ex is ConcurrencyException or ExistingStreamIdCollisionException)
+        {
+            throw Refusal.Conflict("The identity was changed by another request since the version you read; read it again and retry with the new expectedVersion.");
+        }
+    }
+
+    /// <summary>
+    /// Fetches an identity for writing (asserting <paramref name="expectedVersion"/> when given),
+    /// appends what <paramref name="decide"/> returns and gives back the identity after those events.
+    /// </summary>
+    public static async Task<Identity> AppendAsync(
+        IDocumentSession session,
+        Gid gid,
+        long? expectedVersion,
+        Func<Identity, IReadOnlyList<object>> decide,
+        CancellationToken ct)
+    {
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<Identity>(gid.Value, version, ct)
+            : await session.Events.FetchForWriting<Identity>(gid.Value, ct);
+        if (stream.Aggregate is null)
+        {
+            throw Refusal.NotFound($"No identity has the GID {gid}.");
+        }
+
+        var events = decide(stream.Aggregate);
+        stream.AppendMany(events);
+        return Identity.Project(stream.Aggregate, events) with { Version = stream.Aggregate.Version + events.Count };
+    }
+
+    private static async Task<IdentityPayload?> ReplayAsync(IDocumentStore store, string recordId, string operation, string inputHash, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var record = await query.LoadAsync<IdempotencyRecord>(recordId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.Operation != operation || record.InputHash != inputHash)
+        {
+            throw Refusal.Conflict("This idempotency key was already used for a different request; use a new key for a new request.");
+        }
+
+        var identity = await query.Events.AggregateStreamAsync<Identity>(record.Gid, record.Version, token: ct)
+            ?? throw new InvalidOperationException($"Idempotency record {recordId} names a missing stream.");
+        return new IdentityPayload(identity, Replayed: true);
+    }
+
+    private static string Hash(string operation, object input) =>
+        Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes(operation), .. JsonSerializer.SerializeToUtf8Bytes(input, input.GetType())]));
+}

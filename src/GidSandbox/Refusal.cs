@@ -1,0 +1,54 @@
+namespace GidSandbox;
+
+/// <summary>The codes a client can rely on in <c>extensions.code</c> (DESIGN.md section 5).</summary>
+public static class ErrorCodes
+{
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string InternalError = "INTERNAL_ERROR";
+}
+
+/// <summary>
+/// A request the registry will not carry out. Thrown by decisions and input parsing; the GraphQL
+/// layer turns it into an error with <see cref="Code"/> and, for validation, the offending fields.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "A refusal is a domain outcome; the name says so.")]
+public sealed class Refusal(string code, string message, IReadOnlyList<string>? fields = null) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<string> Fields { get; } = fields ?? [];
+
+    public static Refusal Invalid(string field, string message) => new(ErrorCodes.ValidationFailed, message, [field]);
+
+    public static Refusal NotFound(string message) => new(ErrorCodes.NotFound, message);
+
+    public static Refusal Conflict(string message) => new(ErrorCodes.Conflict, message);
+}
+
+/// <summary>Collects every validation problem of one input so the caller hears about all of them at once.</summary>
+public sealed class Problems
+{
+    private readonly List<(string Field, string Message)> _items = [];
+
+    public bool Any => _items.Count > 0;
+
+    public void Add(string field, string message) => _items.Add((field, message));
+
+    public void ThrowIfAny()
+    {
+        if (_items.Count == 0)
+        {
+            return;
+        }
+
+        var message = _items.Count == 1
+            ? $"{_items[0].Field}: {_items[0].Message}"
+            : string.Join(" ", _items.Select(p => $"{p.Field}: {p.Message}"));
+        throw new Refusal(ErrorCodes.ValidationFailed, message, [.. _items.Select(p => p.Field).Distinct()]);
+    }
+}

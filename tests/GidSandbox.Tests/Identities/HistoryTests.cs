@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+
+namespace GidSandbox.Tests.Identities;
+
+[Collection(SandboxCollection.Name)]
+public sealed class HistoryTests(SandboxFixture sandbox)
+{
+    private const string History = """
+        query ($gid: Gid!) { identityHistory(gid: $gid) { version sequence type recordedAt office clientId correlationId reason data } }
+        """;
+
+    private const string AsOf = """
+        query ($gid: Gid!, $at: Instant!) { identityAsOf(gid: $gid, at: $at) { version names { text } status } }
+        """;
+
+    private const string AddName = """
+        mutation ($input: AddNameInput!) { addName(input: $input) { identity { version } } }
+        """;
+
+    private const string Deactivate = """
+        mutation ($input: DeactivateIdentityInput!) { deactivateIdentity(input: $input) { identity { version } } }
+        """;
+
+    [Fact]
+    public async Task the_history_lists_every_event_with_who_when_and_why()
+    {
+        var company = await sandbox.ALegalEntity("Gamma Ltd", "GB");
+        await sandbox.Data(AddName, new { input = new { gid = company.Gid(), name = new { text = "Gamma Limited", script = "Latn" } } });
+        await sandbox.Data(Deactivate, new { input = new { gid = company.Gid(), reason = "Test registration" } });
+
+        var history = (await sandbox.Data(History, new { gid = company.Gid() }))["identityHistory"]!.AsArray();
+
+        Assert.Equal(["LegalEntityRegistered", "NameAdded", "IdentityDeactivated"], history.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal([1L, 2L, 3L], history.Select(e => e!["version"]!.GetValue<long>()));
+        Assert.All(history, e => Assert.Equal("IB", e!["office"]!.GetValue<string>()));
+        Assert.All(history, e => Assert.Equal("development", e!["clientId"]!.GetValue<string>()));
+        Assert.All(history, e => Assert.False(string.IsNullOrEmpty(e!["correlationId"]?.GetValue<string>())));
+        Assert.Equal("Test registration", history[2]!["reason"]!.GetValue<string>());
+        Given.AssertJson("""{"name":{"id":2,"text":"Gamma Limited","script":"Latn","language":null,"type":"ALIAS","isPrimary":false}}""", history[1]!["data"]!);
+        var times = history.Select(e => InstantPattern.ExtendedIso.Parse(e!["recordedAt"]!.GetValue<string>()).GetValueOrThrow()).ToList();
+        Assert.Equal(times.Order(), times);
+    }
+
+    [Fact]
+    public async Task the_correlation_id_of_the_request_is_recorded()
+    {
+        var company = await sandbox.ALegalEntity();
+        var correlationId = $"test-{Guid.NewGuid():N}";
+
+        await sandbox.Host.Scenario(s =>
+        {
+            s.Post.Json(new { query = AddName, variables = new { input = new { gid = company.Gid(), name = new { text = "Correlated", script = "Latn" } } } }).ToUrl("/graphql");
+            s.WithRequestHeader("X-Correlation-Id", correlationId);
+            s.Header("X-Correlation-Id").SingleValueShouldEqual(correlationId);
+        });
+
+        var history = (await sandbox.Data(History, new { gid = company.Gid() }))["identityHistory"]!.AsArray();
+        Assert.Equal(correlationId, history[1]!["correlationId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task as_of_an_instant_the_identity_is_rebuilt_as_it_was_then()
+    {
+        var company = await sandbox.ALegalEntity("Delta Corp", "US");
+        await sandbox.Data(AddName, new { input = new { gid = company.Gid(), name = new { text = "Delta Corporation", script = "Latn" } } });
+        await sandbox.Data(Deactivate, new { input = new { gid = company.Gid(), reason = "Dissolved" } });
+        var history = (await sandbox.Data(History, new { gid = company.Gid() }))["identityHistory"]!.AsArray();
+        string At(int index) => history[index]!["recordedAt"]!.GetValue<string>();
+        var beforeRegistration = InstantPattern.ExtendedIso.Format(
+            InstantPattern.ExtendedIso.Parse(At(0)).Value - Duration.FromSeconds(1));
+
+        var atRegistration = await sandbox.Data(AsOf, new { gid = company.Gid(), at = At(0) });
+        var afterRename = await sandbox.Data(AsOf, new { gid = company.Gid(), at = At(1) });
+        var now = await sandbox.Data(AsOf, new { gid = company.Gid(), at = At(2) });
+        var before = await sandbox.Data(AsOf, new { gid = company.Gid(), at = beforeRegistration });
+
+        Given.AssertJson("""{"identityAsOf":{"version":1,"names":[{"text":"Delta Corp"}],"status":"ACTIVE"}}""", atRegistration);
+        Given.AssertJson("""{"identityAsOf":{"version":2,"names":[{"text":"Delta Corp"},{"text":"Delta Corporation"}],"status":"ACTIVE"}}""", afterRename);
+        Given.AssertJson("""{"identityAsOf":{"version":3,"names":[{"text":"Delta Corp"},{"text":"Delta Corporation"}],"status":"DEACTIVATED"}}""", now);
+        Given.AssertJson("""{"identityAsOf":null}""", before);
+    }
+
+    [Fact]
+    public async Task an_unknown_gid_has_no_history()
+    {
+        var data = await sandbox.Data(History, new { gid = GidSandbox.Identities.Gid.NewGid().Value });
+
+        Given.AssertJson("""{"identityHistory":null}""", data);
+    }
+}
