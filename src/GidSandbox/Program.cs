@@ -9,6 +9,7 @@ builder.Services.AddGidGraphQL();
 var app = builder.Build();
 app.MapGraphQLEndpoint();
 app.MapGidHealthChecks();
+app.AnnounceWhenStarted();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using GidSandbox.Identities;
+using System.Text.Encodings.Web;
 using GraphQL;
 
 namespace GidSandbox.GraphQL;
@@ -12,7 +13,7 @@ public static class GraphQLRegistration
         services.AddGraphQL(graphql => graphql
             .AddSchema<GidSchema>()
             .AddGraphTypes(typeof(GidSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // names in every script stay readable
             .AddErrorInfoProvider<ErrorCodesProvider>()
             .AddComplexityAnalyzer(complexity =>
             {

@@ -10,7 +10,7 @@ namespace GidSandbox.Hosting;
 /// free port, trust authentication. PostgreSQL refuses to run as root, so when this process is
 /// root the cluster runs as the <c>postgres</c> user.
 /// </summary>
-public sealed partial class EmbeddedPostgres : IAsyncDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
 {
     private static readonly string[] Extensions = ["pg_trgm", "unaccent", "fuzzystrmatch"];
     private readonly string _binaries;
@@ -88,6 +88,11 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>As a hosted service it stops with the host, after everything registered later.</summary>
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => StopAsync();
 
     private async Task InitializeAsync(CancellationToken ct)
     {

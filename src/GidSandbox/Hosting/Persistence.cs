@@ -30,6 +30,7 @@ public static class Persistence
             "gid_sandbox",
             loggers.CreateLogger<EmbeddedPostgres>());
         builder.Services.AddSingleton(postgres);
+        builder.Services.AddHostedService(_ => postgres);
         return postgres.ConnectionString;
     }
 
