@@ -13,7 +13,6 @@ public sealed record Throughput(double PerSecond, double P50, double P99, IReadO
 public static class Load
 {
     private const string RegisterMutation = "mutation ($input: RegisterLegalEntityInput!) { registerLegalEntity(input: $input) { identity { gid } } }";
-    private const string LookUpQuery = "query ($gid: Gid!) { identity(gid: $gid) { gid status country names { text script type } externalIdentifiers { issuer value } } }";
     private static readonly string[] Countries = ["JP", "KR", "CN", "DE", "FR", "US", "GB", "CH", "BR", "SA"];
 
     public static object Input(int i) => new
@@ -50,13 +49,6 @@ public static class Load
         return result with { Gids = [.. gids] };
     }
 
-    public static async Task<Throughput> LookUp(HttpClient http, IReadOnlyList<string> gids, int concurrency, TimeSpan duration)
-    {
-        // Warm up the JIT and the connection pools before measuring.
-        await Run(concurrency, latencies => Loop(http, gids, latencies, TimeSpan.FromSeconds(3)));
-        return await Run(concurrency, latencies => Loop(http, gids, latencies, duration));
-    }
-
     public static async Task<double> PlainInsert(string connectionString, int count, int concurrency)
     {
         await using (var setup = new NpgsqlConnection(connectionString))
@@ -83,22 +75,6 @@ public static class Load
             }
         });
         return result.PerSecond;
-    }
-
-    private static async Task Loop(HttpClient http, IReadOnlyList<string> gids, List<double> latencies, TimeSpan duration)
-    {
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            var gid = gids[Random.Shared.Next(gids.Count)];
-            var started = Stopwatch.GetTimestamp();
-            var response = await Post(http, LookUpQuery, new { gid });
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (response["data"]?["identity"] is null)
-            {
-                throw new InvalidOperationException($"Lookup of {gid} failed: {response.ToJsonString()}");
-            }
-        }
     }
 
     private static async Task<Throughput> Run(int concurrency, Func<List<double>, Task> client)

@@ -24,7 +24,7 @@ try
 
     var registration = await Load.Register(http, options.Identities, options.Concurrency);
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
-    var lookups = await Load.LookUp(http, registration.Gids, options.Concurrency, TimeSpan.FromSeconds(options.Seconds));
+    var lookups = await Wrk.LookUp(port, registration.Gids, options.Concurrency, options.Seconds);
     var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
 
     var report = new StringBuilder()

@@ -42,8 +42,7 @@ public static partial class GraphQLHttpEndpoint
             return;
         }
 
-        var document = TryParse(request.Query);
-        if (HttpMethods.IsGet(http.Request.Method) && document is not null && IsMutation(document, request.OperationName))
+        if (HttpMethods.IsGet(http.Request.Method) && TryParse(request.Query) is { } document && IsMutation(document, request.OperationName))
         {
             http.Response.Headers.Allow = HttpMethods.Post;
             await WriteRequestErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, responseType,
@@ -59,7 +58,6 @@ public static partial class GraphQLHttpEndpoint
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
-            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,

@@ -15,6 +15,7 @@ public static class GraphQLRegistration
             .AddGraphTypes(typeof(GidSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // names in every script stay readable
             .AddErrorInfoProvider<ErrorCodesProvider>()
+            .ConfigureExecution(new ValidatedDocumentCache()) // one cache for the process
             .AddComplexityAnalyzer(complexity =>
             {
                 complexity.MaxDepth = MaxDepth;

@@ -30,6 +30,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
             Database = databaseName,
             Username = "postgres",
             MaxPoolSize = 100,
+            NoResetOnClose = true,
+            MaxAutoPrepare = 50,
         }.ConnectionString;
     }
 

@@ -127,6 +127,20 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task a_document_answered_before_still_refuses_bad_variables()
+    {
+        const string query = "query CachedLookup($gid: Gid!) { identity(gid: $gid) { gid } }";
+        var company = await sandbox.ALegalEntity();
+        await sandbox.Data(query, new { gid = company.Gid() });
+        await sandbox.Data(query, new { gid = company.Gid() });
+
+        var error = await sandbox.Error(query, new { gid = "GID-1" }, expectedStatus: 400);
+
+        Assert.Equal("VALIDATION_FAILED", error.Code());
+        Assert.Equal(["gid"], error.Fields());
+    }
+
+    [Fact]
     public async Task a_syntax_error_is_a_400()
     {
         var error = await sandbox.Error("{ identity(gid: ", expectedStatus: 400);

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace GidSandbox.Benchmarks;
+
+/// <summary>
+/// Lookups driven by wrk (Debian package), a C load generator like pgbench, so the client's own
+/// cost takes as little as possible of the two cores it shares with the server.
+/// </summary>
+public static partial class Wrk
+{
+    private const string Script = """
+        local gids = {}
+        for line in io.lines(os.getenv("GID_LIST")) do gids[#gids + 1] = line end
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        request = function()
+          local gid = gids[math.random(#gids)]
+          return wrk.format(nil, "/graphql", nil,
+            '{"query":"query ($gid: Gid!) { identity(gid: $gid) { gid status country names { text script type } externalIdentifiers { issuer value } } }","variables":{"gid":"' .. gid .. '"}}')
+        end
+        """;
+
+    public static async Task<Throughput> LookUp(int port, IReadOnlyList<string> gids, int connections, int seconds)
+    {
+        var directory = Directory.CreateTempSubdirectory("gid-wrk-");
+        var list = Path.Combine(directory.FullName, "gids.txt");
+        var script = Path.Combine(directory.FullName, "lookup.lua");
+        await File.WriteAllLinesAsync(list, gids);
+        await File.WriteAllTextAsync(script, Script);
+        try
+        {
+            await Run(list, script, port, connections, 10); // warm-up: tiered JIT, pools, caches
+            var output = await Run(list, script, port, connections, seconds);
+            Console.WriteLine(output);
+            return new Throughput(
+                Number(RequestsPerSecond(), output),
+                Milliseconds(Percentile(), output, "50"),
+                Milliseconds(Percentile(), output, "99"),
+                []);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> Run(string list, string script, int port, int connections, int seconds)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["GID_LIST"] = list;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk is not installed (Debian: apt-get install wrk).");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 && !output.Contains("Non-2xx", StringComparison.Ordinal)
+            ? output
+            : throw new InvalidOperationException($"wrk failed or saw errors:\n{output}{await process.StandardError.ReadToEndAsync()}");
+    }
+
+    private static double Number(Regex pattern, string output) =>
+        double.Parse(pattern.Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    private static double Milliseconds(Regex pattern, string output, string percentile)
+    {
+        var match = pattern.Matches(output).First(m => m.Groups[1].Value == percentile);
+        var value = double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        return match.Groups[3].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"^\s+(\d+)%\s+([0-9.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Percentile();
+}
