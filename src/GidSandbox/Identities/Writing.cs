@@ -103,6 +103,14 @@ public static class Writes
         }
     }
 
+    /// <summary>Starts a new identity's stream with its registration events, claiming its external identifiers.</summary>
+    public static async Task<Identity> StartAsync(IDocumentSession session, Gid gid, IReadOnlyList<ExternalIdentifier> identifiers, IReadOnlyList<object> events, CancellationToken ct)
+    {
+        await ExternalIdentifierClaim.ClaimAsync(session, gid, identifiers, ct);
+        session.Events.StartStream<Identity>(gid.Value, events);
+        return Identity.Project(null, events) with { Version = events.Count };
+    }
+
     /// <summary>
     /// Fetches an identity for writing (asserting <paramref name="expectedVersion"/> when given),
     /// appends what <paramref name="decide"/> returns and gives back the identity after those events.

@@ -29,16 +29,13 @@ public sealed record ChangeAddress(Gid Gid, Address? Address)
         a is not null && b is not null && a.Lines.SequenceEqual(b.Lines) && a with { Lines = b.Lines } == b;
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("changeAddress")
-            .Description("Replaces the identity's address; address: null removes it. An unchanged address records nothing.")
-            .Argument<NonNullGraphType<ChangeAddressInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
+        mutation.AddIdentityWrite<ChangeAddressInput, ChangeAddressInputGraphType>(
+            "changeAddress",
+            "Replaces the identity's address; address: null removes it. An unchanged address records nothing.",
+            input =>
             {
-                var input = ctx.GetArgument<ChangeAddressInput>("input");
                 var command = From(input);
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input), "changeAddress", input,
-                    (session, ct) => Writes.AppendAsync(session, command.Gid, input.ExpectedVersion, identity => Decide(identity, command), ct),
-                    ctx.CancellationToken);
+                return identity => Decide(identity, command);
             });
 }
 

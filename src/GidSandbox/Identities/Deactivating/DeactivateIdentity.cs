@@ -15,17 +15,11 @@ public static class DeactivateIdentity
     }
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("deactivateIdentity")
-            .Description("Deactivates an identity (e.g. registered in error). Its GID keeps resolving; a reason is required.")
-            .Argument<NonNullGraphType<DeactivateIdentityInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<DeactivateIdentityInput>("input");
-                var request = ctx.WriteRequest(input, reasonRequired: true);
-                return await Writes.RunAsync(ctx.Store(), request, "deactivateIdentity", input,
-                    (session, ct) => Writes.AppendAsync(session, input.Gid, input.ExpectedVersion, identity => Decide(identity, request.Reason!), ct),
-                    ctx.CancellationToken);
-            });
+        mutation.AddIdentityWrite<DeactivateIdentityInput, DeactivateIdentityInputGraphType>(
+            "deactivateIdentity",
+            "Deactivates an identity (e.g. registered in error). Its GID keeps resolving; a reason is required.",
+            input => identity => Decide(identity, input.Reason!.Trim()),
+            reasonRequired: true);
 }
 
 public sealed class DeactivateIdentityInputGraphType : InputObjectGraphType<DeactivateIdentityInput>

@@ -21,16 +21,11 @@ public static class ReactivateIdentity
     }
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("reactivateIdentity")
-            .Description("Reactivates a deactivated identity. A reason is required.")
-            .Argument<NonNullGraphType<ReactivateIdentityInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<ReactivateIdentityInput>("input");
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input, reasonRequired: true), "reactivateIdentity", input,
-                    (session, ct) => Writes.AppendAsync(session, input.Gid, input.ExpectedVersion, Decide, ct),
-                    ctx.CancellationToken);
-            });
+        mutation.AddIdentityWrite<ReactivateIdentityInput, ReactivateIdentityInputGraphType>(
+            "reactivateIdentity",
+            "Reactivates a deactivated identity. A reason is required.",
+            _ => Decide,
+            reasonRequired: true);
 }
 
 public sealed class ReactivateIdentityInputGraphType : InputObjectGraphType<ReactivateIdentityInput>

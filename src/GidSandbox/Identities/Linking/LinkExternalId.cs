@@ -31,22 +31,15 @@ public sealed record LinkExternalId(Gid Gid, ExternalIdentifier Identifier)
     }
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("linkExternalId")
-            .Description("Links an office's local identifier (e.g. an applicant number) to the GID. One identifier maps to at most one live GID.")
-            .Argument<NonNullGraphType<LinkExternalIdInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
+        mutation.AddIdentityWrite<LinkExternalIdInput, LinkExternalIdInputGraphType>(
+            "linkExternalId",
+            "Links an office's local identifier (e.g. an applicant number) to the GID. One identifier maps to at most one live GID.",
+            input =>
             {
-                var input = ctx.GetArgument<LinkExternalIdInput>("input");
                 var command = From(input);
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input), "linkExternalId", input,
-                    async (session, ct) =>
-                    {
-                        var identity = await Writes.AppendAsync(session, command.Gid, input.ExpectedVersion, identity => Decide(identity, command), ct);
-                        await ExternalIdentifierClaim.ClaimAsync(session, command.Gid, [command.Identifier], ct);
-                        return identity;
-                    },
-                    ctx.CancellationToken);
-            });
+                return identity => Decide(identity, command);
+            },
+            alongside: (session, input, ct) => ExternalIdentifierClaim.ClaimAsync(session, input.Gid, [From(input).Identifier], ct));
 }
 
 public sealed class LinkExternalIdInputGraphType : InputObjectGraphType<LinkExternalIdInput>

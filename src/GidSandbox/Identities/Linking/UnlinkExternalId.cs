@@ -31,21 +31,19 @@ public sealed record UnlinkExternalId(Gid Gid, ExternalIdentifier Identifier)
     }
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("unlinkExternalId")
-            .Description("Unlinks a local identifier linked in error, freeing it for another GID. A reason is required.")
-            .Argument<NonNullGraphType<UnlinkExternalIdInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
+        mutation.AddIdentityWrite<UnlinkExternalIdInput, UnlinkExternalIdInputGraphType>(
+            "unlinkExternalId",
+            "Unlinks a local identifier linked in error, freeing it for another GID. A reason is required.",
+            input =>
             {
-                var input = ctx.GetArgument<UnlinkExternalIdInput>("input");
                 var command = From(input);
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input, reasonRequired: true), "unlinkExternalId", input,
-                    async (session, ct) =>
-                    {
-                        var identity = await Writes.AppendAsync(session, command.Gid, input.ExpectedVersion, identity => Decide(identity, command), ct);
-                        session.Delete<ExternalIdentifierClaim>(command.Identifier.Key);
-                        return identity;
-                    },
-                    ctx.CancellationToken);
+                return identity => Decide(identity, command);
+            },
+            reasonRequired: true,
+            alongside: (session, input, ct) =>
+            {
+                session.Delete<ExternalIdentifierClaim>(From(input).Identifier.Key);
+                return Task.CompletedTask;
             });
 }
 

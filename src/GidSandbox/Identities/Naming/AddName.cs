@@ -36,16 +36,13 @@ public sealed record AddName(Gid Gid, Name Name)
     }
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("addName")
-            .Description("Adds a name (a transliteration, translation, alias or former name); with primary: true it becomes the primary name.")
-            .Argument<NonNullGraphType<AddNameInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
+        mutation.AddIdentityWrite<AddNameInput, AddNameInputGraphType>(
+            "addName",
+            "Adds a name (a transliteration, translation, alias or former name); with primary: true it becomes the primary name.",
+            input =>
             {
-                var input = ctx.GetArgument<AddNameInput>("input");
                 var command = From(input);
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input), "addName", input,
-                    (session, ct) => Writes.AppendAsync(session, command.Gid, input.ExpectedVersion, identity => Decide(identity, command), ct),
-                    ctx.CancellationToken);
+                return identity => Decide(identity, command);
             });
 }
 

@@ -25,17 +25,11 @@ public sealed record RemoveName(Gid Gid, int NameId)
     }
 
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("removeName")
-            .Description("Removes a name that is wrong. The primary name cannot be removed; a reason is required.")
-            .Argument<NonNullGraphType<RemoveNameInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<RemoveNameInput>("input");
-                var command = new RemoveName(input.Gid, input.NameId);
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input, reasonRequired: true), "removeName", input,
-                    (session, ct) => Writes.AppendAsync(session, command.Gid, input.ExpectedVersion, identity => Decide(identity, command), ct),
-                    ctx.CancellationToken);
-            });
+        mutation.AddIdentityWrite<RemoveNameInput, RemoveNameInputGraphType>(
+            "removeName",
+            "Removes a name that is wrong. The primary name cannot be removed; a reason is required.",
+            input => identity => Decide(identity, new RemoveName(input.Gid, input.NameId)),
+            reasonRequired: true);
 }
 
 public sealed class RemoveNameInputGraphType : InputObjectGraphType<RemoveNameInput>

@@ -1,5 +1,4 @@
 using GidSandbox.GraphQL;
-using GidSandbox.Identities.Linking;
 using GidSandbox.Standards;
 using GraphQL;
 using GraphQL.Types;
@@ -104,10 +103,7 @@ public sealed record RegisterLegalEntity(
     public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
     {
         var parent = Parent is { } p ? await session.LoadAsync<Identity>(p.Value, ct) : null;
-        var events = Decide(this, parent);
-        await ExternalIdentifierClaim.ClaimAsync(session, Gid, ExternalIdentifiers, ct);
-        session.Events.StartStream<Identity>(Gid.Value, events);
-        return Identity.Project(null, events) with { Version = events.Count };
+        return await Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(this, parent), ct);
     }
 
     public static void Map(ObjectGraphType mutation) =>

@@ -1,5 +1,4 @@
 using GidSandbox.GraphQL;
-using GidSandbox.Identities.Linking;
 using GidSandbox.Standards;
 using GraphQL;
 using GraphQL.Types;
@@ -61,13 +60,8 @@ public sealed record RegisterNaturalPerson(
             .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
         ];
 
-    public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
-    {
-        await ExternalIdentifierClaim.ClaimAsync(session, Gid, ExternalIdentifiers, ct);
-        var events = Decide(this);
-        session.Events.StartStream<Identity>(Gid.Value, events);
-        return Identity.Project(null, events) with { Version = events.Count };
-    }
+    public Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct) =>
+        Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(this), ct);
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("registerNaturalPerson")
