@@ -27,6 +27,20 @@ public static class Load
         externalIdentifiers = new[] { new { scheme = "applicant-number", issuer = "EP", value = $"EP-BENCH-{i:D8}" } },
     };
 
+    /// <summary>An access token from the sandbox's own token endpoint (client credentials).</summary>
+    public static async Task<string> Token(HttpClient http, string clientId, string secret)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        });
+        using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return body["access_token"]?.GetValue<string>() ?? throw new InvalidOperationException($"No token: {body.ToJsonString()}");
+    }
+
     public static async Task<Throughput> Register(HttpClient http, int count, int concurrency)
     {
         var gids = new ConcurrentBag<string>();

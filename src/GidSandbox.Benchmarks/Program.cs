@@ -20,11 +20,13 @@ try
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     await WaitUntilReady(http);
+    var token = await Load.Token(http, "office-ep", "office-ep-sandbox-secret");
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     Console.WriteLine($"Sandbox on port {port}, PostgreSQL on {postgres.Port}; {options.Identities:N0} identities, {options.Concurrency} clients, {options.Seconds} s per lookup run.");
 
     var registration = await Load.Register(http, options.Identities, options.Concurrency);
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
-    var lookups = await Wrk.LookUp(port, registration.Gids, options.Concurrency, options.Seconds);
+    var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds);
     var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
 
     var report = new StringBuilder()
@@ -54,13 +56,17 @@ static int FreePort()
 
 static Process StartSandbox(string dll, string connectionString, int port)
 {
-    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    // The content root (and so appsettings.json with the participants) is the working directory.
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll)) };
     start.ArgumentList.Add(dll);
     start.ArgumentList.Add("--urls");
     start.ArgumentList.Add($"http://127.0.0.1:{port}");
     start.Environment["ConnectionStrings__Gid"] = connectionString;
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Access__UseDevelopmentSecrets"] = "true"; // a throwaway cluster, like the embedded default
+    start.Environment["Access__Quota__RequestsPerSecond"] = "1000000"; // measure the server, not the quota
+    start.Environment["Access__Quota__Burst"] = "1000000";
     var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sandbox.");
     process.OutputDataReceived += (_, e) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };

@@ -15,6 +15,7 @@ public static partial class Wrk
         for line in io.lines(os.getenv("GID_LIST")) do gids[#gids + 1] = line end
         wrk.method = "POST"
         wrk.headers["Content-Type"] = "application/json"
+        wrk.headers["Authorization"] = "Bearer " .. os.getenv("GID_TOKEN")
         request = function()
           local gid = gids[math.random(#gids)]
           return wrk.format(nil, "/graphql", nil,
@@ -22,7 +23,7 @@ public static partial class Wrk
         end
         """;
 
-    public static async Task<Throughput> LookUp(int port, IReadOnlyList<string> gids, int connections, int seconds)
+    public static async Task<Throughput> LookUp(int port, string token, IReadOnlyList<string> gids, int connections, int seconds)
     {
         var directory = Directory.CreateTempSubdirectory("gid-wrk-");
         var list = Path.Combine(directory.FullName, "gids.txt");
@@ -31,8 +32,8 @@ public static partial class Wrk
         await File.WriteAllTextAsync(script, Script);
         try
         {
-            await Run(list, script, port, connections, 10); // warm-up: tiered JIT, pools, caches
-            var output = await Run(list, script, port, connections, seconds);
+            await Run(list, script, token, port, connections, 10); // warm-up: tiered JIT, pools, caches
+            var output = await Run(list, script, token, port, connections, seconds);
             Console.WriteLine(output);
             return new Throughput(
                 Number(RequestsPerSecond(), output),
@@ -46,7 +47,7 @@ public static partial class Wrk
         }
     }
 
-    private static async Task<string> Run(string list, string script, int port, int connections, int seconds)
+    private static async Task<string> Run(string list, string script, string token, int port, int connections, int seconds)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}" })
@@ -55,6 +56,7 @@ public static partial class Wrk
         }
 
         start.Environment["GID_LIST"] = list;
+        start.Environment["GID_TOKEN"] = token;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk is not installed (Debian: apt-get install wrk).");
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -1,15 +1,20 @@
+using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await builder.AddGidDatabaseAsync();
 builder.Services.AddGidPersistence(connectionString);
+builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
 builder.Services.AddGidGraphQL();
 
 var app = builder.Build();
+app.UseGidAccess();
+app.MapTokenEndpoint();
 app.MapGraphQLEndpoint();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
-app.Run();
+await app.EnrollParticipantsAsync();
+await app.RunAsync();
 
 public partial class Program;

@@ -14,6 +14,7 @@ namespace GidSandbox.Tests;
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
     private EmbeddedPostgres? _postgres;
     private string? _dataDirectory;
 
@@ -27,6 +28,11 @@ public sealed class SandboxFixture : IAsyncLifetime
         _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, "gid_tests", NullLogger.Instance);
         // Program reads the connection string before the host is built, so pass it the way an operator would.
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Persistence.ConnectionStringName}", _postgres.ConnectionString);
+        Environment.SetEnvironmentVariable("Access__UseDevelopmentSecrets", "true");
+        // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
+        Environment.SetEnvironmentVariable("Access__Quota__RequestsPerSecond", "100000");
+        Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
+        Environment.SetEnvironmentVariable($"Access__Quota__OfficeRequestsPerSecond__{Clients.QuotaTestOffice}", "3");
         Host = await AlbaHost.For<Program>(web => web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString));
     }
 
@@ -44,12 +50,45 @@ public sealed class SandboxFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>POSTs a GraphQL operation and returns the whole JSON response.</summary>
-    public async Task<JsonObject> GraphQL(string query, object? variables = null, int expectedStatus = 200)
+    /// <summary>A real access token from the real token endpoint, cached per client and scope.</summary>
+    public async Task<string> TokenFor(string clientId, string? scope = null)
     {
+        var key = $"{clientId} {scope}";
+        if (_tokens.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var response = await RequestToken(clientId, Clients.SecretOf(clientId), scope);
+        Assert.True(response.StatusCode == 200, $"Token request for {clientId} failed: {response.Body.ToJsonString()}");
+        return _tokens[key] = response.Body["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>POSTs a client-credentials token request and returns the status and JSON body.</summary>
+    public async Task<(int StatusCode, JsonObject Body)> RequestToken(string clientId, string secret, string? scope = null, string grantType = "client_credentials")
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = grantType, ["client_id"] = clientId, ["client_secret"] = secret };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.FormData(form).ToUrl("/connect/token");
+            s.IgnoreStatusCode();
+        });
+        return (result.Context.Response.StatusCode, JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject());
+    }
+
+    /// <summary>POSTs a GraphQL operation as <paramref name="client"/> and returns the whole JSON response.</summary>
+    public async Task<JsonObject> GraphQL(string query, object? variables = null, int expectedStatus = 200, string client = Clients.Default)
+    {
+        var token = await TokenFor(client);
         var result = await Host.Scenario(s =>
         {
             s.Post.Json(new { query, variables }).ToUrl("/graphql");
+            s.WithRequestHeader("Authorization", $"Bearer {token}");
             s.WithRequestHeader("Accept", "application/graphql-response+json");
             s.StatusCodeShouldBe(expectedStatus);
         });
@@ -57,27 +96,32 @@ public sealed class SandboxFixture : IAsyncLifetime
     }
 
     /// <summary>Runs an operation that must succeed and returns its data.</summary>
-    public async Task<JsonObject> Data(string query, object? variables = null)
+    public async Task<JsonObject> Data(string query, object? variables = null, string client = Clients.Default)
     {
-        var response = await GraphQL(query, variables);
+        var response = await GraphQL(query, variables, client: client);
         Assert.True(response["errors"] is null, $"Unexpected errors: {response["errors"]?.ToJsonString()}");
         return response["data"]!.AsObject();
     }
 
     /// <summary>Runs an operation that must fail with one error and returns that error.</summary>
-    public async Task<JsonObject> Error(string query, object? variables = null, int expectedStatus = 200)
+    public async Task<JsonObject> Error(string query, object? variables = null, int expectedStatus = 200, string client = Clients.Default)
     {
-        var response = await GraphQL(query, variables, expectedStatus);
+        var response = await GraphQL(query, variables, expectedStatus, client);
         var errors = response["errors"]?.AsArray();
         Assert.True(errors is { Count: 1 }, $"Expected one error, got: {response.ToJsonString()}");
         return errors[0]!.AsObject();
     }
 
     /// <summary>Sends a raw HTTP request through the real pipeline, for protocol tests.</summary>
-    public async Task<HttpResponseMessage> Send(HttpMethod method, string url, string? body = null, string? contentType = "application/json", string? accept = null)
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string url, string? body = null, string? contentType = "application/json", string? accept = null, string? token = "")
     {
         var client = Host.Server.CreateClient();
         using var request = new HttpRequestMessage(method, url);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Length == 0 ? await TokenFor(Clients.Default) : token);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);
@@ -93,6 +137,19 @@ public sealed class SandboxFixture : IAsyncLifetime
     }
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
+}
+
+/// <summary>The participants shipped in appsettings.json, by the role tests give them.</summary>
+public static class Clients
+{
+    public const string Default = "office-ep";      // an office with gid:read, gid:write and gid:merge
+    public const string OfficeWithoutMerge = "office-de";
+    public const string Association = "association-inta";
+    public const string Governance = "governance";
+    public const string QuotaTestOffice = "SA";
+    public const string QuotaTestClient = "office-sa";
+
+    public static string SecretOf(string clientId) => $"{clientId}-sandbox-secret";
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using GidSandbox.Access;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
@@ -17,6 +18,7 @@ public sealed class GidSchema : Schema
     {
         Query = query;
         Mutation = mutation;
+        ScopeRule.Apply(query, mutation);
         RegisterType(new LocalDateGraphType());
     }
 }
@@ -27,6 +29,7 @@ public sealed class GidQuery : ObjectGraphType
     public GidQuery()
     {
         Name = "Query";
+        WhoAmI.Map(this);
         GetIdentity.Map(this);
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);

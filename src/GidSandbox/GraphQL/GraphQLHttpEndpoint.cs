@@ -1,6 +1,8 @@
 using System.Net.Mime;
 using System.Text.Json;
-using GidSandbox.Identities;
+using GidSandbox.Access;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Validation.AspNetCore;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -21,7 +23,7 @@ public static partial class GraphQLHttpEndpoint
     public const long MaxRequestBytes = 1024 * 1024;
 
     public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
-        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync).RequireRateLimiting(Quotas.Policy);
 
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ILoggerFactory loggers)
     {
@@ -50,6 +52,22 @@ public static partial class GraphQLHttpEndpoint
             return;
         }
 
+        var authentication = await http.AuthenticateAsync(CachedBearerHandler.SchemeName);
+        if (!authentication.Succeeded)
+        {
+            var reason = authentication.Properties?.Items.TryGetValue(OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription, out var description) == true
+                ? description
+                : null;
+            http.Response.Headers.WWWAuthenticate = reason is null
+                ? "Bearer realm=\"gid-sandbox\""
+                : $"Bearer realm=\"gid-sandbox\", error=\"invalid_token\", error_description=\"{reason.Replace("\"", "'", StringComparison.Ordinal)}\"";
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await WriteErrorAsync(http, ErrorCodes.Unauthenticated, reason is null
+                ? "Send an access token as 'Authorization: Bearer <token>'; get one from /connect/token with your client credentials."
+                : $"The access token was refused: {reason} Get a new one from /connect/token.");
+            return;
+        }
+
         var correlationId = http.Request.Headers["X-Correlation-Id"] is { Count: 1 } given && given[0]!.Length is > 0 and <= 100
             ? given[0]!
             : http.TraceIdentifier;
@@ -63,7 +81,7 @@ public static partial class GraphQLHttpEndpoint
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            UserContext = new GidUserContext { Actor = Actor.Development, CorrelationId = correlationId },
+            UserContext = new GidUserContext { Caller = Caller.From(authentication.Principal!), CorrelationId = correlationId },
         });
 
         LogInternalErrors(result, loggers.CreateLogger(typeof(GraphQLHttpEndpoint)));
@@ -192,6 +210,16 @@ public static partial class GraphQLHttpEndpoint
         http.Response.ContentType = $"{contentType}; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
         result.AddError(new ExecutionError(message) { Code = ErrorCodes.ValidationFailed });
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>Answers a request refused before GraphQL runs (authentication, quota) in the GraphQL response shape.</summary>
+    public static async Task WriteErrorAsync(HttpContext http, string code, string message)
+    {
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        http.Response.ContentType = $"{(NegotiateResponseType(http.Request) ?? GraphQLResponseJson)}; charset=utf-8";
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(message) { Code = code });
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GidSandbox.Access;
 using GidSandbox.Identities;
 using GraphQL;
 using Marten;
@@ -11,7 +12,7 @@ namespace GidSandbox.GraphQL;
 /// <summary>What a resolver knows of the request: who is calling and the correlation id.</summary>
 public sealed class GidUserContext : Dictionary<string, object?>
 {
-    public required Actor Actor { get; init; }
+    public required Caller Caller { get; init; }
 
     public required string CorrelationId { get; init; }
 }
@@ -34,7 +35,7 @@ public static class ResolverContext
 
         problems.ThrowIfAny();
         var user = (GidUserContext)context.UserContext;
-        return new WriteRequest(user.Actor, user.CorrelationId, idempotencyKey, reason);
+        return new WriteRequest(user.Caller.Actor, user.CorrelationId, idempotencyKey, reason);
     }
 }
 

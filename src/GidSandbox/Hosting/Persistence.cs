@@ -29,6 +29,8 @@ public static class Persistence
             EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
             "gid_sandbox",
             loggers.CreateLogger<EmbeddedPostgres>());
+        // A private, throwaway database: the shipped development client secrets are safe to use.
+        builder.Configuration["Access:UseDevelopmentSecrets"] = "true";
         builder.Services.AddSingleton(postgres);
         builder.Services.AddHostedService(_ => postgres);
         return postgres.ConnectionString;

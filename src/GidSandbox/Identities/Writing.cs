@@ -8,15 +8,8 @@ using JasperFx.Events;
 
 namespace GidSandbox.Identities;
 
-/// <summary>Who performs a write; recorded on every event.</summary>
-public sealed record Actor(string Office, string ClientId, string? Subject)
-{
-    /// <summary>
-    /// The one principal every write is attributed to until access control identifies callers.
-    /// Access control replaces it with the caller's office and client.
-    /// </summary>
-    public static readonly Actor Development = new("IB", "development", null);
-}
+/// <summary>Who performs a write, from the caller's access token; recorded on every event.</summary>
+public sealed record Actor(string Office, string ClientId, string? Subject);
 
 /// <summary>The circumstances of one write: who, under which correlation id, why, and its retry key.</summary>
 public sealed record WriteRequest(Actor Actor, string CorrelationId, string? IdempotencyKey, string? Reason);

@@ -34,8 +34,8 @@ public sealed class HistoryTests(SandboxFixture sandbox)
 
         Assert.Equal(["LegalEntityRegistered", "NameAdded", "IdentityDeactivated"], history.Select(e => e!["type"]!.GetValue<string>()));
         Assert.Equal([1L, 2L, 3L], history.Select(e => e!["version"]!.GetValue<long>()));
-        Assert.All(history, e => Assert.Equal("IB", e!["office"]!.GetValue<string>()));
-        Assert.All(history, e => Assert.Equal("development", e!["clientId"]!.GetValue<string>()));
+        Assert.All(history, e => Assert.Equal("EP", e!["office"]!.GetValue<string>()));
+        Assert.All(history, e => Assert.Equal(Clients.Default, e!["clientId"]!.GetValue<string>()));
         Assert.All(history, e => Assert.False(string.IsNullOrEmpty(e!["correlationId"]?.GetValue<string>())));
         Assert.Equal("Test registration", history[2]!["reason"]!.GetValue<string>());
         Given.AssertJson("""{"name":{"id":2,"text":"Gamma Limited","script":"Latn","language":null,"type":"ALIAS","isPrimary":false}}""", history[1]!["data"]!);
@@ -48,11 +48,13 @@ public sealed class HistoryTests(SandboxFixture sandbox)
     {
         var company = await sandbox.ALegalEntity();
         var correlationId = $"test-{Guid.NewGuid():N}";
+        var token = await sandbox.TokenFor(Clients.Default);
 
         await sandbox.Host.Scenario(s =>
         {
             s.Post.Json(new { query = AddName, variables = new { input = new { gid = company.Gid(), name = new { text = "Correlated", script = "Latn" } } } }).ToUrl("/graphql");
             s.WithRequestHeader("X-Correlation-Id", correlationId);
+            s.WithRequestHeader("Authorization", $"Bearer {token}");
             s.Header("X-Correlation-Id").SingleValueShouldEqual(correlationId);
         });
 

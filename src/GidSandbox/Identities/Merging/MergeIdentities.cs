@@ -1,3 +1,4 @@
+using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Identities.Linking;
 using GraphQL;
@@ -86,7 +87,8 @@ public static class MergeIdentities
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("mergeIdentities")
-            .Description("Merges a duplicate into the surviving identity and returns the survivor. A reason is required.")
+            .Description("Merges a duplicate into the surviving identity and returns the survivor. Needs gid:merge; a reason is required.")
+            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.Merge)
             .Argument<NonNullGraphType<MergeIdentitiesInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {

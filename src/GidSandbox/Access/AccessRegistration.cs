@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Server;
+
+namespace GidSandbox.Access;
+
+public static class AccessRegistration
+{
+    /// <summary>Authenticates every request with the API's scheme (and serves OpenIddict's endpoints), then applies the per-office quota.</summary>
+    public static void UseGidAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+    }
+
+    public const int AccessTokenMinutes = 15;
+
+    /// <summary>
+    /// The authorization server (OpenIddict, EF Core store in its own schema of the same
+    /// database) and the validation of its access tokens for the GID API.
+    /// </summary>
+    public static IServiceCollection AddGidAccess(this IServiceCollection services, IConfiguration configuration, string connectionString, SigningKeys keys)
+    {
+        services.AddDbContext<AccessDbContext>(db =>
+        {
+            db.UseNpgsql(connectionString);
+            db.UseOpenIddict();
+        });
+
+        var validatedTokens = new ValidatedTokens();
+        services.AddSingleton(validatedTokens);
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AccessDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path)
+                    .SetIntrospectionEndpointUris("/connect/introspect")
+                    .SetRevocationEndpointUris("/connect/revoke");
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes(Scopes.All);
+                server.RegisterAudiences(Scopes.Audience);
+                server.AddSigningKey(keys.Signing);
+                server.AddEncryptionKey(keys.Encryption);
+                server.DisableAccessTokenEncryption(); // signed JWTs that resource servers can read
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(AccessTokenMinutes));
+                server.AddEventHandler<OpenIddictServerEvents.HandleRevocationRequestContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        validatedTokens.Forget(context.Request.Token);
+                        return default;
+                    }));
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement(); // the sandbox runs on loopback; put TLS in front of it elsewhere
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.AddAudiences(Scopes.Audience);
+                validation.EnableTokenEntryValidation(); // revoked tokens are refused
+                validation.AddGidTokenRules();
+                validation.UseAspNetCore();
+            });
+
+        services.AddAuthentication(CachedBearerHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
+        services.AddGidQuotas(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using GidSandbox.Identities;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace GidSandbox.Access;
+
+/// <summary>The authenticated client behind a request, as its access token says.</summary>
+public sealed record Caller(Actor Actor, ParticipantRole Role, IReadOnlySet<string> Scopes)
+{
+    public static Caller From(ClaimsPrincipal principal)
+    {
+        var clientId = principal.GetClaim(Claims.Subject) ?? principal.GetClaim(Claims.ClientId) ?? "";
+        var office = principal.GetClaim(GidClaims.Office) ?? "";
+        var role = Enum.TryParse<ParticipantRole>(principal.GetClaim(GidClaims.Role), out var parsed) ? parsed : ParticipantRole.Association;
+        return new Caller(new Actor(office, clientId, principal.GetClaim(Claims.Name)), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal));
+    }
+
+    public bool Has(string scope) => Scopes.Contains(scope);
+}

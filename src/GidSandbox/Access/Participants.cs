@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace GidSandbox.Access;
+
+/// <summary>A participating office, association or governance client, enrolled from configuration.</summary>
+public sealed class Participant
+{
+    public string ClientId { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>WIPO ST.3 code (offices) or the association's short name.</summary>
+    public string Office { get; set; } = "";
+
+    public ParticipantRole Role { get; set; }
+
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary>The client secret; required unless development secrets are in use.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Used only when <see cref="AccessOptions.UseDevelopmentSecrets"/> is on (the embedded database).</summary>
+    public string? DevelopmentSecret { get; set; }
+}
+
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    /// <summary>On with the embedded database only: the shipped development secrets are then accepted.</summary>
+    public bool UseDevelopmentSecrets { get; set; }
+
+    public List<Participant> Participants { get; set; } = [];
+}
+
+public static class ParticipantEnrollment
+{
+    /// <summary>
+    /// Creates OpenIddict's tables when missing and makes every configured participant a client
+    /// with exactly its configured scopes; running it again changes nothing that is already right.
+    /// </summary>
+    public static async Task EnrollParticipantsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database;
+        if (!await TablesExistAsync(database))
+        {
+            await database.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+        }
+
+        var options = app.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        var missing = options.Participants.Where(p => p.Secret is null && !(options.UseDevelopmentSecrets && p.DevelopmentSecret is not null)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"No client secret is configured for {string.Join(", ", missing.Select(p => p.ClientId))}. " +
+                "Give Access:Participants:N:Secret for each; the shipped development secrets are used only with the embedded database.");
+        }
+
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        foreach (var participant in options.Participants)
+        {
+            var descriptor = Describe(participant, participant.Secret ?? participant.DevelopmentSecret!);
+            if (await applications.FindByClientIdAsync(participant.ClientId) is { } existing)
+            {
+                await applications.UpdateAsync(existing, descriptor);
+            }
+            else
+            {
+                await applications.CreateAsync(descriptor);
+            }
+        }
+    }
+
+    private static OpenIddictApplicationDescriptor Describe(Participant participant, string secret)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = participant.ClientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = participant.DisplayName,
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.Introspection,
+                Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.ClientCredentials,
+            },
+        };
+        foreach (var scope in participant.Scopes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        descriptor.Properties[GidClaims.Office] = JsonSerializer.SerializeToElement(participant.Office);
+        descriptor.Properties[GidClaims.Role] = JsonSerializer.SerializeToElement(participant.Role.ToString());
+        return descriptor;
+    }
+
+    private static async Task<bool> TablesExistAsync(DatabaseFacade database)
+    {
+        var connection = database.GetDbConnection();
+        await database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"select to_regclass('{AccessDbContext.Schema}.\"OpenIddictApplications\"') is not null";
+            return (bool)(await command.ExecuteScalarAsync())!;
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+}

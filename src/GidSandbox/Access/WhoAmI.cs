@@ -1,0 +1,26 @@
+using GidSandbox.GraphQL;
+using GraphQL.Types;
+
+namespace GidSandbox.Access;
+
+public static class WhoAmI
+{
+    public static void Map(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<CallerGraphType>>("me")
+            .Description("Who this token speaks for: office, client, role and scopes.")
+            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = ScopeRule.AnyCaller)
+            .Resolve(ctx => ((GidUserContext)ctx.UserContext).Caller);
+}
+
+public sealed class CallerGraphType : ObjectGraphType<Caller>
+{
+    public CallerGraphType()
+    {
+        Name = "Caller";
+        Field<NonNullGraphType<StringGraphType>>("office").Description("WIPO ST.3 code of the office, or the association's short name.").Resolve(ctx => ctx.Source.Actor.Office);
+        Field<NonNullGraphType<StringGraphType>>("clientId").Resolve(ctx => ctx.Source.Actor.ClientId);
+        Field<StringGraphType>("name").Resolve(ctx => ctx.Source.Actor.Subject);
+        Field(x => x.Role, type: typeof(NonNullGraphType<EnumerationGraphType<ParticipantRole>>));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scopes").Resolve(ctx => ctx.Source.Scopes.Order(StringComparer.Ordinal).ToList());
+    }
+}
