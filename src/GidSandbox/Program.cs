@@ -1,6 +1,7 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
+using GidSandbox.Terms;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await builder.AddGidDatabaseAsync();
@@ -15,6 +16,7 @@ app.MapGraphQLEndpoint();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
 await app.EnrollParticipantsAsync();
+await app.PublishShippedTermsAsync();
 await app.RunAsync();
 
 public partial class Program;

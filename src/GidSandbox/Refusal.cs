@@ -10,6 +10,8 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string RateLimited = "RATE_LIMITED";
+    public const string TermsNotAccepted = "TERMS_NOT_ACCEPTED";
+    public const string OfficeSuspended = "OFFICE_SUSPENDED";
     public const string InternalError = "INTERNAL_ERROR";
 }
 

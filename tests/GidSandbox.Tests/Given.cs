@@ -36,6 +36,15 @@ public static class Given
 
     public static object ExternalId(string value, string issuer = "EP") => new { scheme = "applicant-number", issuer, value };
 
+    public static async Task<JsonObject> AcceptCurrentTerms(this SandboxFixture sandbox, string client)
+    {
+        var terms = (await sandbox.Data("{ termsOfUse { version sha256 } }", client: client))["termsOfUse"]!;
+        return (await sandbox.Data(
+            "mutation ($v: String!, $h: String!) { acceptTermsOfUse(version: $v, sha256: $h) { office acceptedVersion } }",
+            new { v = terms["version"]!.GetValue<string>(), h = terms["sha256"]!.GetValue<string>() },
+            client))["acceptTermsOfUse"]!.AsObject();
+    }
+
     public static async Task<JsonObject> ALegalEntity(this SandboxFixture sandbox, string name = "ACME Co., Ltd.", string country = "JP", params object[] externalIdentifiers)
     {
         var data = await sandbox.Data(RegisterLegalEntity, new

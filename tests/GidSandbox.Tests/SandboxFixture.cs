@@ -4,7 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using GidSandbox.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace GidSandbox.Tests;
 
@@ -20,6 +24,9 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>The sandbox's NodaTime clock; tests that move it put it back.</summary>
+    public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
+
     public string ConnectionString => _postgres!.ConnectionString;
 
     public async Task InitializeAsync()
@@ -33,7 +40,15 @@ public sealed class SandboxFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Access__Quota__RequestsPerSecond", "100000");
         Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
         Environment.SetEnvironmentVariable($"Access__Quota__OfficeRequestsPerSecond__{Clients.QuotaTestOffice}", "3");
-        Host = await AlbaHost.For<Program>(web => web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString));
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);
+            web.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        });
+        foreach (var client in new[] { Clients.Default, Clients.OfficeWithoutMerge, Clients.Association, Clients.QuotaTestClient })
+        {
+            await this.AcceptCurrentTerms(client);
+        }
     }
 
     public async Task DisposeAsync()

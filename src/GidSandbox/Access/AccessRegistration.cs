@@ -1,4 +1,7 @@
+using GidSandbox.Terms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Server;
 
@@ -65,6 +68,9 @@ public static class AccessRegistration
         services.AddAuthentication(CachedBearerHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
         services.AddGidQuotas(configuration);
+        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddSingleton<Standings>();
+        services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         return services;
     }
 }

@@ -1,18 +1,23 @@
 using GidSandbox.GraphQL;
+using GidSandbox.Terms;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace GidSandbox.Access;
 
 /// <summary>
-/// Every root field names the scope it needs; a caller without it gets <c>FORBIDDEN</c> before
-/// the resolver runs, so nothing is read or stored. The check wraps the root fields' resolvers,
-/// so aliases and fragments cannot get around it, and nested fields pay nothing for it.
+/// The access check of every root field, before its resolver runs (so nothing is read or stored
+/// on a refusal): the scope the field needs (<c>FORBIDDEN</c>), then the Terms of Use
+/// (<c>OFFICE_SUSPENDED</c>, <c>TERMS_NOT_ACCEPTED</c>, or a grace-period warning). Wrapping the
+/// root resolvers means aliases and fragments cannot get around it and nested fields pay nothing.
 /// </summary>
 public static class ScopeRule
 {
     public const string RequiredScope = "requiredScope";
+    public const string TermsExempt = "termsExempt";
 
     /// <summary>Marks a field that any authenticated caller may use.</summary>
     public const string AnyCaller = "";
@@ -26,20 +31,50 @@ public static class ScopeRule
             {
                 var required = field.GetMetadata<string?>(RequiredScope) ?? scope;
                 field.Metadata[RequiredScope] = required;
-                if (required.Length > 0 && field.Resolver is { } inner)
+                if (field.Resolver is { } inner)
                 {
-                    field.Resolver = new ScopedResolver(field.Name, required, inner);
+                    field.Resolver = new CheckedResolver(field.Name, required, field.GetMetadata(TermsExempt, false), inner);
                 }
             }
         }
     }
 
-    private sealed class ScopedResolver(string field, string scope, IFieldResolver inner) : IFieldResolver
+    private sealed class CheckedResolver(string field, string scope, bool termsExempt, IFieldResolver inner) : IFieldResolver
     {
-        public ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
-            ((GidUserContext)context.UserContext).Caller.Has(scope)
-                ? inner.ResolveAsync(context)
-                : throw new Refusal(ErrorCodes.Forbidden,
+        public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+        {
+            var user = (GidUserContext)context.UserContext;
+            if (scope.Length > 0 && !user.Caller.Has(scope))
+            {
+                throw new Refusal(ErrorCodes.Forbidden,
                     $"{field} needs the {scope} scope, which this client's token does not carry. Ask for it in the token request if your client was granted it.");
+            }
+
+            var terms = user.Terms ??= await DecideAsync(context, user);
+            // Governance administers the Terms and suspensions, so it is never locked out by them.
+            if (!termsExempt && user.Caller.Role != ParticipantRole.Governance && terms.Refusal is { } refusal)
+            {
+                throw refusal;
+            }
+
+            return await inner.ResolveAsync(context);
+        }
+
+        private static async Task<TermsDecision> DecideAsync(IResolveFieldContext context, GidUserContext user)
+        {
+            var services = context.RequestServices!;
+            var standings = services.GetRequiredService<Standings>();
+            var today = TermsOfUseBook.Today(services.GetRequiredService<IClock>().GetCurrentInstant());
+            var decision = TermsDecision.Decide(
+                await standings.OfficeAsync(user.Caller.Actor.Office, context.CancellationToken),
+                await standings.TermsAsync(context.CancellationToken),
+                today);
+            if (decision.Warning is { } warning)
+            {
+                user.Warnings.Add(warning);
+            }
+
+            return decision;
+        }
     }
 }

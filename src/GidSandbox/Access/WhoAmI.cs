@@ -1,4 +1,5 @@
 using GidSandbox.GraphQL;
+using GidSandbox.Terms;
 using GraphQL.Types;
 
 namespace GidSandbox.Access;
@@ -8,7 +9,11 @@ public static class WhoAmI
     public static void Map(ObjectGraphType query) =>
         query.Field<NonNullGraphType<CallerGraphType>>("me")
             .Description("Who this token speaks for: office, client, role and scopes.")
-            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = ScopeRule.AnyCaller)
+            .Configure(field =>
+            {
+                field.Metadata[ScopeRule.RequiredScope] = ScopeRule.AnyCaller;
+                field.Metadata[ScopeRule.TermsExempt] = true;
+            })
             .Resolve(ctx => ((GidUserContext)ctx.UserContext).Caller);
 }
 
@@ -22,5 +27,12 @@ public sealed class CallerGraphType : ObjectGraphType<Caller>
         Field<StringGraphType>("name").Resolve(ctx => ctx.Source.Actor.Subject);
         Field(x => x.Role, type: typeof(NonNullGraphType<EnumerationGraphType<ParticipantRole>>));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scopes").Resolve(ctx => ctx.Source.Scopes.Order(StringComparer.Ordinal).ToList());
+        Field<NonNullGraphType<EnumerationGraphType<TermsStatus>>>("termsStatus")
+            .Description("Whether the office has accepted the Terms of Use in force (governance is never blocked by them).")
+            .Resolve(ctx => ((GidUserContext)ctx.UserContext).Terms!.Status);
+        Field<StringGraphType>("termsVersion").Description("The version of the Terms in force for this office, recorded on its writes.")
+            .Resolve(ctx => ((GidUserContext)ctx.UserContext).Terms!.VersionInForce);
+        Field<NonNullGraphType<OfficeStandingGraphType>>("standing")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<Standings>().OfficeAsync(ctx.Source.Actor.Office, ctx.CancellationToken));
     }
 }

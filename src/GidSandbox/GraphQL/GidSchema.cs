@@ -7,6 +7,7 @@ using GidSandbox.Identities.Lookup;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Terms;
 using GraphQL.Types;
 
 namespace GidSandbox.GraphQL;
@@ -30,6 +31,7 @@ public sealed class GidQuery : ObjectGraphType
     {
         Name = "Query";
         WhoAmI.Map(this);
+        AcceptTermsOfUse.MapQuery(this);
         GetIdentity.Map(this);
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);
@@ -52,5 +54,7 @@ public sealed class GidMutation : ObjectGraphType
         MergeIdentities.Map(this);
         DeactivateIdentity.Map(this);
         ReactivateIdentity.Map(this);
+        AcceptTermsOfUse.MapMutation(this);
+        GoverningParticipation.Map(this);
     }
 }

@@ -73,6 +73,7 @@ public static partial class GraphQLHttpEndpoint
             : http.TraceIdentifier;
         http.Response.Headers["X-Correlation-Id"] = correlationId;
 
+        var userContext = new GidUserContext { Caller = Caller.From(authentication.Principal!), CorrelationId = correlationId };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -81,10 +82,14 @@ public static partial class GraphQLHttpEndpoint
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            UserContext = new GidUserContext { Caller = Caller.From(authentication.Principal!), CorrelationId = correlationId },
+            UserContext = userContext,
         });
 
         LogInternalErrors(result, loggers.CreateLogger(typeof(GraphQLHttpEndpoint)));
+        if (userContext.Warnings.Count > 0)
+        {
+            (result.Extensions ??= [])["warnings"] = userContext.Warnings.Distinct().ToList();
+        }
         http.Response.StatusCode = responseType == GraphQLResponseJson && !result.Executed
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;

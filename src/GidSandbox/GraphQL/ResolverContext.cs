@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GidSandbox.Access;
 using GidSandbox.Identities;
+using GidSandbox.Terms;
 using GraphQL;
 using Marten;
 using NodaTime;
@@ -15,6 +16,12 @@ public sealed class GidUserContext : Dictionary<string, object?>
     public required Caller Caller { get; init; }
 
     public required string CorrelationId { get; init; }
+
+    /// <summary>Set by the access check of the root field, before any resolver runs.</summary>
+    public TermsDecision? Terms { get; set; }
+
+    /// <summary>Shown to the caller in the response's extensions.</summary>
+    public List<string> Warnings { get; } = [];
 }
 
 public static class ResolverContext
@@ -35,7 +42,7 @@ public static class ResolverContext
 
         problems.ThrowIfAny();
         var user = (GidUserContext)context.UserContext;
-        return new WriteRequest(user.Caller.Actor, user.CorrelationId, idempotencyKey, reason);
+        return new WriteRequest(user.Caller.Actor, user.CorrelationId, idempotencyKey, reason, user.Terms?.VersionInForce);
     }
 }
 

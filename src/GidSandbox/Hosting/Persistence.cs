@@ -1,5 +1,6 @@
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
+using GidSandbox.Terms;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -56,6 +57,7 @@ public static class Persistence
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(IdentityEventTypes.All);
+        options.Events.AddEventTypes([typeof(TermsOfUsePublished), typeof(TermsOfUseAccepted), typeof(OfficeSuspended), typeof(OfficeReinstated)]);
         options.Projections.Add<IdentityProjection>(ProjectionLifecycle.Inline);
 
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);

@@ -12,7 +12,7 @@ namespace GidSandbox.Identities;
 public sealed record Actor(string Office, string ClientId, string? Subject);
 
 /// <summary>The circumstances of one write: who, under which correlation id, why, and its retry key.</summary>
-public sealed record WriteRequest(Actor Actor, string CorrelationId, string? IdempotencyKey, string? Reason);
+public sealed record WriteRequest(Actor Actor, string CorrelationId, string? IdempotencyKey, string? Reason, string? TermsVersion = null);
 
 /// <summary>What a mutation returns; <see cref="Replayed"/> tells a retry from the first call.</summary>
 public sealed record IdentityPayload(Identity Identity, bool Replayed);
@@ -51,20 +51,7 @@ public static class Writes
         }
 
         await using var session = store.LightweightSession();
-        session.CorrelationId = request.CorrelationId;
-        session.LastModifiedBy = request.Actor.ClientId;
-        session.SetHeader("office", request.Actor.Office);
-        session.SetHeader("clientId", request.Actor.ClientId);
-        if (request.Actor.Subject is not null)
-        {
-            session.SetHeader("subject", request.Actor.Subject);
-        }
-
-        if (request.Reason is not null)
-        {
-            session.SetHeader("reason", request.Reason);
-        }
-
+        Stamp(session, request);
         try
         {
             var identity = await write(session, ct);
@@ -93,6 +80,29 @@ public static class Writes
         catch (Exception ex) when (ex is ConcurrencyException or ExistingStreamIdCollisionException)
         {
             throw Refusal.Conflict("The identity was changed by another request since the version you read; read it again and retry with the new expectedVersion.");
+        }
+    }
+
+    /// <summary>Puts who, why, under which Terms and the correlation id on every event the session appends.</summary>
+    public static void Stamp(IDocumentSession session, WriteRequest request)
+    {
+        session.CorrelationId = request.CorrelationId;
+        session.LastModifiedBy = request.Actor.ClientId;
+        session.SetHeader("office", request.Actor.Office);
+        session.SetHeader("clientId", request.Actor.ClientId);
+        if (request.Actor.Subject is not null)
+        {
+            session.SetHeader("subject", request.Actor.Subject);
+        }
+
+        if (request.Reason is not null)
+        {
+            session.SetHeader("reason", request.Reason);
+        }
+
+        if (request.TermsVersion is not null)
+        {
+            session.SetHeader("termsVersion", request.TermsVersion);
         }
     }
 

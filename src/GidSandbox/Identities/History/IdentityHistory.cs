@@ -18,6 +18,7 @@ public sealed record HistoryEntry(
     string? ClientId,
     string? CorrelationId,
     string? Reason,
+    string? TermsVersion,
     JsonElement Data)
 {
     public static HistoryEntry From(IEvent e, JsonSerializerOptions json) => new(
@@ -29,6 +30,7 @@ public sealed record HistoryEntry(
         Header(e, "clientId"),
         e.CorrelationId,
         Header(e, "reason"),
+        Header(e, "termsVersion"),
         JsonSerializer.SerializeToElement(e.Data, e.EventType, json));
 
     private static string? Header(IEvent e, string name) =>
@@ -76,6 +78,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field(x => x.ClientId, nullable: true).Description("The client that acted.");
         Field(x => x.CorrelationId, nullable: true);
         Field(x => x.Reason, nullable: true);
+        Field(x => x.TermsVersion, nullable: true).Description("The version of the Terms of Use in force for the acting office.");
         Field(x => x.Data, type: typeof(NonNullGraphType<JsonGraphType>)).Description("The event as recorded.");
     }
 }
