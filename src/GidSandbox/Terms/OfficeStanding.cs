@@ -14,13 +14,19 @@ public sealed record OfficeStanding(string Office, string? AcceptedVersion, bool
     public static string StreamId(string office) => $"office-{office}";
 
     public static OfficeStanding Project(string office, IReadOnlyList<object> events) =>
-        events.Aggregate(new OfficeStanding(office, null, false, null, 0), (standing, e) => (e switch
+        events.Aggregate(new OfficeStanding(office, null, false, null, 0), Apply);
+
+    private static OfficeStanding Apply(OfficeStanding standing, object @event)
+    {
+        var next = @event switch
         {
             TermsOfUseAccepted accepted => standing with { AcceptedVersion = accepted.Version },
             OfficeSuspended suspended => standing with { Suspended = true, SuspensionReason = suspended.Reason },
             OfficeReinstated => standing with { Suspended = false, SuspensionReason = null },
             _ => standing,
-        }) with { Version = standing.Version + 1 });
+        };
+        return next with { Version = standing.Version + 1 };
+    }
 }
 
 public enum TermsStatus
