@@ -1,4 +1,6 @@
+using GidSandbox.Access;
 using GidSandbox.Identities;
+using GraphQL;
 using GraphQL.Types;
 
 namespace GidSandbox.GraphQL;
@@ -15,7 +17,16 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.Names, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<NameGraphType>>>));
         Field<NonNullGraphType<NameGraphType>>("primaryName").Resolve(ctx => ctx.Source.PrimaryName);
         Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>)).Description("Residence or nationality of a person; jurisdiction of an entity.");
-        Field(x => x.Address, type: typeof(AddressGraphType));
+        Field<AddressGraphType>("address")
+            .Description("Null for a natural person registered by another office (personalDetailsWithheld is then true).")
+            .Resolve(ctx => Visible(ctx) ? ctx.Source.Address : null);
+        Field<StringGraphType>("contactEmail")
+            .Description("Mock data only; for a natural person, shown to the registering office and governance alone.")
+            .Resolve(ctx => Visible(ctx) ? ctx.Source.ContactEmail : null);
+        Field<NonNullGraphType<BooleanGraphType>>("personalDetailsWithheld")
+            .Description("True when this natural person's address and contact details are withheld from you (Terms of Use 4.1).")
+            .Resolve(ctx => !Visible(ctx));
+        Field(x => x.RegisteringOffice).Description("The office that registered the identity.");
         Field(x => x.Orcid, nullable: true);
         Field(x => x.Isni, nullable: true);
         Field(x => x.LegalForm, nullable: true).Description("ISO 20275 Entity Legal Form code.");
@@ -29,6 +40,9 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.Synthetic).Description("True for every record of the sandbox: mock data only.");
         Field(x => x.Version).Description("The stream version; pass it as expectedVersion to change the identity.");
     }
+
+    private static bool Visible(IResolveFieldContext<Identity> ctx) =>
+        PersonalData.VisibleTo(((GidUserContext)ctx.UserContext).Caller, ctx.Source);
 }
 
 public sealed class NameGraphType : ObjectGraphType<Name>

@@ -43,6 +43,11 @@ public sealed record Identity
 
     public bool Synthetic { get; init; }
 
+    public string? ContactEmail { get; init; }
+
+    /// <summary>The office that registered the identity: for a natural person, the only office that sees its personal details.</summary>
+    public string RegisteringOffice { get; init; } = "";
+
     /// <summary>The stream version, set by Marten.</summary>
     public long Version { get; set; }
 
@@ -102,6 +107,8 @@ public sealed record Identity
         Address = e.Address,
         Orcid = e.Orcid,
         Isni = e.Isni,
+        ContactEmail = e.ContactEmail,
+        RegisteringOffice = e.RegisteringOffice,
         Synthetic = e.Synthetic,
     };
 
@@ -118,6 +125,8 @@ public sealed record Identity
         RegistrationNumber = e.RegistrationNumber,
         Lei = e.Lei,
         Parent = e.Parent?.Value,
+        ContactEmail = e.ContactEmail,
+        RegisteringOffice = e.RegisteringOffice,
         Synthetic = e.Synthetic,
     };
 

@@ -10,6 +10,8 @@ public sealed record NaturalPersonRegistered(
     Address? Address,
     string? Orcid,
     string? Isni,
+    string? ContactEmail,
+    string RegisteringOffice,
     bool Synthetic);
 
 public sealed record LegalEntityRegistered(
@@ -22,6 +24,8 @@ public sealed record LegalEntityRegistered(
     string? RegistrationNumber,
     string? Lei,
     Gid? Parent,
+    string? ContactEmail,
+    string RegisteringOffice,
     bool Synthetic);
 
 public sealed record NameAdded(Name Name);

@@ -191,6 +191,35 @@ public static class InputRules
         return parsed;
     }
 
+    /// <summary>Mock data only (Terms 2.3): contact addresses must be in a domain RFC 2606 reserves.</summary>
+    public static string? ParseContactEmail(Problems problems, string path, string? email)
+    {
+        if (email is null)
+        {
+            return null;
+        }
+
+        var at = email.LastIndexOf('@');
+        var domain = at > 0 ? email[(at + 1)..].TrimEnd('.').ToLowerInvariant() : "";
+        if (at <= 0 || domain.Length == 0 || email.Length > 254 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            problems.Add(path, $"'{Shorten(email)}' is not an e-mail address.");
+        }
+        else if (!IsReservedExampleDomain(domain))
+        {
+            problems.Add(path, $"The sandbox holds mock data only: use a reserved example domain (RFC 2606) such as example.org, not '{Shorten(domain)}'.");
+        }
+
+        return email;
+    }
+
+    private static bool IsReservedExampleDomain(string domain) =>
+        domain is "example.com" or "example.net" or "example.org" or "example" or "test" or "invalid" or "localhost"
+        || domain.EndsWith(".example.com", StringComparison.Ordinal) || domain.EndsWith(".example.net", StringComparison.Ordinal)
+        || domain.EndsWith(".example.org", StringComparison.Ordinal) || domain.EndsWith(".example", StringComparison.Ordinal)
+        || domain.EndsWith(".test", StringComparison.Ordinal) || domain.EndsWith(".invalid", StringComparison.Ordinal)
+        || domain.EndsWith(".localhost", StringComparison.Ordinal);
+
     public static string ParseReason(Problems problems, string path, string? reason)
     {
         CheckText(problems, path, reason, MaxReason);

@@ -21,14 +21,14 @@ public sealed class DecisionTests
                 Country = "JP",
                 ExternalIdentifiers = [.. identifiers.Select(x => new ExternalIdentifierInput { Scheme = x.Scheme, Issuer = x.Issuer, Value = x.Value })],
             },
-            Gid.NewGid());
+            Gid.NewGid(), "EP");
         return Identity.Project(null, RegisterLegalEntity.Decide(command, parent: null));
     }
 
     private static Identity Person(string name = "Taro Yamada") =>
         Identity.Project(null, RegisterNaturalPerson.Decide(RegisterNaturalPerson.From(
             new RegisterNaturalPersonInput { Names = [new NameInput { Text = name, Script = "Latn" }], Country = "JP" },
-            Gid.NewGid())));
+            Gid.NewGid(), "EP")));
 
     private static Identity Then(Identity identity, IReadOnlyList<object> events) => Identity.Project(identity, events);
 
@@ -58,7 +58,7 @@ public sealed class DecisionTests
                 Country = "XX",
                 Orcid = "0000-0002-1825-0098",
             },
-            Gid.NewGid()));
+            Gid.NewGid(), "EP"));
 
         Assert.Equal(ErrorCodes.ValidationFailed, refusal.Code);
         Assert.Equal(["input.names[0].text", "input.names[1].script", "input.country", "input.orcid"], refusal.Fields);
@@ -99,7 +99,7 @@ public sealed class DecisionTests
                 Names = [new NameInput { Text = "山田太郎", Script = "Jpan", Primary = true }, new NameInput { Text = "Taro Yamada", Script = "Latn", Primary = true }],
                 Country = "JP",
             },
-            Gid.NewGid()));
+            Gid.NewGid(), "EP"));
 
         Assert.Equal(["input.names"], refusal.Fields);
     }
@@ -110,7 +110,7 @@ public sealed class DecisionTests
         var person = Person();
         var command = RegisterLegalEntity.From(
             new RegisterLegalEntityInput { Names = [new NameInput { Text = "Sub GmbH", Script = "Latn" }], Country = "DE", Parent = person.Gid },
-            Gid.NewGid());
+            Gid.NewGid(), "EP");
 
         var refusal = Assert.Throws<Refusal>(() => RegisterLegalEntity.Decide(command, person));
 

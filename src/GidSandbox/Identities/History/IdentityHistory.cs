@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -48,7 +50,16 @@ public static class IdentityHistory
             {
                 await using var session = ctx.Store().QuerySession();
                 var events = await session.Events.FetchStreamAsync(ctx.GetArgument<Gid>("gid").Value, token: ctx.CancellationToken);
-                return events.Count == 0 ? null : events.Select(e => HistoryEntry.From(e, GraphQLJson.Options)).ToList();
+                if (events.Count == 0)
+                {
+                    return null;
+                }
+
+                var entries = events.Select(e => HistoryEntry.From(e, GraphQLJson.Options)).ToList();
+                var registered = Identity.Project(null, [events[0].Data]);
+                return PersonalData.VisibleTo(((GidUserContext)ctx.UserContext).Caller, registered)
+                    ? entries
+                    : entries.Select(e => e with { Data = PersonalData.Redact(JsonNode.Parse(e.Data.GetRawText()))!.Deserialize<JsonElement>() }).ToList();
             });
 
         query.Field<IdentityGraphType>("identityAsOf")

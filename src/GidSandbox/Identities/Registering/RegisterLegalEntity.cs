@@ -24,6 +24,8 @@ public sealed class RegisterLegalEntityInput
 
     public Gid? Parent { get; set; }
 
+    public string? ContactEmail { get; set; }
+
     public IReadOnlyList<ExternalIdentifierInput>? ExternalIdentifiers { get; set; }
 
     public string? IdempotencyKey { get; set; }
@@ -39,9 +41,11 @@ public sealed record RegisterLegalEntity(
     string? RegistrationNumber,
     string? Lei,
     Gid? Parent,
+    string? ContactEmail,
+    string RegisteringOffice,
     IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
 {
-    public static RegisterLegalEntity From(RegisterLegalEntityInput input, Gid gid)
+    public static RegisterLegalEntity From(RegisterLegalEntityInput input, Gid gid, string registeringOffice)
     {
         var problems = new Problems();
         var names = InputRules.ParseNames(problems, "input.names", input.Names, NameType.Legal);
@@ -65,9 +69,10 @@ public sealed record RegisterLegalEntity(
             problems.Add("input.lei", leiProblem!);
         }
 
+        var email = InputRules.ParseContactEmail(problems, "input.contactEmail", input.ContactEmail);
         var identifiers = InputRules.ParseExternalIdentifiers(problems, "input.externalIdentifiers", input.ExternalIdentifiers);
         problems.ThrowIfAny();
-        return new RegisterLegalEntity(gid, names, country, address, legalForm, input.RegistrationAuthority, input.RegistrationNumber, lei, input.Parent, identifiers);
+        return new RegisterLegalEntity(gid, names, country, address, legalForm, input.RegistrationAuthority, input.RegistrationNumber, lei, input.Parent, email, registeringOffice, identifiers);
     }
 
     /// <param name="parent">The identity named as parent, as loaded; null when none was named or none exists.</param>
@@ -95,7 +100,7 @@ public sealed record RegisterLegalEntity(
 
         return
         [
-            new LegalEntityRegistered(c.Gid, c.Names, c.Country, c.Address, c.LegalForm, c.RegistrationAuthority, c.RegistrationNumber, c.Lei, c.Parent, Synthetic: true),
+            new LegalEntityRegistered(c.Gid, c.Names, c.Country, c.Address, c.LegalForm, c.RegistrationAuthority, c.RegistrationNumber, c.Lei, c.Parent, c.ContactEmail, c.RegisteringOffice, Synthetic: true),
             .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
         ];
     }
@@ -113,8 +118,9 @@ public sealed record RegisterLegalEntity(
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<RegisterLegalEntityInput>("input");
-                var command = From(input, Gid.NewGid());
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input.IdempotencyKey, null), "registerLegalEntity", input, command.HandleAsync, ctx.CancellationToken);
+                var request = ctx.WriteRequest(input.IdempotencyKey, null);
+                var command = From(input, Gid.NewGid(), request.Actor.Office);
+                return await Writes.RunAsync(ctx.Store(), request, "registerLegalEntity", input, command.HandleAsync, ctx.CancellationToken);
             });
 }
 
@@ -131,6 +137,7 @@ public sealed class RegisterLegalEntityInputGraphType : InputObjectGraphType<Reg
         Field(x => x.RegistrationNumber, nullable: true);
         Field(x => x.Lei, nullable: true).Description("Legal Entity Identifier (ISO 17442), check digits verified.");
         Field(x => x.Parent, type: typeof(GidGraphType)).Description("The parent legal entity's GID.");
+        Field(x => x.ContactEmail, nullable: true).Description("Mock data only: an address in a reserved example domain (RFC 2606).");
         Field(x => x.ExternalIdentifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>));
         Field(x => x.IdempotencyKey, nullable: true);
     }

@@ -18,6 +18,8 @@ public sealed class RegisterNaturalPersonInput
 
     public string? Isni { get; set; }
 
+    public string? ContactEmail { get; set; }
+
     public IReadOnlyList<ExternalIdentifierInput>? ExternalIdentifiers { get; set; }
 
     public string? IdempotencyKey { get; set; }
@@ -30,9 +32,11 @@ public sealed record RegisterNaturalPerson(
     Address? Address,
     string? Orcid,
     string? Isni,
+    string? ContactEmail,
+    string RegisteringOffice,
     IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
 {
-    public static RegisterNaturalPerson From(RegisterNaturalPersonInput input, Gid gid)
+    public static RegisterNaturalPerson From(RegisterNaturalPersonInput input, Gid gid, string registeringOffice)
     {
         var problems = new Problems();
         var names = InputRules.ParseNames(problems, "input.names", input.Names, NameType.Primary);
@@ -49,14 +53,15 @@ public sealed record RegisterNaturalPerson(
             problems.Add("input.isni", isniProblem!);
         }
 
+        var email = InputRules.ParseContactEmail(problems, "input.contactEmail", input.ContactEmail);
         var identifiers = InputRules.ParseExternalIdentifiers(problems, "input.externalIdentifiers", input.ExternalIdentifiers);
         problems.ThrowIfAny();
-        return new RegisterNaturalPerson(gid, names, country, address, orcid, isni, identifiers);
+        return new RegisterNaturalPerson(gid, names, country, address, orcid, isni, email, registeringOffice, identifiers);
     }
 
     public static IReadOnlyList<object> Decide(RegisterNaturalPerson c) =>
         [
-            new NaturalPersonRegistered(c.Gid, c.Names, c.Country, c.Address, c.Orcid, c.Isni, Synthetic: true),
+            new NaturalPersonRegistered(c.Gid, c.Names, c.Country, c.Address, c.Orcid, c.Isni, c.ContactEmail, c.RegisteringOffice, Synthetic: true),
             .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
         ];
 
@@ -70,8 +75,9 @@ public sealed record RegisterNaturalPerson(
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<RegisterNaturalPersonInput>("input");
-                var command = From(input, Gid.NewGid());
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input.IdempotencyKey, null), "registerNaturalPerson", input, command.HandleAsync, ctx.CancellationToken);
+                var request = ctx.WriteRequest(input.IdempotencyKey, null);
+                var command = From(input, Gid.NewGid(), request.Actor.Office);
+                return await Writes.RunAsync(ctx.Store(), request, "registerNaturalPerson", input, command.HandleAsync, ctx.CancellationToken);
             });
 }
 
@@ -85,6 +91,7 @@ public sealed class RegisterNaturalPersonInputGraphType : InputObjectGraphType<R
         Field(x => x.Address, type: typeof(AddressInputGraphType));
         Field(x => x.Orcid, nullable: true).Description("ORCID iD, e.g. 0000-0002-1825-0097.");
         Field(x => x.Isni, nullable: true).Description("ISNI, e.g. 0000 0001 2103 2683.");
+        Field(x => x.ContactEmail, nullable: true).Description("Mock data only: an address in a reserved example domain (RFC 2606), e.g. ann@example.org.");
         Field(x => x.ExternalIdentifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>));
         Field(x => x.IdempotencyKey, nullable: true).Description("Repeat a request with the same key to get its first result instead of a second registration.");
     }

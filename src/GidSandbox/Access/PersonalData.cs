@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using GidSandbox.Identities;
+
+namespace GidSandbox.Access;
+
+/// <summary>
+/// Terms 4.1: a natural person's address and contact details are shown only to the office that
+/// registered the person and to governance; everyone else sees names, country and identifiers.
+/// </summary>
+public static class PersonalData
+{
+    private static readonly string[] RestrictedProperties = ["address", "contactEmail"];
+
+    public static bool VisibleTo(Caller caller, IdentityKind kind, string registeringOffice) =>
+        kind == IdentityKind.LegalEntity
+        || caller.Role == ParticipantRole.Governance
+        || string.Equals(caller.Actor.Office, registeringOffice, StringComparison.Ordinal);
+
+    public static bool VisibleTo(Caller caller, Identity identity) => VisibleTo(caller, identity.Kind, identity.RegisteringOffice);
+
+    /// <summary>Removes the restricted details from recorded event data (history, audit) the caller may not see.</summary>
+    public static JsonNode? Redact(JsonNode? data)
+    {
+        if (data is JsonObject json)
+        {
+            foreach (var property in RestrictedProperties.Where(json.ContainsKey))
+            {
+                json[property] = null;
+            }
+        }
+
+        return data;
+    }
+}
