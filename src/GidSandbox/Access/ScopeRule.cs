@@ -25,7 +25,7 @@ public static class ScopeRule
     /// <summary>Queries need gid:read and mutations gid:write unless a field says otherwise.</summary>
     public static void Apply(IObjectGraphType query, IObjectGraphType mutation)
     {
-        foreach (var (root, scope) in new[] { (query, Scopes.Read), (mutation, Scopes.Write) })
+        foreach (var (root, scope, isWrite) in new[] { (query, Scopes.Read, false), (mutation, Scopes.Write, true) })
         {
             foreach (var field in root.Fields)
             {
@@ -33,15 +33,28 @@ public static class ScopeRule
                 field.Metadata[RequiredScope] = required;
                 if (field.Resolver is { } inner)
                 {
-                    field.Resolver = new CheckedResolver(field.Name, required, field.GetMetadata(TermsExempt, false), inner);
+                    field.Resolver = new CheckedResolver(field.Name, required, field.GetMetadata(TermsExempt, false), isWrite, inner);
                 }
             }
         }
     }
 
-    private sealed class CheckedResolver(string field, string scope, bool termsExempt, IFieldResolver inner) : IFieldResolver
+    private sealed class CheckedResolver(string field, string scope, bool termsExempt, bool isWrite, IFieldResolver inner) : IFieldResolver
     {
         public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+        {
+            try
+            {
+                return await CheckThenResolveAsync(context);
+            }
+            catch (Refusal refusal) when (isWrite)
+            {
+                await RefusedWrites.RecordAsync(context, field, refusal);
+                throw;
+            }
+        }
+
+        private async Task<object?> CheckThenResolveAsync(IResolveFieldContext context)
         {
             var user = (GidUserContext)context.UserContext;
             if (scope.Length > 0 && !user.Caller.Has(scope))

@@ -32,6 +32,7 @@ public sealed class GidQuery : ObjectGraphType
         Name = "Query";
         WhoAmI.Map(this);
         AcceptTermsOfUse.MapQuery(this);
+        RefusedWrites.Map(this);
         GetIdentity.Map(this);
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);

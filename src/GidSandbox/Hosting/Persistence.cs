@@ -57,7 +57,7 @@ public static class Persistence
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(IdentityEventTypes.All);
-        options.Events.AddEventTypes([typeof(TermsOfUsePublished), typeof(TermsOfUseAccepted), typeof(OfficeSuspended), typeof(OfficeReinstated)]);
+        options.Events.AddEventTypes([typeof(TermsOfUsePublished), typeof(TermsOfUseAccepted), typeof(OfficeSuspended), typeof(OfficeReinstated), typeof(GidSandbox.Access.WriteRefused)]);
         options.Projections.Add<IdentityProjection>(ProjectionLifecycle.Inline);
 
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
