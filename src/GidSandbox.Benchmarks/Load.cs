@@ -41,6 +41,14 @@ public static class Load
         return body["access_token"]?.GetValue<string>() ?? throw new InvalidOperationException($"No token: {body.ToJsonString()}");
     }
 
+    /// <summary>Accepts the Terms of Use in force for the benchmark's office, as any office must first.</summary>
+    public static async Task AcceptTerms(HttpClient http)
+    {
+        var terms = (await Post(http, "{ termsOfUse { version sha256 } }", new { }))["data"]!["termsOfUse"]!;
+        await Post(http, "mutation ($v: String!, $h: String!) { acceptTermsOfUse(version: $v, sha256: $h) { office } }",
+            new { v = terms["version"]!.GetValue<string>(), h = terms["sha256"]!.GetValue<string>() });
+    }
+
     public static async Task<Throughput> Register(HttpClient http, int count, int concurrency)
     {
         var gids = new ConcurrentBag<string>();

@@ -22,12 +22,14 @@ try
     await WaitUntilReady(http);
     var token = await Load.Token(http, "office-ep", "office-ep-sandbox-secret");
     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    await Load.AcceptTerms(http);
     Console.WriteLine($"Sandbox on port {port}, PostgreSQL on {postgres.Port}; {options.Identities:N0} identities, {options.Concurrency} clients, {options.Seconds} s per lookup run.");
 
     var registration = await Load.Register(http, options.Identities, options.Concurrency);
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
     var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds);
     var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
+    var tokens = await Wrk.IssueTokens(port, options.Concurrency, Math.Min(options.Seconds, 10));
 
     var report = new StringBuilder()
         .AppendLine(CultureInfo.InvariantCulture, $"| measure | GID Sandbox | PostgreSQL reference | ratio |")
@@ -35,7 +37,8 @@ try
         .AppendLine(CultureInfo.InvariantCulture, $"| registration (identities/s, GraphQL over HTTP) vs plain INSERT (rows/s) | {registration.PerSecond:N0} | {plainInsert:N0} | {registration.PerSecond / plainInsert:P0} |")
         .AppendLine(CultureInfo.InvariantCulture, $"| `identity(gid)` lookups (requests/s) vs `pgbench -S` (tps) | {lookups.PerSecond:N0} | {pgbench:N0} | {lookups.PerSecond / pgbench:P0} |")
         .AppendLine(CultureInfo.InvariantCulture, $"| lookup latency p50 / p99 (ms) | {lookups.P50:F2} / {lookups.P99:F2} | | |")
-        .AppendLine(CultureInfo.InvariantCulture, $"| registration latency p50 / p99 (ms) | {registration.P50:F2} / {registration.P99:F2} | | |");
+        .AppendLine(CultureInfo.InvariantCulture, $"| registration latency p50 / p99 (ms) | {registration.P50:F2} / {registration.P99:F2} | | |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| access tokens issued (tokens/s, p50 / p99 ms) | {tokens.PerSecond:N0} ({tokens.P50:F1} / {tokens.P99:F1}) | | |");
     Console.WriteLine();
     Console.WriteLine(report);
     return 0;

@@ -23,6 +23,30 @@ public static partial class Wrk
         end
         """;
 
+    private const string TokenScript = """
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+        wrk.body = "grant_type=client_credentials&client_id=office-ep&client_secret=office-ep-sandbox-secret"
+        """;
+
+    /// <summary>Access tokens issued per second by the token endpoint (client credentials, each stored and signed).</summary>
+    public static async Task<Throughput> IssueTokens(int port, int connections, int seconds)
+    {
+        var directory = Directory.CreateTempSubdirectory("gid-wrk-");
+        var script = Path.Combine(directory.FullName, "token.lua");
+        await File.WriteAllTextAsync(script, TokenScript);
+        try
+        {
+            var output = await Run("", script, "", port, connections, seconds, "/connect/token");
+            Console.WriteLine(output);
+            return new Throughput(Number(RequestsPerSecond(), output), Milliseconds(Percentile(), output, "50"), Milliseconds(Percentile(), output, "99"), []);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     public static async Task<Throughput> LookUp(int port, string token, IReadOnlyList<string> gids, int connections, int seconds)
     {
         var directory = Directory.CreateTempSubdirectory("gid-wrk-");
@@ -47,10 +71,10 @@ public static partial class Wrk
         }
     }
 
-    private static async Task<string> Run(string list, string script, string token, int port, int connections, int seconds)
+    private static async Task<string> Run(string list, string script, string token, int port, int connections, int seconds, string path = "")
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}" })
+        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}{path}" })
         {
             start.ArgumentList.Add(argument);
         }
