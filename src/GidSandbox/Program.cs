@@ -12,6 +12,8 @@ builder.Services.AddGidGraphQL();
 var app = builder.Build();
 app.UseGidAccess();
 app.MapTokenEndpoint();
+app.MapAuthorizeEndpoint();
+app.MapSignInPage();
 app.MapGraphQLEndpoint();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();

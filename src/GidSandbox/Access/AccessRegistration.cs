@@ -37,9 +37,11 @@ public static class AccessRegistration
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path)
+                    .SetAuthorizationEndpointUris(AuthorizeEndpoint.Path)
                     .SetIntrospectionEndpointUris("/connect/introspect")
                     .SetRevocationEndpointUris("/connect/revoke");
                 server.AllowClientCredentialsFlow();
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.RegisterScopes(Scopes.All);
                 server.RegisterAudiences(Scopes.Audience);
                 server.AddSigningKey(keys.Signing);
@@ -54,6 +56,7 @@ public static class AccessRegistration
                     }));
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
                     .DisableTransportSecurityRequirement(); // the sandbox runs on loopback; put TLS in front of it elsewhere
             })
             .AddValidation(validation =>
@@ -66,7 +69,16 @@ public static class AccessRegistration
             });
 
         services.AddAuthentication(CachedBearerHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null)
+            .AddCookie(SignInPage.PeopleScheme, cookie =>
+            {
+                cookie.LoginPath = SignInPage.Path;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                cookie.SlidingExpiration = false;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        services.AddAntiforgery();
         services.AddGidQuotas(configuration);
         services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
         services.AddSingleton<Standings>();

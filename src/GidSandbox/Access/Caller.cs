@@ -10,10 +10,13 @@ public sealed record Caller(Actor Actor, ParticipantRole Role, IReadOnlySet<stri
 {
     public static Caller From(ClaimsPrincipal principal)
     {
-        var clientId = principal.GetClaim(Claims.Subject) ?? principal.GetClaim(Claims.ClientId) ?? "";
+        // A client acting for itself is its own subject; a person signed in through a client is the subject.
+        var subject = principal.GetClaim(Claims.Subject) ?? "";
+        var clientId = principal.GetClaim(Claims.ClientId) ?? subject;
         var office = principal.GetClaim(GidClaims.Office) ?? "";
         var role = Enum.TryParse<ParticipantRole>(principal.GetClaim(GidClaims.Role), out var parsed) ? parsed : ParticipantRole.Association;
-        return new Caller(new Actor(office, clientId, principal.GetClaim(Claims.Name)), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal));
+        var actingPerson = subject != clientId ? subject : null;
+        return new Caller(new Actor(office, clientId, actingPerson ?? principal.GetClaim(Claims.Name)), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal));
     }
 
     public bool Has(string scope) => Scopes.Contains(scope);

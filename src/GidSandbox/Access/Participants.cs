@@ -36,6 +36,10 @@ public sealed class AccessOptions
     public bool UseDevelopmentSecrets { get; set; }
 
     public List<Participant> Participants { get; set; } = [];
+
+    public List<Person> People { get; set; } = [];
+
+    public ConsoleClient Console { get; set; } = new();
 }
 
 public static class ParticipantEnrollment
@@ -63,6 +67,16 @@ public static class ParticipantEnrollment
         }
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var console = DescribeConsole(options.Console);
+        if (await applications.FindByClientIdAsync(options.Console.ClientId) is { } existingConsole)
+        {
+            await applications.UpdateAsync(existingConsole, console);
+        }
+        else
+        {
+            await applications.CreateAsync(console);
+        }
+
         foreach (var participant in options.Participants)
         {
             var descriptor = Describe(participant, participant.Secret ?? participant.DevelopmentSecret!);
@@ -100,6 +114,37 @@ public static class ParticipantEnrollment
 
         descriptor.Properties[GidClaims.Office] = JsonSerializer.SerializeToElement(participant.Office);
         descriptor.Properties[GidClaims.Role] = JsonSerializer.SerializeToElement(participant.Role.ToString());
+        return descriptor;
+    }
+
+    /// <summary>A public client (no secret; PKCE required) for people signing in through a browser.</summary>
+    private static OpenIddictApplicationDescriptor DescribeConsole(ConsoleClient console)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = console.ClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = console.DisplayName,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var scope in Scopes.All)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        foreach (var uri in console.RedirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
         return descriptor;
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -15,17 +17,33 @@ public static class TokenEndpoint
     /// who the client is (office, role) and issues the access token for the GID API.
     /// </summary>
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, async (HttpContext http, IOpenIddictApplicationManager applications) =>
+        app.MapPost(Path, async (HttpContext http, IOpenIddictApplicationManager applications, IOptions<AccessOptions> options) =>
         {
             var request = http.GetOpenIddictServerRequest()
                 ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+            if (request.IsAuthorizationCodeGrantType())
+            {
+                // OpenIddict has checked the code, its redirect URI and the PKCE verifier; re-check the person.
+                var code = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+                var person = options.Value.People.FirstOrDefault(p => p.Username == code.Principal?.GetClaim(Claims.Subject));
+                return person is null
+                    ? Results.Forbid(
+                        new AuthenticationProperties(new Dictionary<string, string?>
+                        {
+                            [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
+                            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The user no longer exists.",
+                        }),
+                        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme])
+                    : Results.SignIn(AuthorizeEndpoint.PrincipalFor(person, code.Principal!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            }
+
             if (!request.IsClientCredentialsGrantType())
             {
                 return Results.Forbid(
-                    new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+                    new AuthenticationProperties(new Dictionary<string, string?>
                     {
                         [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.UnsupportedGrantType,
-                        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Clients use the client_credentials grant.",
+                        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Clients use client_credentials; people sign in with authorization_code and PKCE.",
                     }),
                     [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
