@@ -2,6 +2,7 @@ using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
 using GidSandbox.Terms;
+using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await builder.AddGidDatabaseAsync();
@@ -19,6 +20,7 @@ app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
 await app.EnrollParticipantsAsync();
 await app.PublishShippedTermsAsync();
-await app.RunAsync();
+// `dotnet run` serves the sandbox; `dotnet run -- help` lists the commands (Marten's and the sandbox's own).
+return await app.RunJasperFxCommands(args);
 
 public partial class Program;
