@@ -65,6 +65,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
+    public Task RestartDatabase() => _postgres!.RestartAsync();
+
     /// <summary>A real access token from the real token endpoint, cached per client and scope.</summary>
     public async Task<string> TokenFor(string clientId, string? scope = null)
     {

@@ -89,6 +89,10 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         LogStopped(_logger, Port);
     }
 
+    /// <summary>Restarts the server on the same port and data, as an operator's restart or a failover would, leaving clients' pools alone.</summary>
+    public async Task RestartAsync() =>
+        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "postgres.log"), "restart"], CancellationToken.None);
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
