@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using Npgsql;
 
 namespace GidSandbox.Tests;
 
@@ -27,7 +28,8 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>The sandbox's NodaTime clock; tests that move it put it back.</summary>
     public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
 
-    public string ConnectionString => _postgres!.ConnectionString;
+    /// <summary>For the tests' own reads and writes: unpooled, so they never share (or inherit broken) connections with the sandbox.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Pooling = false }.ConnectionString;
 
     public async Task InitializeAsync()
     {

@@ -26,7 +26,8 @@ public static class AccessRegistration
     {
         services.AddDbContext<AccessDbContext>(db =>
         {
-            db.UseNpgsql(connectionString);
+            // Retries ride out a PostgreSQL restart or failover, as Marten's resilience does for the event store.
+            db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
             db.UseOpenIddict();
         });
 
