@@ -1,6 +1,7 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
+using GidSandbox.MockData;
 using GidSandbox.Terms;
 using JasperFx;
 
@@ -9,6 +10,7 @@ var connectionString = await builder.AddGidDatabaseAsync();
 builder.Services.AddGidPersistence(connectionString);
 builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
 builder.Services.AddGidGraphQL();
+builder.Services.AddMockData(builder.Configuration);
 
 var app = builder.Build();
 app.UseGidAccess();
