@@ -69,7 +69,7 @@ public sealed partial class MockWorld(MockProfile profile)
         var names = plan.Legal ? LegalEntityNames(plan, faker, r) : PersonNames(plan.Country, faker, r);
         var at = Start + Duration.FromSeconds((long)(Span.TotalSeconds * (i - 1.0) / profile.Identities)) + Duration.FromMinutes(r.Number(0, 59));
         var office = r.Bool(0.2f) ? r.ArrayElement(["EP", "US", "IB"]) : plan.Country.Office;
-        var number = MockOffices.ApplicantNumber(office, (i * 4L) + 0, plan.Legal, Year);
+        var number = MockOffices.ApplicantNumber(office, Ordinal(i, 0), plan.Legal, Year);
         var gid = GidOf(i, 0);
         var address = Address(plan.Country, faker);
         var registration = Registration(i, plan, names, office, at, gid, number, address, r);
@@ -85,7 +85,7 @@ public sealed partial class MockWorld(MockProfile profile)
             var other = r.ArrayElement(MockOffices.Registering.Where(o => o.Code != office).ToArray()).Code;
             var (kind, text) = Variant(names, r);
             var dupAt = at + Duration.FromHours(r.Number(1, 48));
-            var dupNumber = MockOffices.ApplicantNumber(other, (i * 4L) + 1, plan.Legal, Year);
+            var dupNumber = MockOffices.ApplicantNumber(other, Ordinal(i, 1), plan.Legal, Year);
             var duplicate = Duplicate(i, plan, text, other, dupAt, dupNumber, kind);
             registrations.Add(duplicate);
             applicants.Add(new(other, dupNumber, text, plan.Country.Code, PartyId(i), duplicate.Gid, kind));
@@ -111,7 +111,7 @@ public sealed partial class MockWorld(MockProfile profile)
             foreach (var (other, n) in r.ArrayElements(others, r.Number(1, 2)).Select((o, n) => (o.Code, n)))
             {
                 var (kind, text) = Variant(names, r);
-                var otherNumber = MockOffices.ApplicantNumber(other, (i * 4L) + 2 + n, plan.Legal, Year);
+                var otherNumber = MockOffices.ApplicantNumber(other, Ordinal(i, 2 + n), plan.Legal, Year);
                 var linked = r.Bool(0.6f);
                 applicants.Add(new(other, otherNumber, text, plan.Country.Code, PartyId(i), linked ? gid.Value : null, kind));
                 if (!linked)
@@ -306,6 +306,13 @@ public sealed partial class MockWorld(MockProfile profile)
         var compact = digits + Iso7064.Mod11Check(digits);
         return $"{compact[..4]}-{compact[4..8]}-{compact[8..12]}-{compact[12..]}";
     }
+
+    /// <summary>
+    /// The applicant ordinal of party <paramref name="i"/>'s <paramref name="slot"/>-th office record:
+    /// worlds whose seeds differ modulo 9 use disjoint ranges of 4,000,000 (up to 1,000,000 parties),
+    /// so two profiles loaded into one registry never claim the same applicant number.
+    /// </summary>
+    private long Ordinal(int i, int slot) => (((profile.Seed % 9) + 9) % 9 * 4_000_000L) + (i * 4L) + slot;
 
     private int SeedOf(int i, int stream) => (int)(Mix(profile.Seed, i, stream, 0x5EED) & 0x7FFF_FFFF);
 

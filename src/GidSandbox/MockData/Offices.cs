@@ -15,11 +15,11 @@ public static class MockOffices
         new("JP", "Japan Patent Office", "Office", true, "9 digits starting with 5 (identification number)"),
         new("KR", "Korean Intellectual Property Office", "Office", true, "applicant code k-yyyy-nnnnnn-c (k: 1 legal entity, 4 natural person; c: check digit)"),
         new("CN", "China National Intellectual Property Administration", "Office", false, "yyyy + 8 digits"),
-        new("US", "United States Patent and Trademark Office", "Office", true, "customer number, 6 or 7 digits"),
-        new("DE", "German Patent and Trade Mark Office", "Office", false, "7 digits"),
-        new("SA", "Saudi Authority for Intellectual Property", "Office", false, "SAIP- + 7 digits"),
+        new("US", "United States Patent and Trademark Office", "Office", true, "customer number, 8 digits"),
+        new("DE", "German Patent and Trade Mark Office", "Office", false, "8 digits"),
+        new("SA", "Saudi Authority for Intellectual Property", "Office", false, "SAIP- + 8 digits"),
         new("BR", "Brazilian National Institute of Industrial Property", "Office", false, "legal entities: a CNPJ-style number with valid check digits; natural persons: 9 digits"),
-        new("GB", "UK Intellectual Property Office", "Office", false, "ADP number, 7 digits and 001"),
+        new("GB", "UK Intellectual Property Office", "Office", false, "ADP number, 8 digits and 001"),
         new("IB", "International Bureau of WIPO", "Office", true, "WIPO applicant id, 9 digits"),
         new("PDG", "Patent Documentation Group", "Association", false, ""),
         new("CEPIUG", "Confederacy of European Patent Information User Groups", "Association", false, ""),
@@ -46,19 +46,19 @@ public static class MockOffices
             "JP" => (500_000_000 + Scramble(99_999_989)).ToString(c),
             "KR" => Korean(legalEntity ? 1 : 4, ordinal),
             "CN" => string.Create(c, $"{year}{Scramble(99_999_989):D8}"),
-            "US" => (100_000 + Scramble(9_899_999)).ToString(c),
-            "DE" => (1_000_000 + Scramble(8_999_993)).ToString(c),
-            "SA" => string.Create(c, $"SAIP-{Scramble(9_999_991):D7}"),
+            "US" => (10_000_000 + Scramble(89_999_999)).ToString(c),
+            "DE" => (10_000_000 + Scramble(89_999_999)).ToString(c),
+            "SA" => string.Create(c, $"SAIP-{Scramble(99_999_989):D8}"),
             "BR" => legalEntity ? Cnpj(Scramble(99_999_989)) : (100_000_000 + Scramble(899_999_963)).ToString(c),
-            "GB" => string.Create(c, $"{Scramble(9_999_991):D7}001"),
+            "GB" => string.Create(c, $"{Scramble(99_999_989):D8}001"),
             _ => (300_000_000 + Scramble(99_999_989)).ToString(c),
         };
     }
 
-    /// <summary>Six-digit serials run out, so the year part moves on every 999,983 applicants.</summary>
+    /// <summary>Six-digit serials run out, so the year part (from 1990) moves on every 999,983 applicants.</summary>
     private static string Korean(int kind, long ordinal)
     {
-        var year = 2000 + (ordinal / 999_983);
+        var year = 1990 + (ordinal / 999_983);
         var serial = ordinal % 999_983 * 7_919 % 999_983;
         var digits = string.Create(CultureInfo.InvariantCulture, $"{kind}{year}{serial:D6}");
         var check = digits.Sum(d => d - '0') % 10;

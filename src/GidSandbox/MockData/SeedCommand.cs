@@ -109,6 +109,12 @@ public sealed class GenerateMockDataInput : NetCoreInput
 
     [Description("The folder to write (default mock-data/<profile>)")]
     public string? OutFlag { get; set; }
+
+    [Description("Overrides the profile's number of identities")]
+    public int? IdentitiesFlag { get; set; }
+
+    [Description("Overrides the profile's seed")]
+    public int? SeedFlag { get; set; }
 }
 
 [Description("Writes a mock-data profile as NDJSON and CSV files; the same profile always gives the same bytes", Name = "generate-mock-data")]
@@ -120,6 +126,7 @@ public sealed class GenerateMockDataCommand : JasperFxAsyncCommand<GenerateMockD
     {
         var profile = MockDataFiles.ReadProfiles(ProfilesFile).GetValueOrDefault(input.Profile)
             ?? throw new ArgumentException($"No profile '{input.Profile}' in {ProfilesFile}.");
+        profile = profile with { Identities = input.IdentitiesFlag ?? profile.Identities, Seed = input.SeedFlag ?? profile.Seed };
         var directory = input.OutFlag ?? MockDataFiles.InRepository("mock-data", profile.Name);
         var clock = Stopwatch.StartNew();
         var written = await MockDataFiles.WriteAsync(new MockWorld(profile), directory);

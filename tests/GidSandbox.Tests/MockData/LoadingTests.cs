@@ -5,6 +5,7 @@ using GidSandbox.MockData;
 using GidSandbox.Terms;
 using Marten;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -109,6 +110,24 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         var identity = data["registerLegalEntity"]!["identity"]!.AsObject();
         Assert.Equal(line.LegalEntity!.Names.Select(n => n.Text), identity["names"]!.AsArray().Select(n => n!["text"]!.GetValue<string>()));
         Assert.Equal(line.LegalEntity.ExternalIdentifiers![0].Value, identity["externalIdentifiers"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task the_history_of_a_loaded_identity_shows_the_simulated_time_beside_the_real_one()
+    {
+        var world = await Write(new MockProfile("history", 31, 10));
+        var file = Path.Combine(world, MockDataFiles.Identities);
+        var first = JsonSerializer.Deserialize<MockLine>(File.ReadLines(file).First(), MockLine.Json)!;
+        var store = sandbox.Host.Services.GetRequiredService<IDocumentStore>();
+        Assert.Empty((await new MockDataLoader(store).LoadFileAsync(file)).Refused);
+
+        var history = (await sandbox.Data("query ($gid: Gid!) { identityHistory(gid: $gid) { type office clientId occurredAt recordedAt } }", new { gid = first.Gid }))["identityHistory"]!.AsArray();
+
+        var registered = history[0]!;
+        Assert.Equal(first.Office, registered["office"]!.GetValue<string>());
+        Assert.Equal(MockDataLoader.ClientId, registered["clientId"]!.GetValue<string>());
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Format(first.At), registered["occurredAt"]!.GetValue<string>());
+        Assert.NotEqual(registered["occurredAt"]!.GetValue<string>(), registered["recordedAt"]!.GetValue<string>());
     }
 
     private async Task<DocumentStore> NewDatabase()
