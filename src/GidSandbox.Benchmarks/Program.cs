@@ -11,6 +11,14 @@ using Npgsql;
 
 // Registry core benchmark: registration and lookup over real HTTP against the sandbox process,
 // next to PostgreSQL's own figures (pgbench -S, plain INSERT) on the same cluster in the same run.
+if (args.Contains("--mock-data"))
+{
+    // Mock data: generation and load of N identities next to COPY (docs/performance.md).
+    return await MockDataBenchmark.RunAsync(
+        int.Parse(args.SkipWhile(a => a != "--mock-data").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture),
+        int.Parse(args.SkipWhile(a => a != "--batch").Skip(1).FirstOrDefault() ?? "1000", CultureInfo.InvariantCulture));
+}
+
 var options = BenchmarkOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
 await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_bench", NullLogger.Instance);

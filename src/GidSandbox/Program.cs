@@ -5,6 +5,12 @@ using GidSandbox.MockData;
 using GidSandbox.Terms;
 using JasperFx;
 
+if (args is ["scenario", .. var scenario])
+{
+    // The walk-through talks to a running sandbox over HTTP; it must not start (or stop) a database.
+    return await JasperFx.CommandLine.CommandExecutor.ExecuteCommandAsync<GidSandbox.MockData.Scenarios.ScenarioCommand>(scenario);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await builder.AddGidDatabaseAsync();
 builder.Services.AddGidPersistence(connectionString);

@@ -300,5 +300,5 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct))[..16];
     }
 
-    internal static string Describe(RefusedLine r) => string.Create(CultureInfo.InvariantCulture, $"{r.File}:{r.Line}: {r.Code}: {r.Message}");
+    public static string Describe(RefusedLine r) => string.Create(CultureInfo.InvariantCulture, $"{r.File}:{r.Line}: {r.Code}: {r.Message}");
 }

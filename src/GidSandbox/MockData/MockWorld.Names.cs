@@ -40,8 +40,8 @@ public sealed partial class MockWorld
             "Hebr" => (r.ArrayElement(NameParts.HebrewFamily), r.ArrayElement(NameParts.HebrewGiven)),
             "Thai" => (r.ArrayElement(NameParts.ThaiFamily), r.ArrayElement(NameParts.ThaiGiven)),
             "Deva" => (r.ArrayElement(NameParts.HindiFamily), r.ArrayElement(NameParts.HindiGiven)),
-            "Cyrl" or "Grek" => Romanised(faker.Name.LastName(gender), faker.Name.FirstName(gender)),
-            _ => (new NamePart(faker.Name.LastName(gender), ""), new NamePart(faker.Name.FirstName(gender), "")),
+            "Cyrl" or "Grek" => Romanised(Clean(faker.Name.LastName(gender)), Clean(faker.Name.FirstName(gender))),
+            _ => (new NamePart(Clean(faker.Name.LastName(gender)), ""), new NamePart(Clean(faker.Name.FirstName(gender)), "")),
         };
         if (country.IsLatin)
         {
@@ -127,10 +127,10 @@ public sealed partial class MockWorld
             "Hebr" => r.ArrayElement(NameParts.HebrewStems),
             "Thai" => r.ArrayElement(NameParts.ThaiStems),
             "Deva" => r.ArrayElement(NameParts.HindiStems),
-            "Cyrl" or "Grek" => Romanised(faker.Name.LastName(), "").Family,
+            "Cyrl" or "Grek" => Romanised(Clean(faker.Name.LastName()), "").Family,
             _ => r.Bool(0.6f)
-                ? new NamePart($"{faker.Name.LastName()} {r.ArrayElement(Trades(country))}", "")
-                : new NamePart($"{faker.Name.LastName()} & {faker.Name.LastName()}", ""),
+                ? new NamePart($"{Clean(faker.Name.LastName())} {r.ArrayElement(Trades(country))}", "")
+                : new NamePart($"{Clean(faker.Name.LastName())} & {Clean(faker.Name.LastName())}", ""),
         };
         return country.IsLatin ? part with { Latin = part.Native, OtherLatin = null } : part;
     }

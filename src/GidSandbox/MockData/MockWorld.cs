@@ -29,6 +29,8 @@ public sealed partial class MockWorld(MockProfile profile)
     private static readonly Duration Span = Duration.FromDays(18);
     private const int Year = 2026;
 
+    private static readonly string[] Renamings = ["Holdings", "Group", "International", "Global", "Innovations"];
+
     private readonly Dictionary<string, Faker> _fakers = [];
 
     public MockProfile Profile => profile;
@@ -88,6 +90,7 @@ public sealed partial class MockWorld(MockProfile profile)
             var dupNumber = MockOffices.ApplicantNumber(other, Ordinal(i, 1), plan.Legal, Year);
             var duplicate = Duplicate(i, plan, text, other, dupAt, dupNumber, kind);
             registrations.Add(duplicate);
+            known.Add(text); // a merge brings the duplicate's name over as an alias
             applicants.Add(new(other, dupNumber, text, plan.Country.Code, PartyId(i), duplicate.Gid, kind));
             if (r.Bool(0.5f))
             {
@@ -149,7 +152,7 @@ public sealed partial class MockWorld(MockProfile profile)
 
         if (plan.Role == "company" && r.Bool(0.03f))
         {
-            var renamed = string.Format(CultureInfo.InvariantCulture, names.Form!.Latin, $"{faker.Name.LastName()} {r.ArrayElement(Trades(plan.Country))}");
+            var renamed = string.Format(CultureInfo.InvariantCulture, names.Form!.Latin, $"{names.Stem} {r.ArrayElement(Renamings)}");
             if (!known.Any(k => SameName(k, renamed)))
             {
                 history.Add(new MockLine
@@ -285,11 +288,18 @@ public sealed partial class MockWorld(MockProfile profile)
 
     private static AddressInput Address(Country country, Faker faker) => new()
     {
-        Lines = [faker.Address.StreetAddress()],
-        City = faker.Address.City(),
-        PostalCode = faker.Address.ZipCode(),
+        Lines = [Clean(faker.Address.StreetAddress())],
+        City = Clean(faker.Address.City()),
+        PostalCode = Clean(faker.Address.ZipCode()),
         Country = country.Code,
     };
+
+    /// <summary>
+    /// Some Bogus locales put direction marks (U+200F) into Arabic text; the API refuses them in
+    /// names and addresses, so they are taken out here rather than left to fail a load.
+    /// </summary>
+    private static string Clean(string text) =>
+        string.Concat(text.Where(c => c is not ('\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))).Trim();
 
     /// <summary>An LEI from the made-up LOU prefix MOCK, with MOD 97-10 check digits that the API's validator accepts.</summary>
     private static string Lei(Randomizer r)

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using GidSandbox.Identities;
+using GidSandbox.Identities.Linking;
+using GidSandbox.Identities.Naming;
+using GidSandbox.Identities.Registering;
 using GidSandbox.MockData;
 using GidSandbox.Standards;
 
@@ -74,6 +77,40 @@ public sealed class GeneratorTests
         Assert.NotEmpty(orcids);
         Assert.All(leis, lei => Assert.True(Lei.TryNormalize(lei, out _, out var error), error));
         Assert.All(orcids, orcid => Assert.True(Orcid.TryNormalize(orcid, out _, out var error), error));
+    }
+
+    [Fact]
+    public async Task every_line_of_a_larger_world_passes_the_api_validation()
+    {
+        var world = await Generate(new MockProfile("validity", 20261127, 20_000));
+        var problems = new List<string>();
+        foreach (var file in MockDataFiles.LoadOrder)
+        {
+            var n = 0;
+            foreach (var text in File.ReadLines(Path.Combine(world, file)))
+            {
+                n++;
+                try
+                {
+                    var line = JsonSerializer.Deserialize<MockLine>(text, MockLine.Json)!;
+                    var gid = line.Gid is null ? default : Gid.Parse(line.Gid);
+                    _ = line.Type switch
+                    {
+                        MockLine.RegisterLegalEntity => (object)RegisterLegalEntity.From(line.LegalEntity!, gid, line.Office),
+                        MockLine.RegisterNaturalPerson => RegisterNaturalPerson.From(line.NaturalPerson!, gid, line.Office),
+                        MockLine.AddName => AddName.From(new AddNameInput { Gid = gid, Name = line.Name! }),
+                        MockLine.LinkExternalId => LinkExternalId.From(new LinkExternalIdInput { Gid = gid, Identifier = line.Identifier! }),
+                        _ => line,
+                    };
+                }
+                catch (Refusal refusal)
+                {
+                    problems.Add($"{file}:{n}: {refusal.Message}");
+                }
+            }
+        }
+
+        Assert.Empty(problems);
     }
 
     [Fact]
