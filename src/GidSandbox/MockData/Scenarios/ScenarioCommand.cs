@@ -30,7 +30,9 @@ public sealed class ScenarioCommand : JasperFxAsyncCommand<ScenarioInput>
         using var http = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = input.ClientFlag, ["client_secret"] = input.SecretFlag ?? $"{input.ClientFlag}-sandbox-secret",
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = input.ClientFlag,
+            ["client_secret"] = input.SecretFlag ?? $"{input.ClientFlag}-sandbox-secret",
         });
         var token = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
         var body = await token.Content.ReadFromJsonAsync<JsonObject>();
