@@ -11,6 +11,14 @@ using Npgsql;
 
 // Registry core benchmark: registration and lookup over real HTTP against the sandbox process,
 // next to PostgreSQL's own figures (pgbench -S, plain INSERT) on the same cluster in the same run.
+if (args.Contains("--mock-data"))
+{
+    // Mock data: generation and load of N identities next to COPY (docs/performance.md).
+    return await MockDataBenchmark.RunAsync(
+        int.Parse(args.SkipWhile(a => a != "--mock-data").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture),
+        int.Parse(args.SkipWhile(a => a != "--batch").Skip(1).FirstOrDefault() ?? "1000", CultureInfo.InvariantCulture));
+}
+
 var options = BenchmarkOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
 await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_bench", NullLogger.Instance);
@@ -68,6 +76,7 @@ static Process StartSandbox(string dll, string connectionString, int port)
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     start.Environment["Access__UseDevelopmentSecrets"] = "true"; // a throwaway cluster, like the embedded default
+    start.Environment["MockData__LoadOnStart"] = "false"; // measure the registry as it was measured before mock data
     start.Environment["Access__Quota__RequestsPerSecond"] = "1000000"; // measure the server, not the quota
     start.Environment["Access__Quota__Burst"] = "1000000";
     var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sandbox.");

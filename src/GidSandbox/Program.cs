@@ -1,14 +1,22 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
+using GidSandbox.MockData;
 using GidSandbox.Terms;
 using JasperFx;
+
+if (args is ["scenario", .. var scenario])
+{
+    // The walk-through talks to a running sandbox over HTTP; it must not start (or stop) a database.
+    return await JasperFx.CommandLine.CommandExecutor.ExecuteCommandAsync<GidSandbox.MockData.Scenarios.ScenarioCommand>(scenario);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await builder.AddGidDatabaseAsync();
 builder.Services.AddGidPersistence(connectionString);
 builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
 builder.Services.AddGidGraphQL();
+builder.Services.AddMockData(builder.Configuration);
 
 var app = builder.Build();
 app.UseGidAccess();

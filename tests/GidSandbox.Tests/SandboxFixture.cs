@@ -38,6 +38,8 @@ public sealed class SandboxFixture : IAsyncLifetime
         // Program reads the connection string before the host is built, so pass it the way an operator would.
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Persistence.ConnectionStringName}", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("Access__UseDevelopmentSecrets", "true");
+        // Tests arrange their own identities; the mock-data load has tests of its own.
+        Environment.SetEnvironmentVariable("MockData__LoadOnStart", "false");
         // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
         Environment.SetEnvironmentVariable("Access__Quota__RequestsPerSecond", "100000");
         Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");

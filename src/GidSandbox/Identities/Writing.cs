@@ -88,21 +88,30 @@ public static class Writes
     {
         session.CorrelationId = request.CorrelationId;
         session.LastModifiedBy = request.Actor.ClientId;
-        session.SetHeader("office", request.Actor.Office);
-        session.SetHeader("clientId", request.Actor.ClientId);
+        foreach (var (name, value) in Headers(request))
+        {
+            session.SetHeader(name, value);
+        }
+    }
+
+    /// <summary>The event headers that record who wrote, why and under which Terms.</summary>
+    public static IEnumerable<(string Name, string Value)> Headers(WriteRequest request)
+    {
+        yield return ("office", request.Actor.Office);
+        yield return ("clientId", request.Actor.ClientId);
         if (request.Actor.Subject is not null)
         {
-            session.SetHeader("subject", request.Actor.Subject);
+            yield return ("subject", request.Actor.Subject);
         }
 
         if (request.Reason is not null)
         {
-            session.SetHeader("reason", request.Reason);
+            yield return ("reason", request.Reason);
         }
 
         if (request.TermsVersion is not null)
         {
-            session.SetHeader("termsVersion", request.TermsVersion);
+            yield return ("termsVersion", request.TermsVersion);
         }
     }
 

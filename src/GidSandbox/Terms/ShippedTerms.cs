@@ -10,9 +10,11 @@ public static partial class ShippedTerms
 {
     public const string File = "governance/terms-of-use/v1.0.md";
 
-    public static async Task PublishShippedTermsAsync(this WebApplication app)
+    public static Task PublishShippedTermsAsync(this WebApplication app) =>
+        PublishAsync(app.Services.GetRequiredService<IDocumentStore>());
+
+    public static async Task PublishAsync(IDocumentStore store)
     {
-        var store = app.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession();
         if ((await session.Events.FetchStreamStateAsync(TermsOfUseBook.StreamId)) is not null)
         {

@@ -21,6 +21,7 @@ public sealed record HistoryEntry(
     string? CorrelationId,
     string? Reason,
     string? TermsVersion,
+    Instant? OccurredAt,
     JsonElement Data)
 {
     public static HistoryEntry From(IEvent e, JsonSerializerOptions json) => new(
@@ -33,7 +34,15 @@ public sealed record HistoryEntry(
         e.CorrelationId,
         Header(e, "reason"),
         Header(e, "termsVersion"),
+        Simulated(e),
         JsonSerializer.SerializeToElement(e.Data, e.EventType, json));
+
+    /// <summary>The simulated instant of a mock-data write (header occurredAt), which Marten's JSON hands back as a DateTime.</summary>
+    private static Instant? Simulated(IEvent e) =>
+        e.Headers?.TryGetValue("occurredAt", out var value) != true ? null
+            : value is DateTime at ? Instant.FromDateTimeUtc(at.ToUniversalTime())
+            : NodaTime.Text.InstantPattern.ExtendedIso.Parse(value?.ToString() ?? "") is { Success: true } parsed ? parsed.Value
+            : null;
 
     private static string? Header(IEvent e, string name) =>
         e.Headers?.TryGetValue(name, out var value) == true ? value?.ToString() : null;
@@ -90,6 +99,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field(x => x.CorrelationId, nullable: true);
         Field(x => x.Reason, nullable: true);
         Field(x => x.TermsVersion, nullable: true).Description("The version of the Terms of Use in force for the acting office.");
+        Field(x => x.OccurredAt, type: typeof(InstantGraphType)).Description("For mock data: when the write happened in the simulated timeline; recordedAt stays the real time it was stored. Null for live writes.");
         Field(x => x.Data, type: typeof(NonNullGraphType<JsonGraphType>)).Description("The event as recorded.");
     }
 }

@@ -74,12 +74,18 @@ public static class MergeIdentities
         var (survivorEvents, mergedEvents) = Decide(survivor.Aggregate, merged.Aggregate);
         survivor.AppendMany(survivorEvents);
         merged.AppendMany(mergedEvents);
-        foreach (var identifier in merged.Aggregate.ExternalIdentifiers)
-        {
-            session.Store(new ExternalIdentifierClaim(identifier.Key, input.Survivor.Value, identifier));
-        }
+        MoveClaims(session, merged.Aggregate, input.Survivor);
 
         return Identity.Project(survivor.Aggregate, survivorEvents) with { Version = survivor.Aggregate.Version + survivorEvents.Count };
+    }
+
+    /// <summary>The merged identity's external identifiers now resolve to the survivor.</summary>
+    public static void MoveClaims(IDocumentSession session, Identity merged, Gid survivor)
+    {
+        foreach (var identifier in merged.ExternalIdentifiers)
+        {
+            session.Store(new ExternalIdentifierClaim(identifier.Key, survivor.Value, identifier));
+        }
     }
 
     private static Task<JasperFx.Events.IEventStream<Identity>> FetchAsync(IDocumentSession session, Gid gid, long? version, CancellationToken ct) =>

@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GidSandbox.Identities;
+using GidSandbox.Identities.Deactivating;
+using GidSandbox.Identities.Linking;
+using GidSandbox.Identities.Merging;
+using GidSandbox.Identities.Naming;
+using GidSandbox.Identities.Registering;
+using GidSandbox.Terms;
+using JasperFx.Events;
+using Marten;
+
+namespace GidSandbox.MockData;
+
+/// <summary>How far the load of one file got; stored in the same transaction as each batch, so a killed load resumes exactly.</summary>
+public sealed record MockDataCheckpoint(string Id, string File, long Line, bool Complete);
+
+/// <summary>A line that was not loaded, and why, as the API would have said it.</summary>
+public sealed record RefusedLine(string File, long Line, string Code, string Message);
+
+public sealed record LoadProgress(string File, long Line, long Loaded, long Skipped, long Refused);
+
+public sealed record LoadResult(long Loaded, long AlreadyLoaded, IReadOnlyList<RefusedLine> Refused);
+
+/// <summary>
+/// Loads mock-data NDJSON through the same validation and decisions as the API (each use case's
+/// <c>From</c> and <c>Decide</c>), writing with Marten in batched sessions. Every event carries
+/// the office of the line, the client <see cref="ClientId"/>, and the simulated time as the
+/// header <c>occurredAt</c>; Marten's own timestamp stays the real time of the load.
+/// </summary>
+public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
+{
+    public const string ClientId = "mock-data-loader";
+    public const string OccurredAt = "occurredAt";
+
+    /// <summary>Loads one file from where its last load stopped. Bad lines are reported with their number and skipped.</summary>
+    public async Task<LoadResult> LoadFileAsync(string path, Action<LoadProgress>? progress = null, CancellationToken ct = default)
+    {
+        var name = Path.GetFileName(path);
+        var id = $"{name}:{await HashAsync(path, ct)}";
+        await using (var query = store.QuerySession())
+        {
+            if (await query.LoadAsync<MockDataCheckpoint>(id, ct) is { Complete: true })
+            {
+                return new LoadResult(0, 0, []);
+            }
+        }
+
+        var start = (await LoadCheckpointAsync(id, ct))?.Line ?? 0;
+        var terms = await TermsAsync(ct);
+        var refused = new List<RefusedLine>();
+        long loaded = 0, skipped = 0, lineNumber = 0;
+        var batch = new List<(long Line, string Text)>(batchSize);
+        using var reader = new StreamReader(path);
+        while (await reader.ReadLineAsync(ct) is { } text)
+        {
+            lineNumber++;
+            if (lineNumber <= start || text.Length == 0)
+            {
+                continue;
+            }
+
+            batch.Add((lineNumber, text));
+            if (batch.Count == batchSize)
+            {
+                (loaded, skipped) = Add((loaded, skipped), await LoadBatchAsync(id, name, batch, terms, refused, complete: false, ct));
+                progress?.Invoke(new LoadProgress(name, lineNumber, loaded, skipped, refused.Count));
+                batch.Clear();
+            }
+        }
+
+        (loaded, skipped) = Add((loaded, skipped), await LoadBatchAsync(id, name, batch, terms, refused, complete: true, ct, lastLine: lineNumber));
+        progress?.Invoke(new LoadProgress(name, lineNumber, loaded, skipped, refused.Count));
+        return new LoadResult(loaded, skipped, refused);
+    }
+
+    private static (long, long) Add((long, long) a, (long, long) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
+
+    private async Task<(long Loaded, long Skipped)> LoadBatchAsync(
+        string checkpointId, string file, List<(long Line, string Text)> batch, TermsOfUseBook terms, List<RefusedLine> refused, bool complete, CancellationToken ct, long lastLine = 0)
+    {
+        var parsed = new List<(long Line, MockLine Item, object? Command)>();
+        foreach (var (line, text) in batch)
+        {
+            try
+            {
+                var item = JsonSerializer.Deserialize<MockLine>(text, MockLine.Json) ?? throw Refusal.Invalid("line", "The line is JSON null.");
+                parsed.Add((line, item, Parse(item)));
+            }
+            catch (Exception ex) when (ex is JsonException or Refusal or FormatException)
+            {
+                refused.Add(Refuse(file, line, ex));
+            }
+        }
+
+        await using var session = store.LightweightSession();
+        session.CorrelationId = $"mock-data {checkpointId}";
+        session.LastModifiedBy = ClientId;
+        var gids = parsed.SelectMany(p => new[] { p.Item.Gid, p.Item.Merged, p.Item.LegalEntity?.Parent?.Value }).OfType<string>().Where(g => g.Length > 0).Distinct().ToArray();
+        var identities = gids.Length == 0 ? [] : (await session.LoadManyAsync<Identity>(ct, gids)).ToDictionary(x => x.Id);
+        var keys = parsed.SelectMany(p => IdentifiersOf(p.Command)).Select(x => x.Key).Distinct().ToArray();
+        var claims = keys.Length == 0 ? [] : (await session.LoadManyAsync<ExternalIdentifierClaim>(ct, keys)).ToDictionary(c => c.Id, c => c.Gid);
+
+        long loaded = 0, skipped = 0;
+        foreach (var (line, item, command) in parsed)
+        {
+            try
+            {
+                if (Apply(session, item, command, identities, claims, terms))
+                {
+                    loaded++;
+                }
+                else
+                {
+                    skipped++;
+                }
+            }
+            catch (Refusal refusal)
+            {
+                refused.Add(Refuse(file, line, refusal));
+            }
+        }
+
+        var last = complete ? lastLine : batch.Count > 0 ? batch[^1].Line : 0;
+        session.Store(new MockDataCheckpoint(checkpointId, file, last, complete));
+        await session.SaveChangesAsync(ct);
+        return (loaded, skipped);
+    }
+
+    /// <summary>Validates a line's input exactly as the API does; refuses with the API's message.</summary>
+    private static object? Parse(MockLine item)
+    {
+        var office = Standards.OfficeCodes.IsWellFormed(item.Office) || MockOffices.All.Any(x => x.Code == item.Office)
+            ? item.Office
+            : throw Refusal.Invalid("office", $"'{item.Office}' is not a participant's code.");
+        return item.Type switch
+        {
+            MockLine.RegisterLegalEntity => RegisterLegalEntity.From(item.LegalEntity ?? throw Missing("legalEntity"), GidOf(item.Gid, "gid"), office),
+            MockLine.RegisterNaturalPerson => RegisterNaturalPerson.From(item.NaturalPerson ?? throw Missing("naturalPerson"), GidOf(item.Gid, "gid"), office),
+            MockLine.AddName => AddName.From(new AddNameInput { Gid = GidOf(item.Gid, "gid"), Name = item.Name ?? throw Missing("name") }),
+            MockLine.LinkExternalId => LinkExternalId.From(new LinkExternalIdInput { Gid = GidOf(item.Gid, "gid"), Identifier = item.Identifier ?? throw Missing("identifier") }),
+            MockLine.MergeIdentities => (GidOf(item.Gid, "gid"), GidOf(item.Merged, "merged"), Reason(item)),
+            MockLine.DeactivateIdentity => (GidOf(item.Gid, "gid"), Reason(item)),
+            MockLine.AcceptTermsOfUse => item.TermsVersion ?? throw Missing("termsVersion"),
+            _ => throw Refusal.Invalid("type", $"'{item.Type}' is not a mock-data line type; use one of registerLegalEntity, registerNaturalPerson, addName, linkExternalId, mergeIdentities, deactivateIdentity, acceptTermsOfUse."),
+        };
+    }
+
+    /// <summary>Decides and appends one line; false when it was loaded before (a registration whose GID exists).</summary>
+    private static bool Apply(IDocumentSession session, MockLine item, object? command, Dictionary<string, Identity> identities, Dictionary<string, string> claims, TermsOfUseBook terms)
+    {
+        var request = new WriteRequest(new Actor(item.Office, ClientId, null), session.CorrelationId!, null, item.Reason, "1.0");
+        switch (command)
+        {
+            case RegisterLegalEntity or RegisterNaturalPerson:
+                var gid = command is RegisterLegalEntity le ? le.Gid : ((RegisterNaturalPerson)command).Gid;
+                if (identities.ContainsKey(gid.Value))
+                {
+                    return false;
+                }
+
+                var events = DecideRegistration(command, identities);
+                Claim(claims, gid, IdentifiersOf(command));
+                foreach (var identifier in IdentifiersOf(command))
+                {
+                    session.Insert(new ExternalIdentifierClaim(identifier.Key, gid.Value, identifier));
+                }
+
+                Stamp(session.Events.StartStream<Identity>(gid.Value, events), request, item);
+                identities[gid.Value] = Identity.Project(null, events) with { Version = events.Count };
+                return true;
+            case AddName add:
+                Append(session, identities, add.Gid, identity => AddName.Decide(identity, add), request, item);
+                return true;
+            case LinkExternalId link:
+                var linkEvents = LinkExternalId.Decide(Find(identities, link.Gid), link);
+                Claim(claims, link.Gid, [link.Identifier]);
+                Append(session, identities, link.Gid, _ => linkEvents, request, item);
+                session.Insert(new ExternalIdentifierClaim(link.Identifier.Key, link.Gid.Value, link.Identifier));
+                return true;
+            case (Gid survivorGid, Gid mergedGid, string):
+                var survivor = Find(identities, survivorGid);
+                var merged = Find(identities, mergedGid);
+                var (toSurvivor, toMerged) = MergeIdentities.Decide(survivor, merged);
+                Stamp(session.Events.Append(survivorGid.Value, toSurvivor), request, item);
+                Stamp(session.Events.Append(mergedGid.Value, toMerged), request, item);
+                MergeIdentities.MoveClaims(session, merged, survivorGid);
+                foreach (var identifier in merged.ExternalIdentifiers)
+                {
+                    claims[identifier.Key] = survivorGid.Value;
+                }
+
+                identities[survivorGid.Value] = Identity.Project(survivor, toSurvivor) with { Version = survivor.Version + toSurvivor.Count };
+                identities[mergedGid.Value] = Identity.Project(merged, toMerged) with { Version = merged.Version + toMerged.Count };
+                return true;
+            case (Gid target, string reason):
+                Append(session, identities, target, identity => DeactivateIdentity.Decide(identity, reason), request, item);
+                return true;
+            case string version:
+                var accepted = AcceptTermsOfUse.Decide(terms, TermsOfUseBook.Today(item.At), version, terms.Find(version)?.Sha256 ?? "");
+                Stamp(session.Events.Append(OfficeStanding.StreamId(item.Office), accepted), request with { TermsVersion = accepted.Version }, item);
+                return true;
+            default:
+                throw new InvalidOperationException($"No decision for {command?.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// The one place a mock registration is decided, with the same decision the API's registration uses.
+    /// </summary>
+    private static IReadOnlyList<object> DecideRegistration(object command, Dictionary<string, Identity> identities) => command switch
+    {
+        RegisterLegalEntity le => RegisterLegalEntity.Decide(le, le.Parent is { } parent ? identities.GetValueOrDefault(parent.Value) : null),
+        RegisterNaturalPerson np => RegisterNaturalPerson.Decide(np),
+        _ => throw new InvalidOperationException("Not a registration."),
+    };
+
+    private static void Append(IDocumentSession session, Dictionary<string, Identity> identities, Gid gid, Func<Identity, IReadOnlyList<object>> decide, WriteRequest request, MockLine item)
+    {
+        var identity = Find(identities, gid);
+        var events = decide(identity);
+        Stamp(session.Events.Append(gid.Value, events), request, item);
+        identities[gid.Value] = Identity.Project(identity, events) with { Version = identity.Version + events.Count };
+    }
+
+    private static Identity Find(Dictionary<string, Identity> identities, Gid gid) =>
+        identities.GetValueOrDefault(gid.Value) ?? throw Refusal.NotFound($"No identity has the GID {gid}.");
+
+    /// <summary>The same rule as <see cref="ExternalIdentifierClaim.ClaimAsync"/>: one live GID per identifier.</summary>
+    private static void Claim(Dictionary<string, string> claims, Gid gid, IReadOnlyList<ExternalIdentifier> identifiers)
+    {
+        foreach (var identifier in identifiers)
+        {
+            if (claims.TryGetValue(identifier.Key, out var holder))
+            {
+                throw Refusal.Conflict($"The identifier {ExternalIdentifierClaim.Describe(identifier)} is already linked to {holder}; unlink it there first, or merge the two identities.");
+            }
+        }
+
+        foreach (var identifier in identifiers)
+        {
+            claims[identifier.Key] = gid.Value;
+        }
+    }
+
+    private static IReadOnlyList<ExternalIdentifier> IdentifiersOf(object? command) => command switch
+    {
+        RegisterLegalEntity le => le.ExternalIdentifiers,
+        RegisterNaturalPerson np => np.ExternalIdentifiers,
+        LinkExternalId link => [link.Identifier],
+        _ => [],
+    };
+
+    /// <summary>Stamps only this line's events: a session may already hold other lines' events for the same stream.</summary>
+    private static void Stamp(StreamAction action, WriteRequest request, MockLine item)
+    {
+        foreach (var e in action.Events.Where(e => e.Headers?.ContainsKey(OccurredAt) != true))
+        {
+            foreach (var (name, value) in Writes.Headers(request))
+            {
+                e.SetHeader(name, value);
+            }
+
+            e.SetHeader(OccurredAt, NodaTime.Text.InstantPattern.ExtendedIso.Format(item.At));
+        }
+    }
+
+    private static Gid GidOf(string? text, string field) =>
+        Gid.TryParse(text, out var gid, out var error) ? gid : throw Refusal.Invalid(field, error!);
+
+    private static string Reason(MockLine item) =>
+        item.Reason is { Length: > 0 } reason ? reason.Trim() : throw Missing("reason");
+
+    private static Refusal Missing(string field) => Refusal.Invalid(field, $"A {field} is required for this line type.");
+
+    private static RefusedLine Refuse(string file, long line, Exception ex) => ex switch
+    {
+        Refusal refusal => new RefusedLine(file, line, refusal.Code, refusal.Message),
+        _ => new RefusedLine(file, line, ErrorCodes.ValidationFailed, $"The line is not a mock-data JSON object: {ex.Message}"),
+    };
+
+    private async Task<MockDataCheckpoint?> LoadCheckpointAsync(string id, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        return await query.LoadAsync<MockDataCheckpoint>(id, ct);
+    }
+
+    private async Task<TermsOfUseBook> TermsAsync(CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(TermsOfUseBook.StreamId, token: ct);
+        return TermsOfUseBook.Project(events.Select(e => e.Data));
+    }
+
+    /// <summary>A file's checkpoint is keyed by its content, so an edited file loads as a new one.</summary>
+    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct))[..16];
+    }
+
+    public static string Describe(RefusedLine r) => string.Create(CultureInfo.InvariantCulture, $"{r.File}:{r.Line}: {r.Code}: {r.Message}");
+}

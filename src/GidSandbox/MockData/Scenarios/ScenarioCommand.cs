@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using JasperFx.CommandLine;
+using Spectre.Console;
+
+namespace GidSandbox.MockData.Scenarios;
+
+public sealed class ScenarioInput
+{
+    [Description("The running sandbox (default http://localhost:5000)")]
+    public string UrlFlag { get; set; } = "http://localhost:5000";
+
+    [Description("The client to act as; it needs gid:merge (default office-ep)")]
+    public string ClientFlag { get; set; } = "office-ep";
+
+    [Description("Its secret (default <client>-sandbox-secret)")]
+    public string? SecretFlag { get; set; }
+
+    [Description("The mock world the party comes from (default 20261125)")]
+    public int SeedFlag { get; set; } = 20261125;
+}
+
+[Description("Walks an office through register, link, merge and lookup on a running sandbox, over GraphQL with a real token", Name = "scenario")]
+public sealed class ScenarioCommand : JasperFxAsyncCommand<ScenarioInput>
+{
+    public override async Task<bool> Execute(ScenarioInput input)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = input.ClientFlag,
+            ["client_secret"] = input.SecretFlag ?? $"{input.ClientFlag}-sandbox-secret",
+        });
+        var token = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
+        var body = await token.Content.ReadFromJsonAsync<JsonObject>();
+        if (!token.IsSuccessStatusCode || body?["access_token"] is null)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No token for {input.ClientFlag}:[/] {body?.ToJsonString()}");
+            return false;
+        }
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body["access_token"]!.GetValue<string>());
+        var step = 0;
+        await OfficeWalkThrough.RunAsync(
+            async (query, variables) =>
+            {
+                using var response = await http.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query, variables });
+                return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            },
+            line => AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{++step,2}[/] {line}"),
+            input.SeedFlag);
+        return true;
+    }
+}

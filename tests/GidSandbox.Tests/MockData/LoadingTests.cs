@@ -1,0 +1,164 @@
+using System.Text.Json;
+using GidSandbox.Hosting;
+using GidSandbox.Identities;
+using GidSandbox.MockData;
+using GidSandbox.Terms;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace GidSandbox.Tests.MockData;
+
+/// <summary>Each test loads into a database of its own on the test cluster, so counts are exact.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class LoadingTests(SandboxFixture sandbox)
+{
+    [Fact]
+    public async Task the_small_set_loads_on_start_without_a_refusal_and_a_second_start_adds_nothing()
+    {
+        await using var store = await NewDatabase();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MockData:Directory"] = MockDataFiles.InRepository("mock-data", "small"),
+        }).Build();
+
+        await new LoadOnStart(store, configuration, NullLogger<LoadOnStart>.Instance).StartAsync(default);
+        var events = await Count(store, "select count(*) from mt_events");
+        await new LoadOnStart(store, configuration, NullLogger<LoadOnStart>.Instance).StartAsync(default);
+
+        await using var query = store.QuerySession();
+        Assert.Equal(2000, await query.Query<Identity>().CountAsync());
+        Assert.Equal(events, await Count(store, "select count(*) from mt_events"));
+        var merges = File.ReadLines(MockDataFiles.InRepository("mock-data", "small", MockDataFiles.History)).Count(l => l.Contains("\"mergeIdentities\"", StringComparison.Ordinal));
+        Assert.Equal(merges, await query.Query<Identity>().CountAsync(i => i.Status == IdentityStatus.Merged));
+    }
+
+    [Fact]
+    public async Task every_loaded_event_names_the_office_the_loader_and_the_simulated_time()
+    {
+        await using var store = await NewDatabase();
+        var world = await Write(new MockProfile("headers", 5, 20));
+        await new MockDataLoader(store).LoadFileAsync(Path.Combine(world, MockDataFiles.Identities));
+
+        var first = JsonSerializer.Deserialize<MockLine>(File.ReadLines(Path.Combine(world, MockDataFiles.Identities)).First(), MockLine.Json)!;
+        await using var query = store.QuerySession();
+        var registered = (await query.Events.FetchStreamAsync(first.Gid!))[0];
+        Assert.Equal(first.Office, registered.Headers!["office"].ToString());
+        Assert.Equal(MockDataLoader.ClientId, registered.Headers["clientId"].ToString());
+        // Written as an ISO instant; the JSON reader of Marten's headers hands it back as a DateTime.
+        var occurredAt = registered.Headers[MockDataLoader.OccurredAt];
+        Assert.Equal(first.At.ToDateTimeUtc(), occurredAt is DateTime d ? d.ToUniversalTime() : DateTime.Parse(occurredAt.ToString()!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task a_load_killed_half_way_resumes_with_nothing_lost_and_nothing_twice()
+    {
+        await using var store = await NewDatabase();
+        var world = await Write(new MockProfile("resume", 7, 300));
+        var file = Path.Combine(world, MockDataFiles.Identities);
+        using var kill = new CancellationTokenSource();
+        var loader = new MockDataLoader(store, batchSize: 40);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            loader.LoadFileAsync(file, p => { if (p.Line >= 120) { kill.Cancel(); } }, kill.Token));
+        var halfway = await Count(store, "select count(*) from mt_doc_identity");
+        Assert.InRange(halfway, 120, 299);
+
+        var resumed = await loader.LoadFileAsync(file);
+
+        Assert.Empty(resumed.Refused);
+        Assert.Equal(300 - halfway, resumed.Loaded);
+        Assert.Equal(300, await Count(store, "select count(*) from mt_doc_identity"));
+        Assert.Equal(300, await Count(store, "select count(distinct stream_id) from mt_events where stream_id like 'GID-%'"));
+        // Each registration is two events: the registration and its office's applicant number.
+        Assert.Equal(600, await Count(store, "select count(*) from mt_events where stream_id like 'GID-%'"));
+    }
+
+    [Fact]
+    public async Task bad_lines_are_reported_with_their_numbers_and_nothing_of_them_is_stored()
+    {
+        await using var store = await NewDatabase();
+        var world = await Write(new MockProfile("bad", 9, 2));
+        var good = File.ReadLines(Path.Combine(world, MockDataFiles.Identities)).ToArray();
+        var bad = good[1].Replace("\"country\":\"", "\"country\":\"X", StringComparison.Ordinal);
+        var file = Path.Combine(world, "mixed.ndjson");
+        await File.WriteAllLinesAsync(file, [good[0], "{ not json", bad]);
+
+        var result = await new MockDataLoader(store).LoadFileAsync(file);
+
+        Assert.Equal(1, result.Loaded);
+        Assert.Equal([2L, 3L], result.Refused.Select(r => r.Line));
+        Assert.All(result.Refused, r => Assert.Equal(ErrorCodes.ValidationFailed, r.Code));
+        Assert.Contains("is not an ISO 3166-1 alpha-2 country code", result.Refused[1].Message, StringComparison.Ordinal);
+        Assert.Equal(1, await Count(store, "select count(*) from mt_doc_identity"));
+        Assert.Equal(1, await Count(store, "select count(*) from mt_doc_externalidentifierclaim"));
+    }
+
+    [Fact]
+    public async Task a_generated_registration_is_accepted_as_is_by_the_graphql_api()
+    {
+        var world = await Write(new MockProfile("api", 11, 30));
+        var line = File.ReadLines(Path.Combine(world, MockDataFiles.Identities))
+            .Select(l => JsonSerializer.Deserialize<MockLine>(l, MockLine.Json)!)
+            .First(l => l.LegalEntity is { Parent: null } && l.Variant is null);
+
+        var input = JsonSerializer.SerializeToNode(line.LegalEntity, MockLine.Json);
+        var data = await sandbox.Data(Given.RegisterLegalEntity, new { input });
+
+        var identity = data["registerLegalEntity"]!["identity"]!.AsObject();
+        Assert.Equal(line.LegalEntity!.Names.Select(n => n.Text), identity["names"]!.AsArray().Select(n => n!["text"]!.GetValue<string>()));
+        Assert.Equal(line.LegalEntity.ExternalIdentifiers![0].Value, identity["externalIdentifiers"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task the_history_of_a_loaded_identity_shows_the_simulated_time_beside_the_real_one()
+    {
+        var world = await Write(new MockProfile("history", 31, 10));
+        var file = Path.Combine(world, MockDataFiles.Identities);
+        var first = JsonSerializer.Deserialize<MockLine>(File.ReadLines(file).First(), MockLine.Json)!;
+        var store = sandbox.Host.Services.GetRequiredService<IDocumentStore>();
+        Assert.Empty((await new MockDataLoader(store).LoadFileAsync(file)).Refused);
+
+        var history = (await sandbox.Data("query ($gid: Gid!) { identityHistory(gid: $gid) { type office clientId occurredAt recordedAt } }", new { gid = first.Gid }))["identityHistory"]!.AsArray();
+
+        var registered = history[0]!;
+        Assert.Equal(first.Office, registered["office"]!.GetValue<string>());
+        Assert.Equal(MockDataLoader.ClientId, registered["clientId"]!.GetValue<string>());
+        Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Format(first.At), registered["occurredAt"]!.GetValue<string>());
+        Assert.NotEqual(registered["occurredAt"]!.GetValue<string>(), registered["recordedAt"]!.GetValue<string>());
+    }
+
+    private async Task<DocumentStore> NewDatabase()
+    {
+        var name = $"mock_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(sandbox.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString) { Database = name }.ConnectionString;
+        var store = DocumentStore.For(options => options.ConfigureGid(connectionString));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await ShippedTerms.PublishAsync(store);
+        return store;
+    }
+
+    private static async Task<long> Count(DocumentStore store, string sql)
+    {
+        await using var connection = new NpgsqlConnection(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"set search_path to gid; {sql}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string> Write(MockProfile profile)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"gid-mock-{Guid.NewGuid():N}");
+        await MockDataFiles.WriteAsync(new MockWorld(profile), directory);
+        return directory;
+    }
+}
