@@ -1,5 +1,6 @@
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
+using GidSandbox.Matching;
 using GidSandbox.Terms;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -62,5 +63,6 @@ public static class Persistence
 
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
         options.Schema.For<IdempotencyRecord>();
+        options.ConfigureMatching();
     }
 }
