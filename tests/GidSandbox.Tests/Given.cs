@@ -34,6 +34,20 @@ public static class Given
     /// <summary>A fresh applicant number, so tests never collide on the crosswalk.</summary>
     public static string ApplicantNumber(string office = "EP") => $"{office}-{Guid.NewGuid():N}"[..20];
 
+    /// <summary>
+    /// A made-up word no other test uses (consonant-vowel syllables, so it reads like a name), to
+    /// keep a test's parties apart from every other party in the shared database, for search and
+    /// for the duplicate check on registration.
+    /// </summary>
+    public static string UniqueWord()
+    {
+        const string consonants = "bdfgklmnprstvz";
+        const string vowels = "aeiou";
+        var bytes = Guid.NewGuid().ToByteArray();
+        var word = string.Concat(Enumerable.Range(0, 4).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
+        return char.ToUpperInvariant(word[0]) + word[1..];
+    }
+
     public static object ExternalId(string value, string issuer = "EP") => new { scheme = "applicant-number", issuer, value };
 
     public static async Task<JsonObject> AcceptCurrentTerms(this SandboxFixture sandbox, string client)

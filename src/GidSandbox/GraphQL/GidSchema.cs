@@ -7,6 +7,7 @@ using GidSandbox.Identities.Lookup;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Matching.Searching;
 using GidSandbox.Terms;
 using GraphQL.Types;
 
@@ -36,6 +37,7 @@ public sealed class GidQuery : ObjectGraphType
         GetIdentity.Map(this);
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);
+        SearchIdentities.Map(this);
     }
 }
 

@@ -22,7 +22,7 @@ public static class Candidates
     public const string Table = "gid.mt_doc_matchprofile";
 
     /// <summary>Candidates for each query, in one round trip for the whole batch.</summary>
-    public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, bool countryIsFilter, CancellationToken ct)
+    public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, bool countryIsFilter, CancellationToken ct, int perQueryName = PerQueryName)
     {
         var found = queries.Select(_ => new List<MatchProfile>()).ToList();
         var rows = queries.SelectMany((q, i) => q.Standardized.Select(n => (Ordinal: i, n.Standard.Key, Kind: q.Kind?.ToString(), Country: countryIsFilter ? q.Country : null))).ToList();
@@ -41,7 +41,7 @@ public static class Candidates
                   where q.text <% d.search_text and d.status = 'Active'
                     and (q.kind is null or d.kind = q.kind) and (q.country is null or d.country = q.country)
                   order by q.text <<-> d.search_text
-                  limit {PerQueryName}) p
+                  limit {perQueryName}) p
                 """, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Key).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = rows.Select(r => r.Ordinal).ToArray() });
