@@ -59,20 +59,32 @@ public static class Given
             client))["acceptTermsOfUse"]!.AsObject();
     }
 
-    public static async Task<JsonObject> ALegalEntity(this SandboxFixture sandbox, string name = "ACME Co., Ltd.", string country = "JP", params object[] externalIdentifiers)
+    /// <summary>Registers a legal entity; with no name given, one no other test uses (so the duplicate check stays quiet).</summary>
+    public static async Task<JsonObject> ALegalEntity(this SandboxFixture sandbox, string? name = null, string country = "JP", params object[] externalIdentifiers)
     {
         var data = await sandbox.Data(RegisterLegalEntity, new
         {
-            input = new { names = new[] { new { text = name, script = "Latn" } }, country, externalIdentifiers },
+            input = new { names = new[] { new { text = name ?? $"ACME {UniqueWord()} Co., Ltd.", script = "Latn" } }, country, externalIdentifiers },
         });
         return data["registerLegalEntity"]!["identity"]!.AsObject();
     }
 
-    public static async Task<JsonObject> ANaturalPerson(this SandboxFixture sandbox, string name = "Taro Yamada", string country = "JP")
+    /// <summary>Registers a legal entity that the duplicate check takes for an existing one, on purpose (an override with a reason).</summary>
+    public static async Task<JsonObject> ALegalEntityDespiteDuplicates(this SandboxFixture sandbox, string name, string country = "JP", params object[] externalIdentifiers)
+    {
+        var data = await sandbox.Data(RegisterLegalEntity, new
+        {
+            input = new { names = new[] { new { text = name, script = "Latn" } }, country, externalIdentifiers, duplicateOverride = new { reason = "Registered twice on purpose, to be merged." } },
+        });
+        return data["registerLegalEntity"]!["identity"]!.AsObject();
+    }
+
+    /// <summary>Registers a natural person; with no name given, one no other test uses.</summary>
+    public static async Task<JsonObject> ANaturalPerson(this SandboxFixture sandbox, string? name = null, string country = "JP")
     {
         var data = await sandbox.Data(RegisterNaturalPerson, new
         {
-            input = new { names = new[] { new { text = name, script = "Latn" } }, country },
+            input = new { names = new[] { new { text = name ?? $"Taro {UniqueWord()}", script = "Latn" } }, country },
         });
         return data["registerNaturalPerson"]!["identity"]!.AsObject();
     }
