@@ -7,6 +7,7 @@ using GidSandbox.Identities.Lookup;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Matching.BatchMatching;
 using GidSandbox.Matching.Searching;
 using GidSandbox.Terms;
 using GraphQL.Types;
@@ -38,6 +39,7 @@ public sealed class GidQuery : ObjectGraphType
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);
         SearchIdentities.Map(this);
+        MatchIdentities.Map(this);
     }
 }
 
