@@ -86,7 +86,7 @@ public static class NameStandardization
         var tokens = new List<string>();
         foreach (var word in words)
         {
-            var ascii = IsAscii(word) ? word : SplitSyllables(word.Transliterate());
+            var ascii = IsAscii(word) ? word : SplitSyllables(Youon(word).Transliterate());
             foreach (var part in Normalize(ascii.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var token = FoldSpellings(part);
@@ -101,8 +101,40 @@ public static class NameStandardization
     }
 
     /// <summary>
+    /// Kana with a small ya, yu or yo as Hepburn writes them (しょ sho, きゃ kya), where AnyAscii
+    /// spells both kana out (shiyo).
+    /// </summary>
+    public static string Youon(string word)
+    {
+        if (!word.Any(IsSmallY))
+        {
+            return word;
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i + 1 < word.Length && IsSmallY(word[i + 1]) && word[i].ToString().Transliterate() is { Length: > 1 } syllable && syllable.EndsWith('i'))
+            {
+                var consonant = syllable[..^1];
+                var vowel = word[i + 1].ToString().Transliterate().TrimStart('y', 'Y');
+                builder.Append(consonant is "sh" or "ch" or "j" ? consonant : consonant + "y").Append(vowel);
+                i++;
+                continue;
+            }
+
+            builder.Append(word[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsSmallY(char c) => c is 'ゃ' or 'ゅ' or 'ょ' or 'ャ' or 'ュ' or 'ョ';
+
+    /// <summary>
     /// Spelled-out and long-vowel variants to one form: ä/ae, ö/oe, ü/ue (AnyAscii already gives
-    /// a, o, u), Japanese long vowels (ou, oo, uu), so Müller = Mueller = Muller and Tarou = Taro.
+    /// a, o, u), Japanese long vowels (ou, oo, uu) and the Scandinavian aa (å), so
+    /// Müller = Mueller = Muller, Tarou = Taro and Aastroem = Åström.
     /// </summary>
     public static string FoldSpellings(string token) =>
         token.Replace("ae", "a", StringComparison.Ordinal)
@@ -110,7 +142,8 @@ public static class NameStandardization
             .Replace("ue", "u", StringComparison.Ordinal)
             .Replace("ou", "o", StringComparison.Ordinal)
             .Replace("oo", "o", StringComparison.Ordinal)
-            .Replace("uu", "u", StringComparison.Ordinal);
+            .Replace("uu", "u", StringComparison.Ordinal)
+            .Replace("aa", "a", StringComparison.Ordinal);
 
     // Unicode's full case folding differs from lowercasing only in a few letters that matter in names.
     private static string CaseFold(string text) =>

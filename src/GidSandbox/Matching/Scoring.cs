@@ -28,6 +28,7 @@ public static class Scoring
     public const double PhoneticWeight = 0.2;
     public const double LegalFormConflictFactor = 0.9;
     public const double CountryMismatchFactor = 0.85;
+    public const double TypoScore = 0.92;
 
     public static Scored Score(MatchQuery query, MatchProfile profile)
     {
@@ -81,6 +82,12 @@ public static class Scoring
         {
             features.Add("SAME_LETTERS_OTHER_SPACING");
             score = 1;
+        }
+        else if (!person && OneTypo(q.Tokens, c.Tokens))
+        {
+            // Company names are made of dictionary words: one misspelt long word is a typo, not another company.
+            features.Add("TYPO");
+            score = Math.Max(TypoScore, (TrigramWeight * trigram) + (TokenWeight * tokens) + (PhoneticWeight * phonetic));
         }
         else
         {
@@ -217,16 +224,45 @@ public static class Scoring
     // "Kim Min-jun", "Kim Minjun" and "Minjun Kim": the same letters, split or rotated differently.
     private static bool SameLetters(IReadOnlyList<string> q, IReadOnlyList<string> c)
     {
-        var target = string.Concat(c);
+        // Folded again once joined: "ha" + "eun" holds an "ae" that neither word had alone.
+        var target = NameStandardization.FoldSpellings(string.Concat(c));
         for (var shift = 0; shift < q.Count; shift++)
         {
-            if (string.Concat(q.Skip(shift).Concat(q.Take(shift))) == target)
+            if (NameStandardization.FoldSpellings(string.Concat(q.Skip(shift).Concat(q.Take(shift)))) == target)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Every word the same but one, which is one edit away (two for words of eight letters or more) and at least five letters long.</summary>
+    public static bool OneTypo(IReadOnlyList<string> q, IReadOnlyList<string> c)
+    {
+        if (q.Count != c.Count)
+        {
+            return false;
+        }
+
+        var left = q.ToList();
+        var right = c.ToList();
+        foreach (var token in q)
+        {
+            if (right.Remove(token))
+            {
+                left.Remove(token);
+            }
+        }
+
+        if (left.Count != 1 || right.Count != 1)
+        {
+            return false;
+        }
+
+        var shorter = Math.Min(left[0].Length, right[0].Length);
+        var edits = Edits(left[0], right[0]);
+        return shorter >= 5 && (edits == 1 || (edits == 2 && shorter >= 8));
     }
 
     private static double Dice(IReadOnlyList<string> a, IReadOnlyList<string> b)

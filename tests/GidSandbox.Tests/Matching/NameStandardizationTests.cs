@@ -85,6 +85,9 @@ public class NameStandardizationTests
     [InlineData("Papadopoulos", "papadopolos")]
     [InlineData("王伟", "wang wei")]
     [InlineData("やまだ たろう", "yamada taro")]
+    [InlineData("すずき しょうた", "suzuki shota")]
+    [InlineData("きょうこ", "kyoko")]
+    [InlineData("Bjoern Aastroem", "bjorn astrom")]
     public void other_scripts_are_transliterated_to_the_keys_their_romanisations_get(string text, string key) =>
         Assert.Equal(key, Person(text).Key);
 

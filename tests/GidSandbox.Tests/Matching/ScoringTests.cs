@@ -31,8 +31,16 @@ public class ScoringTests
     }
 
     [Fact]
-    public void a_typo_scores_high_but_not_one() =>
-        Assert.InRange(Score("Mitsubsihi Electric", "Mitsubishi Electric"), 0.75, 0.99);
+    public void one_misspelt_long_word_in_a_company_name_scores_as_a_typo_but_not_one() =>
+        Assert.Equal(Scoring.TypoScore, Score("Mitsubsihi Electric", "Mitsubishi Electric"));
+
+    [Fact]
+    public void one_letter_between_two_person_names_is_not_taken_for_a_typo() =>
+        Assert.InRange(Score("Maria Garcia", "Mario Garcia", IdentityKind.NaturalPerson), 0, Scoring.TypoScore - 0.01);
+
+    [Fact]
+    public void split_and_rotated_romanisations_have_the_same_letters() =>
+        Assert.Equal(1.0, Score("Haeun YOON", "Yoon Ha-eun", IdentityKind.NaturalPerson, "KR", "KR"));
 
     [Fact]
     public void a_different_legal_form_and_a_different_country_lower_the_score()
