@@ -8,6 +8,7 @@ using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
 using GidSandbox.Matching.BatchMatching;
+using GidSandbox.Matching.DuplicateReport;
 using GidSandbox.Matching.Searching;
 using GidSandbox.Terms;
 using GraphQL.Types;
@@ -40,6 +41,7 @@ public sealed class GidQuery : ObjectGraphType
         IdentityHistory.Map(this);
         SearchIdentities.Map(this);
         MatchIdentities.Map(this);
+        DuplicateCandidates.Map(this);
     }
 }
 
