@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string TermsNotAccepted = "TERMS_NOT_ACCEPTED";
     public const string OfficeSuspended = "OFFICE_SUSPENDED";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string PossibleDuplicate = "POSSIBLE_DUPLICATE";
 }
 
 /// <summary>
@@ -20,11 +21,14 @@ public static class ErrorCodes
 /// layer turns it into an error with <see cref="Code"/> and, for validation, the offending fields.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "A refusal is a domain outcome; the name says so.")]
-public sealed class Refusal(string code, string message, IReadOnlyList<string>? fields = null) : Exception(message)
+public sealed class Refusal(string code, string message, IReadOnlyList<string>? fields = null, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(message)
 {
     public string Code { get; } = code;
 
     public IReadOnlyList<string> Fields { get; } = fields ?? [];
+
+    /// <summary>More for the client to act on, shown in <c>extensions</c> beside the code (e.g. duplicate candidates).</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
     public static Refusal Invalid(string field, string message) => new(ErrorCodes.ValidationFailed, message, [field]);
 

@@ -34,6 +34,20 @@ public static class Given
     /// <summary>A fresh applicant number, so tests never collide on the crosswalk.</summary>
     public static string ApplicantNumber(string office = "EP") => $"{office}-{Guid.NewGuid():N}"[..20];
 
+    /// <summary>
+    /// A made-up word no other test uses (consonant-vowel syllables, so it reads like a name), to
+    /// keep a test's parties apart from every other party in the shared database, for search and
+    /// for the duplicate check on registration.
+    /// </summary>
+    public static string UniqueWord()
+    {
+        const string consonants = "bdfgklmnprstvz";
+        const string vowels = "aeiou";
+        var bytes = Guid.NewGuid().ToByteArray();
+        var word = string.Concat(Enumerable.Range(0, 4).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
+        return char.ToUpperInvariant(word[0]) + word[1..];
+    }
+
     public static object ExternalId(string value, string issuer = "EP") => new { scheme = "applicant-number", issuer, value };
 
     public static async Task<JsonObject> AcceptCurrentTerms(this SandboxFixture sandbox, string client)
@@ -45,20 +59,32 @@ public static class Given
             client))["acceptTermsOfUse"]!.AsObject();
     }
 
-    public static async Task<JsonObject> ALegalEntity(this SandboxFixture sandbox, string name = "ACME Co., Ltd.", string country = "JP", params object[] externalIdentifiers)
+    /// <summary>Registers a legal entity; with no name given, one no other test uses (so the duplicate check stays quiet).</summary>
+    public static async Task<JsonObject> ALegalEntity(this SandboxFixture sandbox, string? name = null, string country = "JP", params object[] externalIdentifiers)
     {
         var data = await sandbox.Data(RegisterLegalEntity, new
         {
-            input = new { names = new[] { new { text = name, script = "Latn" } }, country, externalIdentifiers },
+            input = new { names = new[] { new { text = name ?? $"ACME {UniqueWord()} Co., Ltd.", script = "Latn" } }, country, externalIdentifiers },
         });
         return data["registerLegalEntity"]!["identity"]!.AsObject();
     }
 
-    public static async Task<JsonObject> ANaturalPerson(this SandboxFixture sandbox, string name = "Taro Yamada", string country = "JP")
+    /// <summary>Registers a legal entity that the duplicate check takes for an existing one, on purpose (an override with a reason).</summary>
+    public static async Task<JsonObject> ALegalEntityDespiteDuplicates(this SandboxFixture sandbox, string name, string country = "JP", params object[] externalIdentifiers)
+    {
+        var data = await sandbox.Data(RegisterLegalEntity, new
+        {
+            input = new { names = new[] { new { text = name, script = "Latn" } }, country, externalIdentifiers, duplicateOverride = new { reason = "Registered twice on purpose, to be merged." } },
+        });
+        return data["registerLegalEntity"]!["identity"]!.AsObject();
+    }
+
+    /// <summary>Registers a natural person; with no name given, one no other test uses.</summary>
+    public static async Task<JsonObject> ANaturalPerson(this SandboxFixture sandbox, string? name = null, string country = "JP")
     {
         var data = await sandbox.Data(RegisterNaturalPerson, new
         {
-            input = new { names = new[] { new { text = name, script = "Latn" } }, country },
+            input = new { names = new[] { new { text = name ?? $"Taro {UniqueWord()}", script = "Latn" } }, country },
         });
         return data["registerNaturalPerson"]!["identity"]!.AsObject();
     }

@@ -31,6 +31,14 @@ public sealed class ErrorCodesProvider : IErrorInfoProvider
             extensions["fields"] = fields;
         }
 
+        if (executionError.InnerException is Refusal { Extensions: var more })
+        {
+            foreach (var (key, value) in more)
+            {
+                extensions[key] = value;
+            }
+        }
+
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
 

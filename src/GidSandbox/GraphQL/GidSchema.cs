@@ -7,6 +7,9 @@ using GidSandbox.Identities.Lookup;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Matching.BatchMatching;
+using GidSandbox.Matching.DuplicateReport;
+using GidSandbox.Matching.Searching;
 using GidSandbox.Terms;
 using GraphQL.Types;
 
@@ -36,6 +39,9 @@ public sealed class GidQuery : ObjectGraphType
         GetIdentity.Map(this);
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);
+        SearchIdentities.Map(this);
+        MatchIdentities.Map(this);
+        DuplicateCandidates.Map(this);
     }
 }
 

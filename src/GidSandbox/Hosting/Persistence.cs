@@ -1,5 +1,6 @@
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
+using GidSandbox.Matching;
 using GidSandbox.MockData;
 using GidSandbox.Terms;
 using JasperFx.Events;
@@ -64,5 +65,6 @@ public static class Persistence
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
         options.Schema.For<IdempotencyRecord>();
         options.ConfigureMockData();
+        options.ConfigureMatching();
     }
 }

@@ -12,7 +12,8 @@ public sealed record NaturalPersonRegistered(
     string? Isni,
     string? ContactEmail,
     string RegisteringOffice,
-    bool Synthetic);
+    bool Synthetic,
+    DuplicateOverride? DuplicateOverride = null);
 
 public sealed record LegalEntityRegistered(
     Gid Gid,
@@ -26,7 +27,16 @@ public sealed record LegalEntityRegistered(
     Gid? Parent,
     string? ContactEmail,
     string RegisteringOffice,
-    bool Synthetic);
+    bool Synthetic,
+    DuplicateOverride? DuplicateOverride = null);
+
+/// <summary>
+/// On a registration that went ahead although the duplicate check found look-alikes: the
+/// registering office's reason and the candidates it was shown (GIDs and scores).
+/// </summary>
+public sealed record DuplicateOverride(string Reason, IReadOnlyList<DuplicateCandidate> Candidates);
+
+public sealed record DuplicateCandidate(Gid Gid, double Score, string MatchedName);
 
 public sealed record NameAdded(Name Name);
 

@@ -63,6 +63,17 @@ public static class Writes
             await session.SaveChangesAsync(ct);
             return new IdentityPayload(identity, Replayed: false);
         }
+        catch (Refusal) when (recordId is not null)
+        {
+            // A concurrent retry with the same key may have written first, and this one then refused what it saw;
+            // answer with the first result as a retry should.
+            if (await ReplayAsync(store, recordId, operation, inputHash, ct) is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
         catch (DocumentAlreadyExistsException ex) when (ex.DocType == typeof(IdempotencyRecord) && recordId is not null)
         {
             // A concurrent retry with the same key won; answer with its result.

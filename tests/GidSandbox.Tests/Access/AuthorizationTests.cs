@@ -12,13 +12,14 @@ public sealed class AuthorizationTests(SandboxFixture sandbox)
     /// <summary>The operations a client can try, each arranged on fresh identities.</summary>
     private async Task<JsonObject> Attempt(string operation, string client)
     {
-        var first = await sandbox.ALegalEntity("Matrix One");
-        var second = await sandbox.ALegalEntity("Matrix Two");
+        var word = Given.UniqueWord();
+        var first = await sandbox.ALegalEntity($"Matrix One {word}");
+        var second = await sandbox.ALegalEntity($"Matrix Two {word}");
         var (query, variables) = operation switch
         {
             "identity" => ("query ($gid: Gid!) { identity(gid: $gid) { gid } }", (object)new { gid = first.Gid() }),
             "identityHistory" => ("query ($gid: Gid!) { identityHistory(gid: $gid) { version } }", new { gid = first.Gid() }),
-            "registerLegalEntity" => ("mutation { registerLegalEntity(input: { names: [{ text: \"Matrix Three\", script: \"Latn\" }], country: \"FR\" }) { identity { gid } } }", new { }),
+            "registerLegalEntity" => ("mutation ($name: String!) { registerLegalEntity(input: { names: [{ text: $name, script: \"Latn\" }], country: \"FR\" }) { identity { gid } } }", new { name = $"Matrix Three {word}" }),
             "addName" => ("mutation ($gid: Gid!) { addName(input: { gid: $gid, name: { text: \"Matrix Alias\", script: \"Latn\" } }) { identity { version } } }", new { gid = first.Gid() }),
             "mergeIdentities" => ("mutation ($a: Gid!, $b: Gid!) { mergeIdentities(input: { survivor: $a, merged: $b, reason: \"Matrix\" }) { identity { gid } } }", new { a = first.Gid(), b = second.Gid() }),
             "me" => ("{ me { office } }", new { }),

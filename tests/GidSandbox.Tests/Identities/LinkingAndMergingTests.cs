@@ -44,8 +44,8 @@ public sealed class LinkingAndMergingTests(SandboxFixture sandbox)
     public async Task an_identifier_held_by_another_gid_is_a_conflict_that_names_it_and_stores_nothing()
     {
         var number = Given.ApplicantNumber();
-        var holder = await sandbox.ALegalEntity("First Holder", "JP", Given.ExternalId(number));
-        var other = await sandbox.ALegalEntity("Second Holder");
+        var holder = await sandbox.ALegalEntity($"First Holder {Given.UniqueWord()}", "JP", Given.ExternalId(number));
+        var other = await sandbox.ALegalEntity($"Second Holder {Given.UniqueWord()}");
         var events = await sandbox.CountEvents();
 
         var error = await sandbox.Error(Link, new { input = new { gid = other.Gid(), identifier = Given.ExternalId(number) } });
@@ -60,7 +60,7 @@ public sealed class LinkingAndMergingTests(SandboxFixture sandbox)
     public async Task registering_with_an_identifier_another_gid_holds_is_refused()
     {
         var number = Given.ApplicantNumber();
-        await sandbox.ALegalEntity("First Holder", "JP", Given.ExternalId(number));
+        await sandbox.ALegalEntity($"First Holder {Given.UniqueWord()}", "JP", Given.ExternalId(number));
         var streams = await sandbox.CountStreams();
 
         var error = await sandbox.Error(Given.RegisterLegalEntity, new
@@ -76,8 +76,8 @@ public sealed class LinkingAndMergingTests(SandboxFixture sandbox)
     public async Task an_unlinked_identifier_can_be_linked_to_another_gid()
     {
         var number = Given.ApplicantNumber();
-        var first = await sandbox.ALegalEntity("First", "JP", Given.ExternalId(number));
-        var second = await sandbox.ALegalEntity("Second");
+        var first = await sandbox.ALegalEntity($"First {Given.UniqueWord()}", "JP", Given.ExternalId(number));
+        var second = await sandbox.ALegalEntity($"Second {Given.UniqueWord()}");
 
         await sandbox.Data(Unlink, new { input = new { gid = first.Gid(), identifier = Given.ExternalId(number), reason = "Belongs to Second" } });
         await sandbox.Data(Link, new { input = new { gid = second.Gid(), identifier = Given.ExternalId(number) } });
@@ -89,8 +89,9 @@ public sealed class LinkingAndMergingTests(SandboxFixture sandbox)
     public async Task merging_moves_names_and_identifiers_to_the_survivor_and_the_merged_gid_redirects()
     {
         var number = Given.ApplicantNumber();
-        var survivor = await sandbox.ALegalEntity("ACME Co., Ltd.");
-        var duplicate = await sandbox.ALegalEntity("ACME COMPANY LIMITED", "JP", Given.ExternalId(number));
+        var word = Given.UniqueWord();
+        var survivor = await sandbox.ALegalEntity($"ACME {word} Co., Ltd.");
+        var duplicate = await sandbox.ALegalEntityDespiteDuplicates($"ACME {word} COMPANY LIMITED", "JP", Given.ExternalId(number));
 
         var merged = await sandbox.Data(Merge, new
         {
@@ -101,8 +102,8 @@ public sealed class LinkingAndMergingTests(SandboxFixture sandbox)
             JsonNode.Parse($$"""
                 { "mergeIdentities": { "identity": { "gid": "{{survivor.Gid()}}", "version": 2,
                   "names": [
-                    { "id": 1, "text": "ACME Co., Ltd.", "type": "LEGAL", "primary": true },
-                    { "id": 2, "text": "ACME COMPANY LIMITED", "type": "ALIAS", "primary": false } ],
+                    { "id": 1, "text": "ACME {{word}} Co., Ltd.", "type": "LEGAL", "primary": true },
+                    { "id": 2, "text": "ACME {{word}} COMPANY LIMITED", "type": "ALIAS", "primary": false } ],
                   "externalIdentifiers": [ { "issuer": "EP", "value": "{{number}}" } ] } } }
                 """),
             merged), merged.ToJsonString());
@@ -117,10 +118,11 @@ public sealed class LinkingAndMergingTests(SandboxFixture sandbox)
     [Fact]
     public async Task a_merged_gid_cannot_be_merged_again_or_changed()
     {
-        var survivor = await sandbox.ALegalEntity("Beta AG");
-        var duplicate = await sandbox.ALegalEntity("Beta Aktiengesellschaft");
+        var word = Given.UniqueWord();
+        var survivor = await sandbox.ALegalEntity($"Beta {word} AG");
+        var duplicate = await sandbox.ALegalEntityDespiteDuplicates($"Beta {word} Aktiengesellschaft");
         await sandbox.Data(Merge, new { input = new { survivor = survivor.Gid(), merged = duplicate.Gid(), reason = "Same party" } });
-        var third = await sandbox.ALegalEntity("Beta Holding");
+        var third = await sandbox.ALegalEntity($"Beta {word} Holding");
 
         var again = await sandbox.Error(Merge, new { input = new { survivor = third.Gid(), merged = duplicate.Gid(), reason = "Same party" } });
         var relink = await sandbox.Error(Link, new { input = new { gid = duplicate.Gid(), identifier = Given.ExternalId(Given.ApplicantNumber()) } });

@@ -1,4 +1,5 @@
 using GidSandbox.GraphQL;
+using GidSandbox.Matching;
 using GidSandbox.Standards;
 using GraphQL;
 using GraphQL.Types;
@@ -29,6 +30,8 @@ public sealed class RegisterLegalEntityInput
     public IReadOnlyList<ExternalIdentifierInput>? ExternalIdentifiers { get; set; }
 
     public string? IdempotencyKey { get; set; }
+
+    public DuplicateOverrideInput? DuplicateOverride { get; set; }
 }
 
 public sealed record RegisterLegalEntity(
@@ -45,6 +48,9 @@ public sealed record RegisterLegalEntity(
     string RegisteringOffice,
     IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
 {
+    /// <summary>The caller's reason to register despite possible duplicates; the handler adds the candidates it found.</summary>
+    public DuplicateOverride? DuplicateOverride { get; init; }
+
     public static RegisterLegalEntity From(RegisterLegalEntityInput input, Gid gid, string registeringOffice)
     {
         var problems = new Problems();
@@ -71,12 +77,23 @@ public sealed record RegisterLegalEntity(
 
         var email = InputRules.ParseContactEmail(problems, "input.contactEmail", input.ContactEmail);
         var identifiers = InputRules.ParseExternalIdentifiers(problems, "input.externalIdentifiers", input.ExternalIdentifiers);
+        var duplicateOverride = DuplicateCheck.Parse(problems, "input.duplicateOverride", input.DuplicateOverride);
         problems.ThrowIfAny();
-        return new RegisterLegalEntity(gid, names, country, address, legalForm, input.RegistrationAuthority, input.RegistrationNumber, lei, input.Parent, email, registeringOffice, identifiers);
+        return new RegisterLegalEntity(gid, names, country, address, legalForm, input.RegistrationAuthority, input.RegistrationNumber, lei, input.Parent, email, registeringOffice, identifiers) { DuplicateOverride = duplicateOverride };
     }
 
     /// <param name="parent">The identity named as parent, as loaded; null when none was named or none exists.</param>
     public static IReadOnlyList<object> Decide(RegisterLegalEntity c, Identity? parent)
+    {
+        CheckParent(c, parent);
+        return
+        [
+            new LegalEntityRegistered(c.Gid, c.Names, c.Country, c.Address, c.LegalForm, c.RegistrationAuthority, c.RegistrationNumber, c.Lei, c.Parent, c.ContactEmail, c.RegisteringOffice, Synthetic: true, c.DuplicateOverride),
+            .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
+        ];
+    }
+
+    private static void CheckParent(RegisterLegalEntity c, Identity? parent)
     {
         if (c.Parent is { } parentGid)
         {
@@ -97,18 +114,14 @@ public sealed record RegisterLegalEntity(
                     : $"{parentGid} is deactivated and cannot be a parent.");
             }
         }
-
-        return
-        [
-            new LegalEntityRegistered(c.Gid, c.Names, c.Country, c.Address, c.LegalForm, c.RegistrationAuthority, c.RegistrationNumber, c.Lei, c.Parent, c.ContactEmail, c.RegisteringOffice, Synthetic: true),
-            .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
-        ];
     }
 
     public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
     {
         var parent = Parent is { } p ? await session.LoadAsync<Identity>(p.Value, ct) : null;
-        return await Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(this, parent), ct);
+        CheckParent(this, parent); // a wrong parent is the caller's input error, reported before any look-alike
+        var checkedForDuplicates = this with { DuplicateOverride = await DuplicateCheck.CheckAsync(session, IdentityKind.LegalEntity, Country, Names, DuplicateOverride, ct) };
+        return await Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(checkedForDuplicates, parent), ct);
     }
 
     public static void Map(ObjectGraphType mutation) =>
@@ -139,6 +152,7 @@ public sealed class RegisterLegalEntityInputGraphType : InputObjectGraphType<Reg
         Field(x => x.Parent, type: typeof(GidGraphType)).Description("The parent legal entity's GID.");
         Field(x => x.ContactEmail, nullable: true).Description("Mock data only: an address in a reserved example domain (RFC 2606).");
         Field(x => x.ExternalIdentifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>));
+        Field(x => x.DuplicateOverride, type: typeof(DuplicateOverrideInputGraphType)).Description("Register even though the duplicate check finds a look-alike (POSSIBLE_DUPLICATE); recorded on the registration.");
         Field(x => x.IdempotencyKey, nullable: true);
     }
 }

@@ -1,4 +1,5 @@
 using GidSandbox.GraphQL;
+using GidSandbox.Matching;
 using GidSandbox.Standards;
 using GraphQL;
 using GraphQL.Types;
@@ -23,6 +24,8 @@ public sealed class RegisterNaturalPersonInput
     public IReadOnlyList<ExternalIdentifierInput>? ExternalIdentifiers { get; set; }
 
     public string? IdempotencyKey { get; set; }
+
+    public DuplicateOverrideInput? DuplicateOverride { get; set; }
 }
 
 public sealed record RegisterNaturalPerson(
@@ -36,6 +39,9 @@ public sealed record RegisterNaturalPerson(
     string RegisteringOffice,
     IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
 {
+    /// <summary>The caller's reason to register despite possible duplicates; the handler adds the candidates it found.</summary>
+    public DuplicateOverride? DuplicateOverride { get; init; }
+
     public static RegisterNaturalPerson From(RegisterNaturalPersonInput input, Gid gid, string registeringOffice)
     {
         var problems = new Problems();
@@ -55,18 +61,22 @@ public sealed record RegisterNaturalPerson(
 
         var email = InputRules.ParseContactEmail(problems, "input.contactEmail", input.ContactEmail);
         var identifiers = InputRules.ParseExternalIdentifiers(problems, "input.externalIdentifiers", input.ExternalIdentifiers);
+        var duplicateOverride = DuplicateCheck.Parse(problems, "input.duplicateOverride", input.DuplicateOverride);
         problems.ThrowIfAny();
-        return new RegisterNaturalPerson(gid, names, country, address, orcid, isni, email, registeringOffice, identifiers);
+        return new RegisterNaturalPerson(gid, names, country, address, orcid, isni, email, registeringOffice, identifiers) { DuplicateOverride = duplicateOverride };
     }
 
     public static IReadOnlyList<object> Decide(RegisterNaturalPerson c) =>
         [
-            new NaturalPersonRegistered(c.Gid, c.Names, c.Country, c.Address, c.Orcid, c.Isni, c.ContactEmail, c.RegisteringOffice, Synthetic: true),
+            new NaturalPersonRegistered(c.Gid, c.Names, c.Country, c.Address, c.Orcid, c.Isni, c.ContactEmail, c.RegisteringOffice, Synthetic: true, c.DuplicateOverride),
             .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
         ];
 
-    public Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct) =>
-        Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(this), ct);
+    public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
+    {
+        var checkedForDuplicates = this with { DuplicateOverride = await DuplicateCheck.CheckAsync(session, IdentityKind.NaturalPerson, Country, Names, DuplicateOverride, ct) };
+        return await Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(checkedForDuplicates), ct);
+    }
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("registerNaturalPerson")
@@ -93,6 +103,7 @@ public sealed class RegisterNaturalPersonInputGraphType : InputObjectGraphType<R
         Field(x => x.Isni, nullable: true).Description("ISNI, e.g. 0000 0001 2103 2683.");
         Field(x => x.ContactEmail, nullable: true).Description("Mock data only: an address in a reserved example domain (RFC 2606), e.g. ann@example.org.");
         Field(x => x.ExternalIdentifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>));
+        Field(x => x.DuplicateOverride, type: typeof(DuplicateOverrideInputGraphType)).Description("Register even though the duplicate check finds a look-alike (POSSIBLE_DUPLICATE); recorded on the registration.");
         Field(x => x.IdempotencyKey, nullable: true).Description("Repeat a request with the same key to get its first result instead of a second registration.");
     }
 }

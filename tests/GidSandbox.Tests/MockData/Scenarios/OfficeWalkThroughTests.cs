@@ -12,7 +12,7 @@ public sealed class OfficeWalkThroughTests(SandboxFixture sandbox)
 
         var result = await OfficeWalkThrough.RunAsync((query, variables) => sandbox.GraphQL(query, variables, client: Clients.Default), steps.Add, seed: 20261125);
 
-        Assert.Equal(10, steps.Count);
+        Assert.Equal(11, steps.Count);
         var merged = await sandbox.Identity(result.Duplicate);
         Assert.Equal("MERGED", merged!["status"]!.GetValue<string>());
         Assert.Equal(result.Survivor, merged["mergedInto"]!.GetValue<string>());
@@ -41,6 +41,6 @@ public sealed class OfficeWalkThroughTests(SandboxFixture sandbox)
 
         Assert.StartsWith("Merge ", error.Message, StringComparison.Ordinal);
         Assert.Contains("FORBIDDEN", error.Message, StringComparison.Ordinal);
-        Assert.Equal(6, steps.Count);
+        Assert.Equal(7, steps.Count);
     }
 }

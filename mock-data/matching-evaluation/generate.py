@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Writes the labelled matching evaluation set (identities.jsonl, queries.jsonl) from a seed.
+
+    python3 mock-data/matching-evaluation/generate.py --seed 20261125
+
+Every party is made up. See README.md in this folder for the fields and categories.
+"""
+import argparse
+import json
+import os
+import random
+
+COMPANY_STEMS = ["Nordwind", "Bluepeak", "Solaris", "Vantage", "Kestrel", "Orionis", "Helixa", "Quantara", "Atlanta",
+                 "Meridian", "Silverline", "Redwood", "Brightwater", "Falconridge", "Greenhill", "Ironbridge",
+                 "Lakeshore", "Moonstone", "Northgate", "Oakfield", "Pinecrest", "Riverton", "Stonegate", "Westbrook"]
+INDUSTRIES = ["Technologies", "Pharmaceuticals", "Robotics", "Materials", "Optics", "Instruments", "Systems",
+              "Chemicals", "Motors", "Foods", "Semiconductors", "Biosciences", "Networks", "Energy"]
+GIVEN = ["John", "Maria", "Peter", "Anna", "Michael", "Laura", "David", "Sophie", "Thomas", "Emma", "Daniel", "Clara"]
+FAMILY = ["Smith", "Johnson", "Brown", "Garcia", "Martin", "Bernard", "Rossi", "Jansen", "Novak", "Keller", "Larsen", "Moreau"]
+
+# (written with diacritics, written without, an ASCII spelling offices also use)
+DIACRITICS = [("Jürgen Müller", "Jurgen Muller", "Juergen Mueller"), ("José García", "Jose Garcia", "JOSE GARCIA"),
+              ("François Lefèvre", "Francois Lefevre", "FRANCOIS LEFEVRE"), ("Łukasz Wójcik", "Lukasz Wojcik", "LUKASZ WOJCIK"),
+              ("Søren Østergaard", "Soren Ostergaard", "Soeren Oestergaard"), ("Çağlar Yılmaz", "Caglar Yilmaz", "CAGLAR YILMAZ"),
+              ("Zoë Brontë", "Zoe Bronte", "ZOE BRONTE"), ("Björn Åström", "Bjorn Astrom", "Bjoern Aastroem"),
+              ("Renée Dubé", "Renee Dube", "RENEE DUBE"), ("Ștefan Rădulescu", "Stefan Radulescu", "STEFAN RADULESCU"),
+              ("Dvořák Antonín", "Dvorak Antonin", "DVORAK Antonin"), ("Håkon Nøkleby", "Hakon Nokleby", "HAKON NOKLEBY")]
+
+# (legal form as registered, as the query writes it, country)
+LEGAL_FORMS = [("GmbH", "Gesellschaft mit beschränkter Haftung", "DE"), ("Co., Ltd.", "Kabushiki Kaisha", "JP"),
+               ("Kabushiki Kaisha", "K.K.", "JP"), ("Co., Ltd.", "Company Limited", "JP"), ("S.A.", "Société Anonyme", "FR"),
+               ("LLC", "Limited Liability Company", "US"), ("Ltd", "Limited", "GB"), ("plc", "Public Limited Company", "GB"),
+               ("AG", "Aktiengesellschaft", "CH"), ("B.V.", "Besloten Vennootschap", "NL"), ("S.p.A.", "Società per Azioni", "IT"),
+               ("OOO", "ООО", "RU"), ("Inc.", "Incorporated", "US"), ("Corp.", "Corporation", "US"), ("AB", "Aktiebolag", "SE"),
+               ("Co., Ltd.", "주식회사", "KR")]
+
+RUSSIAN_FAMILY = [("Иванов", "Ivanov"), ("Петров", "Petrov"), ("Смирнов", "Smirnov"), ("Кузнецов", "Kuznetsov"), ("Попов", "Popov"),
+                  ("Соколов", "Sokolov"), ("Лебедев", "Lebedev"), ("Козлов", "Kozlov"), ("Новиков", "Novikov"), ("Морозов", "Morozov")]
+RUSSIAN_GIVEN = [("Иван", "Ivan"), ("Алексей", "Aleksey"), ("Сергей", "Sergey"), ("Андрей", "Andrey"), ("Михаил", "Mikhail"),
+                 ("Николай", "Nikolay"), ("Павел", "Pavel"), ("Олег", "Oleg")]
+GREEK_FAMILY = [("Παπαδόπουλος", "Papadopoulos"), ("Γεωργίου", "Georgiou"), ("Νικολάου", "Nikolaou"), ("Οικονόμου", "Oikonomou"),
+                ("Παπαδάκης", "Papadakis"), ("Βασιλείου", "Vasileiou"), ("Καραγιάννης", "Karagiannis"), ("Αθανασίου", "Athanasiou")]
+GREEK_GIVEN = [("Νίκος", "Nikos"), ("Μαρία", "Maria"), ("Ελένη", "Eleni"), ("Κώστας", "Kostas"), ("Σοφία", "Sofia"), ("Πέτρος", "Petros")]
+KOREAN_FAMILY = [("김", "Kim"), ("이", "Lee"), ("박", "Park"), ("최", "Choi"), ("정", "Jung"), ("강", "Kang"), ("조", "Cho"), ("윤", "Yoon")]
+KOREAN_GIVEN = [("민준", "Min-jun"), ("서연", "Seo-yeon"), ("지훈", "Ji-hoon"), ("하은", "Ha-eun"), ("도윤", "Do-yoon"),
+                ("수아", "Su-a"), ("예준", "Ye-jun"), ("지우", "Ji-woo")]
+JAPANESE_FAMILY = [("山田", "Yamada", "やまだ"), ("佐藤", "Sato", "さとう"), ("鈴木", "Suzuki", "すずき"), ("高橋", "Takahashi", "たかはし"),
+                   ("田中", "Tanaka", "たなか"), ("伊藤", "Ito", "いとう"), ("渡辺", "Watanabe", "わたなべ"), ("中村", "Nakamura", "なかむら")]
+JAPANESE_GIVEN = [("太郎", "Taro", "たろう"), ("花子", "Hanako", "はなこ"), ("健一", "Kenichi", "けんいち"), ("美咲", "Misaki", "みさき"),
+                  ("翔太", "Shota", "しょうた"), ("陽子", "Yoko", "ようこ"), ("大輔", "Daisuke", "だいすけ")]
+CHINESE_FAMILY = [("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu"), ("陈", "Chen"), ("杨", "Yang"), ("黄", "Huang"), ("赵", "Zhao")]
+CHINESE_GIVEN = [("晓明", "Xiaoming"), ("秀英", "Xiuying"), ("建华", "Jianhua"), ("志强", "Zhiqiang"), ("丽娟", "Lijuan"),
+                 ("海涛", "Haitao"), ("玉兰", "Yulan")]
+
+
+class Writer:
+    def __init__(self, rng):
+        self.rng = rng
+        self.identities = []
+        self.queries = []
+
+    def identity(self, kind, country, names, identifiers=()):
+        label = f"P{len(self.identities) + 1:04d}"
+        self.identities.append({"label": label, "kind": kind, "country": country,
+                                "names": [{"text": t, "script": s} for t, s in names],
+                                "identifiers": [{"scheme": "applicant-number", "issuer": country_office(country), "value": v} for v in identifiers]})
+        return label
+
+    def query(self, category, kind, country, names, expected):
+        self.queries.append({"id": f"Q{len(self.queries) + 1:04d}", "category": category, "kind": kind, "country": country,
+                             "names": names, "expected": expected})
+
+
+def country_office(country):
+    return country if country in {"EP", "JP", "KR", "CN", "US", "DE", "GB", "BR", "SA"} else "EP"
+
+
+def typo(rng, word):
+    i = rng.randrange(1, len(word) - 2)
+    kind = rng.choice(["swap", "drop", "double", "replace"])
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == "drop":
+        return word[:i] + word[i + 1:]
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeiou" if word[i] not in "aeiou" else "rstnl") + word[i + 1:]
+
+
+USED = set()
+
+
+def pairs(rng, first, second, count):
+    """Distinct combinations no earlier category took, so no two parties of the set share a name."""
+    combos = [(a, b) for a in first for b in second if (a, b) not in USED]
+    rng.shuffle(combos)
+    chosen = combos[:count]
+    USED.update(chosen)
+    return chosen
+
+
+def generate(seed):
+    rng = random.Random(seed)
+    w = Writer(rng)
+    companies = pairs(rng, COMPANY_STEMS, INDUSTRIES, 80)
+    people = pairs(rng, GIVEN, FAMILY, 60)
+
+    # Latin variants: case, punctuation, spacing, connectors.
+    for stem, industry in companies[:16]:
+        country = rng.choice(["US", "GB", "DE", "FR", "JP"])
+        label = w.identity("LEGAL_ENTITY", country, [(f"{stem} {industry} Co., Ltd.", "Latn")])
+        for variant in [f"{stem.upper()} {industry.upper()} CO LTD", f"{stem}-{industry} Co.,Ltd", f"The {stem} & {industry} Co. Ltd."][: rng.choice([2, 3])]:
+            w.query("latin_variants", "LEGAL_ENTITY", country, [variant], label)
+
+    # Legal forms written differently.
+    for (stem, industry), (registered, written, country) in zip(companies[16:32], LEGAL_FORMS):
+        label = w.identity("LEGAL_ENTITY", country, [(f"{stem} {industry} {registered}", "Latn")])
+        w.query("legal_forms", "LEGAL_ENTITY", country, [f"{stem} {industry} {written}"], label)
+        w.query("legal_forms", "LEGAL_ENTITY", country, [f"{stem.upper()} {industry.upper()} {written.upper()}"], label)
+
+    # Diacritics and their spelled-out forms.
+    for accented, plain, spelled in DIACRITICS:
+        country = rng.choice(["DE", "FR", "ES", "PL", "DK", "TR", "SE", "CZ", "NO", "RO"])
+        label = w.identity("NATURAL_PERSON", country, [(accented, "Latn")])
+        w.query("diacritics", "NATURAL_PERSON", country, [plain], label)
+        w.query("diacritics", "NATURAL_PERSON", country, [spelled], label)
+
+    # Word order and initials-free reorderings of person names.
+    for given, family in people[:16]:
+        country = rng.choice(["US", "GB", "DE", "FR", "IT", "NL"])
+        label = w.identity("NATURAL_PERSON", country, [(f"{given} {family}", "Latn")])
+        w.query("word_order", "NATURAL_PERSON", country, [f"{family.upper()} {given}"], label)
+        w.query("word_order", "NATURAL_PERSON", country, [f"{family}, {given}"], label)
+
+    # Typos in long words.
+    for stem, industry in companies[32:52]:
+        country = rng.choice(["US", "GB", "DE", "JP", "KR"])
+        label = w.identity("LEGAL_ENTITY", country, [(f"{stem} {industry}", "Latn")])
+        target = rng.choice([0, 1])
+        words = [stem, industry]
+        words[target] = typo(rng, words[target])
+        w.query("typos", "LEGAL_ENTITY", country, [" ".join(words)], label)
+
+    # Cyrillic and Greek: native name and romanisation on the identity; queries in either script.
+    for category, fam, giv, country in [("cyrillic", RUSSIAN_FAMILY, RUSSIAN_GIVEN, "RU"), ("greek", GREEK_FAMILY, GREEK_GIVEN, "GR")]:
+        script = "Cyrl" if category == "cyrillic" else "Grek"
+        for (nf, lf), (ng, lg) in pairs(rng, fam, giv, 12):
+            with_latin = rng.random() < 0.5
+            names = [(f"{nf} {ng}", script)] + ([(f"{lg} {lf}", "Latn")] if with_latin else [])
+            label = w.identity("NATURAL_PERSON", country, names)
+            w.query(category, "NATURAL_PERSON", country, [f"{lf.upper()} {lg}"], label)
+            w.query(category, "NATURAL_PERSON", country, [f"{ng} {nf}"], label)
+
+    # Hangul: persons with RR romanisation, companies with 주식회사.
+    for (nf, lf), (ng, lg) in pairs(rng, KOREAN_FAMILY, KOREAN_GIVEN, 12):
+        label = w.identity("NATURAL_PERSON", "KR", [(f"{nf}{ng}", "Hang"), (f"{lf} {lg}", "Latn")])
+        w.query("hangul", "NATURAL_PERSON", "KR", [f"{nf} {ng}"], label)
+        w.query("hangul", "NATURAL_PERSON", "KR", [f"{lg.replace('-', '')} {lf.upper()}"], label)
+    for native, latin in [("한빛소재", "Hanbit Sojae"), ("미래전자", "Mirae Jeonja"), ("대한정밀", "Daehan Jeongmil"), ("새론화학", "Saeron Hwahak")]:
+        label = w.identity("LEGAL_ENTITY", "KR", [(f"{native} 주식회사", "Hang"), (f"{latin} Co., Ltd.", "Latn")])
+        w.query("hangul", "LEGAL_ENTITY", "KR", [f"(주){native}"], label)
+        w.query("hangul", "LEGAL_ENTITY", "KR", [f"{latin.upper()} JUSIK HOESA"], label)
+
+    # Japanese: kanji and romaji on the identity; queries in kanji, kana, romaji in either order.
+    for (kf, lf, hf), (kg, lg, hg) in pairs(rng, JAPANESE_FAMILY, JAPANESE_GIVEN, 12):
+        label = w.identity("NATURAL_PERSON", "JP", [(f"{kf} {kg}", "Jpan"), (f"{lg} {lf}", "Latn")])
+        w.query("japanese", "NATURAL_PERSON", "JP", [f"{kf}{kg}"], label)
+        w.query("japanese", "NATURAL_PERSON", "JP", [f"{hf} {hg}"], label)
+        w.query("japanese", "NATURAL_PERSON", "JP", [f"{lf.upper()} {lg}"], label)
+    for native, latin in [("東邦精機", "Toho Seiki"), ("北斗光学", "Hokuto Kogaku"), ("三光化成", "Sanko Kasei")]:
+        label = w.identity("LEGAL_ENTITY", "JP", [(f"{native}株式会社", "Jpan"), (f"{latin} Kabushiki Kaisha", "Latn")])
+        w.query("japanese", "LEGAL_ENTITY", "JP", [f"株式会社{native}"], label)
+        w.query("japanese", "LEGAL_ENTITY", "JP", [f"{latin} Co., Ltd."], label)
+
+    # Chinese: hanzi and pinyin on the identity; queries in hanzi and pinyin spellings.
+    for (cf, lf), (cg, lg) in pairs(rng, CHINESE_FAMILY, CHINESE_GIVEN, 12):
+        label = w.identity("NATURAL_PERSON", "CN", [(f"{cf}{cg}", "Hans"), (f"{lf} {lg}", "Latn")])
+        w.query("chinese", "NATURAL_PERSON", "CN", [f"{cf}{cg}"], label)
+        w.query("chinese", "NATURAL_PERSON", "CN", [f"{lg} {lf.upper()}"], label)
+        w.query("chinese", "NATURAL_PERSON", "CN", [f"{lf} {lg[:len(lg)//2]} {lg[len(lg)//2:]}"], label)
+    for native, latin in [("华信科技", "Huaxin Keji"), ("东方材料", "Dongfang Cailiao"), ("金桥电子", "Jinqiao Dianzi")]:
+        label = w.identity("LEGAL_ENTITY", "CN", [(f"{native}有限公司", "Hans"), (f"{latin} Co., Ltd.", "Latn")])
+        w.query("chinese", "LEGAL_ENTITY", "CN", [f"{native}有限公司"], label)
+        w.query("chinese", "LEGAL_ENTITY", "CN", [f"{latin} Youxian Gongsi"], label)
+
+    # True non-matches: a registered party and a query for a different party with a similar name.
+    for stem, industry in companies[52:64]:
+        other = rng.choice([i for i in INDUSTRIES if (stem, i) not in USED])
+        country = rng.choice(["US", "GB", "DE", "JP"])
+        w.identity("LEGAL_ENTITY", country, [(f"{stem} {industry}", "Latn")])
+        w.query("non_matches", "LEGAL_ENTITY", country, [f"{stem} {other}"], None)
+    for given, family in people[16:28]:
+        other = rng.choice([g for g in GIVEN if (g, family) not in USED])
+        country = rng.choice(["US", "GB", "DE", "FR"])
+        w.identity("NATURAL_PERSON", country, [(f"{given} {family}", "Latn")])
+        w.query("non_matches", "NATURAL_PERSON", country, [f"{other} {family}"], None)
+    for (nf, lf), (ng, lg) in pairs(rng, KOREAN_FAMILY, KOREAN_GIVEN, 6):
+        w.identity("NATURAL_PERSON", "KR", [(f"{nf}{ng}", "Hang"), (f"{lf} {lg}", "Latn")])
+        other = rng.choice([g for g in KOREAN_GIVEN if ((nf, lf), g) not in USED])
+        w.query("non_matches", "NATURAL_PERSON", "KR", [f"{lf} {other[1]}"], None)
+    for (cf, lf), (cg, lg) in pairs(rng, CHINESE_FAMILY, CHINESE_GIVEN, 6):
+        w.identity("NATURAL_PERSON", "CN", [(f"{cf}{cg}", "Hans"), (f"{lf} {lg}", "Latn")])
+        other = rng.choice([g for g in CHINESE_GIVEN if ((cf, lf), g) not in USED])
+        w.query("non_matches", "NATURAL_PERSON", "CN", [f"{cf}{other[0]}"], None)
+    for (nf, lf), (ng, lg) in pairs(rng, RUSSIAN_FAMILY, RUSSIAN_GIVEN, 6):
+        w.identity("NATURAL_PERSON", "RU", [(f"{nf} {ng}", "Cyrl")])
+        w.query("non_matches", "NATURAL_PERSON", "RU", [f"{nf}а {ng}а"], None)  # the feminine form: another person
+
+    return w
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seed", type=int, default=20261125)
+    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
+    args = parser.parse_args()
+    w = generate(args.seed)
+    for name, rows in [("identities.jsonl", w.identities), ("queries.jsonl", w.queries)]:
+        with open(os.path.join(args.out, name), "w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(w.identities)} identities, {len(w.queries)} queries (seed {args.seed})")
+
+
+if __name__ == "__main__":
+    main()

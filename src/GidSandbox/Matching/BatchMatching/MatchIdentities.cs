@@ -1,0 +1,166 @@
+using GidSandbox.GraphQL;
+using GidSandbox.Identities;
+using GidSandbox.Standards;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+
+namespace GidSandbox.Matching.BatchMatching;
+
+public enum MatchDecision
+{
+    Match,
+    Possible,
+    NoMatch,
+}
+
+public sealed class MatchRecordInput
+{
+    public string? Reference { get; set; }
+
+    public IReadOnlyList<string> Names { get; set; } = [];
+
+    public IdentityKind? Kind { get; set; }
+
+    public string? Country { get; set; }
+
+    public IReadOnlyList<ExternalIdentifierInput>? Identifiers { get; set; }
+}
+
+/// <summary>One record's answer: the decision and the best candidates, best first.</summary>
+public sealed record MatchResult(string? Reference, MatchDecision Decision, IReadOnlyList<Scored> Candidates)
+{
+    public Scored? Best => Candidates.Count > 0 ? Candidates[0] : null;
+}
+
+/// <summary>
+/// Batch matching (docs/matching.md): each record's candidates are found in one round trip for
+/// the whole batch, scored, and decided. A wrong GID is worse than none, so a MATCH needs a high
+/// score and a clear lead over the runner-up.
+/// </summary>
+public static class MatchIdentities
+{
+    public const int MaxRecords = 1000;
+    public const int MaxNamesPerRecord = 10;
+
+    /// <summary>At or above: MATCH, when no other candidate comes within <see cref="MatchLead"/>.</summary>
+    public const double MatchThreshold = 0.9;
+
+    public const double MatchLead = 0.05;
+
+    /// <summary>At or above (and not a MATCH): POSSIBLE, for a person to look at.</summary>
+    public const double PossibleThreshold = 0.75;
+
+    public static IReadOnlyList<(string? Reference, MatchQuery Query)> Parse(IReadOnlyList<MatchRecordInput>? records)
+    {
+        var problems = new Problems();
+        if (records is null || records.Count is 0 or > MaxRecords)
+        {
+            throw Refusal.Invalid("records", $"Send 1 to {MaxRecords} records at once; got {records?.Count ?? 0}. Split larger files into batches of {MaxRecords}.");
+        }
+
+        var parsed = new List<(string?, MatchQuery)>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var path = $"records[{i}]";
+            if (record.Names.Count is 0 or > MaxNamesPerRecord)
+            {
+                problems.Add($"{path}.names", $"Give 1 to {MaxNamesPerRecord} names; got {record.Names.Count}.");
+            }
+
+            foreach (var (name, j) in record.Names.Select((n, j) => (n, j)))
+            {
+                InputRules.CheckText(problems, $"{path}.names[{j}]", name, NameText.MaxLength);
+            }
+
+            InputRules.CheckOptionalText(problems, $"{path}.reference", record.Reference);
+            var identifiers = InputRules.ParseExternalIdentifiers(problems, $"{path}.identifiers", record.Identifiers);
+            var query = new MatchQuery(record.Names, record.Kind, record.Country, identifiers);
+            if (!problems.Any && query.Standardized.Count == 0 && identifiers.Count == 0)
+            {
+                problems.Add($"{path}.names", "No name has letters or digits to match on, and no identifier was given.");
+            }
+
+            parsed.Add((record.Reference, query));
+        }
+
+        problems.ThrowIfAny();
+        return parsed;
+    }
+
+    public static async Task<IReadOnlyList<MatchResult>> RunAsync(IDocumentStore store, IReadOnlyList<(string? Reference, MatchQuery Query)> records, int candidatesPerRecord, CancellationToken ct)
+    {
+        var found = await Candidates.FindAsync(store, [.. records.Select(r => r.Query)], countryIsFilter: false, ct);
+        return [.. records.Select((r, i) => Decide(r.Reference, [.. found[i].Select(p => Scoring.Score(r.Query, p))], candidatesPerRecord))];
+    }
+
+    /// <summary>The decision on one record from its scored candidates.</summary>
+    public static MatchResult Decide(string? reference, IReadOnlyList<Scored> scored, int candidatesPerRecord)
+    {
+        var ranked = scored.Where(s => s.Score >= PossibleThreshold)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Profile.Id, StringComparer.Ordinal).ToList();
+        if (ranked.Count == 0)
+        {
+            return new MatchResult(reference, MatchDecision.NoMatch, []);
+        }
+
+        var best = ranked[0];
+        var clearLead = ranked.Count == 1 || best.Score - ranked[1].Score >= MatchLead;
+        var decision = best.Score >= MatchThreshold && (clearLead || best.Parts.Identifier == 1) ? MatchDecision.Match : MatchDecision.Possible;
+        return new MatchResult(reference, decision, [.. ranked.Take(candidatesPerRecord)]);
+    }
+
+    public static void Map(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatchResultGraphType>>>>("matchIdentities")
+            .Description($"Matches up to {MaxRecords} records (an office's applicant file) to GIDs: for each, in the order sent, a decision (MATCH at {MatchThreshold} with a {MatchLead} lead, POSSIBLE at {PossibleThreshold}, else NO_MATCH) and the best candidates with explained scores.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<MatchRecordInputGraphType>>>>("records")
+            .Argument<IntGraphType>("candidatesPerRecord", "1 to 10; 3 when not given.")
+            .ResolveAsync(async ctx =>
+            {
+                var records = Parse(ctx.GetArgument<List<MatchRecordInput>>("records"));
+                var perRecord = ctx.GetArgument<int?>("candidatesPerRecord") ?? 3;
+                if (perRecord is < 1 or > 10)
+                {
+                    throw Refusal.Invalid("candidatesPerRecord", $"Ask for 1 to 10 candidates per record; got {perRecord}.");
+                }
+
+                return await RunAsync(ctx.Store(), records, perRecord, ctx.CancellationToken);
+            });
+}
+
+public sealed class MatchRecordInputGraphType : InputObjectGraphType<MatchRecordInput>
+{
+    public MatchRecordInputGraphType()
+    {
+        Name = "MatchRecordInput";
+        Field(x => x.Reference, nullable: true).Description("Your own key for the record, given back with its result.");
+        Field(x => x.Names, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>)).Description("The party's names, in any script.");
+        Field(x => x.Kind, type: typeof(EnumerationGraphType<IdentityKind>)).Description("Only identities of this kind are candidates.");
+        Field(x => x.Country, type: typeof(CountryCodeGraphType)).Description("A candidate in another country scores lower (× 0.85).");
+        Field(x => x.Identifiers, type: typeof(ListGraphType<NonNullGraphType<ExternalIdentifierInputGraphType>>)).Description("An exact hit on a linked identifier scores 1.");
+    }
+}
+
+public sealed class MatchResultGraphType : ObjectGraphType<MatchResult>
+{
+    public MatchResultGraphType()
+    {
+        Name = "MatchResult";
+        Field(x => x.Reference, nullable: true);
+        Field(x => x.Decision, type: typeof(NonNullGraphType<EnumerationGraphType<MatchDecision>>));
+        Field<GidGraphType>("gid").Description("The matched GID when the decision is MATCH.").Resolve(ctx => ctx.Source.Decision == MatchDecision.Match ? ctx.Source.Best?.Profile.Id : null);
+        Field(x => x.Candidates, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MatchCandidateGraphType>>>)).Description("Candidates scoring at least the POSSIBLE threshold, best first.");
+    }
+}
+
+public sealed class MatchCandidateGraphType : ObjectGraphType<Scored>
+{
+    public MatchCandidateGraphType()
+    {
+        Name = "MatchCandidate";
+        Field<NonNullGraphType<GidGraphType>>("gid").Resolve(ctx => ctx.Source.Profile.Id);
+        Field<NonNullGraphType<FloatGraphType>>("score").Resolve(ctx => ctx.Source.Score);
+        Field<NonNullGraphType<MatchExplanationGraphType>>("explanation").Resolve(ctx => ctx.Source);
+    }
+}

@@ -1,0 +1,74 @@
+using GidSandbox.GraphQL;
+using GidSandbox.Identities;
+using GraphQL.Types;
+using Marten;
+
+namespace GidSandbox.Matching;
+
+public sealed class DuplicateOverrideInput
+{
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>
+/// The duplicate check on registration, in one place: a new identity whose name and country
+/// match an active identity of the same kind at <see cref="Threshold"/> or more is refused with
+/// <c>POSSIBLE_DUPLICATE</c> (candidates in <c>extensions.candidates</c>), unless the caller gives a
+/// reason to register anyway, which the registration event records with the candidates shown.
+/// Both registration use cases call <see cref="CheckAsync"/> from their handlers; a caller that
+/// must skip the check (a bulk load of known data) passes an override.
+/// </summary>
+public static class DuplicateCheck
+{
+    public const double Threshold = 0.9;
+
+    public const int MaxCandidates = 10;
+
+    public static async Task<DuplicateOverride?> CheckAsync(IDocumentSession session, IdentityKind kind, string country, IReadOnlyList<Name> names, DuplicateOverride? given, CancellationToken ct)
+    {
+        var query = new MatchQuery([.. names.Select(n => n.Text)], kind, country, []);
+        var found = await Candidates.FindAsync(session.DocumentStore, [query], countryIsFilter: true, ct);
+        var candidates = found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= Threshold)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Profile.Id, StringComparer.Ordinal).Take(MaxCandidates)
+            .Select(s => new DuplicateCandidate(Gid.Parse(s.Profile.Id), s.Score, s.MatchedName!.Text)).ToList();
+        return Decide(candidates, given);
+    }
+
+    /// <summary>Refuses when there are candidates and no override; otherwise the override to record, with the candidates seen.</summary>
+    public static DuplicateOverride? Decide(IReadOnlyList<DuplicateCandidate> candidates, DuplicateOverride? given)
+    {
+        if (given is not null)
+        {
+            return given with { Candidates = candidates };
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var best = candidates[0];
+        throw new Refusal(
+            ErrorCodes.PossibleDuplicate,
+            $"This looks like {best.Gid} ('{best.MatchedName}', score {best.Score:0.##})" + (candidates.Count > 1 ? $" and {candidates.Count - 1} more" : "")
+                + ": nothing was stored. Use the existing GID (link your identifier to it), or register anyway with duplicateOverride: { reason: \"…\" } saying why it is another party.",
+            ["input.names"],
+            new Dictionary<string, object?>
+            {
+                ["candidates"] = candidates.Select(c => new Dictionary<string, object?> { ["gid"] = c.Gid.Value, ["score"] = c.Score, ["matchedName"] = c.MatchedName }).ToList(),
+            });
+    }
+
+    public static DuplicateOverride? Parse(Problems problems, string path, DuplicateOverrideInput? input) =>
+        input is null ? null : new DuplicateOverride(InputRules.ParseReason(problems, $"{path}.reason", input.Reason), []);
+}
+
+public sealed class DuplicateOverrideInputGraphType : InputObjectGraphType<DuplicateOverrideInput>
+{
+    public DuplicateOverrideInputGraphType()
+    {
+        Name = "DuplicateOverrideInput";
+        Description = "Registers although the duplicate check found look-alikes; the reason and the candidates are recorded on the registration.";
+        Field(x => x.Reason).Description("Why this is another party than the candidates.");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using GidSandbox.GraphQL;
+using GidSandbox.Identities;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Npgsql;
+
+namespace GidSandbox.Matching.DuplicateReport;
+
+/// <summary>Two active identities that look like one party, for an office to review and merge.</summary>
+public sealed record DuplicatePair(string First, string Second, Scored Scored);
+
+/// <summary>
+/// The duplicate candidates report: pairs of active identities of one kind in one country whose
+/// names pg_trgm finds similar (through the GIN index, one lookup per identity), scored like a
+/// match of the first against the second; the best pairs first.
+/// </summary>
+public static class DuplicateCandidates
+{
+    public const int MaxFirst = 200;
+
+    /// <summary>How many similar pairs the database hands over for scoring at most.</summary>
+    public const int MaxPairsScored = 5000;
+
+    public static async Task<IReadOnlyList<DuplicatePair>> FindAsync(IDocumentStore store, string country, IdentityKind? kind, double minScore, int first, CancellationToken ct)
+    {
+        var serializer = store.Options.Serializer();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"""
+            set local pg_trgm.similarity_threshold = {Candidates.WordSimilarityThreshold.ToString(CultureInfo.InvariantCulture)};
+            select a.data, b.data from {Candidates.Table} a
+            join {Candidates.Table} b on b.search_text % a.search_text and a.id < b.id and b.country = a.country and b.kind = a.kind and b.status = 'Active'
+            where a.status = 'Active' and a.country = @country and (@kind::text is null or a.kind = @kind::text)
+            limit {MaxPairsScored}
+            """, connection, transaction);
+        command.Parameters.AddWithValue("country", country);
+        command.Parameters.AddWithValue("kind", (object?)kind?.ToString() ?? DBNull.Value);
+        var pairs = new List<DuplicatePair>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                // Two documents in one row: read each as text, since a column streamed by Npgsql must be closed before the next.
+                using var firstJson = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+                using var secondJson = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(1)));
+                var a = serializer.FromJson<MatchProfile>(firstJson);
+                var b = serializer.FromJson<MatchProfile>(secondJson);
+                var scored = Scoring.Score(new MatchQuery([.. a.Names.Select(n => n.Text)], a.Kind, a.Country, a.ExternalIdentifiers), b);
+                if (scored.Score >= minScore)
+                {
+                    pairs.Add(new DuplicatePair(a.Id, b.Id, scored));
+                }
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return [.. pairs.OrderByDescending(p => p.Scored.Score).ThenBy(p => p.First, StringComparer.Ordinal).ThenBy(p => p.Second, StringComparer.Ordinal).Take(first)];
+    }
+
+    public static void Map(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DuplicatePairGraphType>>>>("duplicateCandidates")
+            .Description("Pairs of active identities of one country that look like the same party (scored as in matchIdentities), best first, for review and mergeIdentities.")
+            .Argument<NonNullGraphType<CountryCodeGraphType>>("country")
+            .Argument<EnumerationGraphType<IdentityKind>>("kind")
+            .Argument<FloatGraphType>("minScore", "0.5 to 1; 0.9 (the duplicate check's threshold) when not given.")
+            .Argument<IntGraphType>("first", $"At most {MaxFirst}; 50 when not given.")
+            .ResolveAsync(async ctx =>
+            {
+                var problems = new Problems();
+                var minScore = ctx.GetArgument<double?>("minScore") ?? DuplicateCheck.Threshold;
+                var first = ctx.GetArgument<int?>("first") ?? 50;
+                if (minScore is < 0.5 or > 1)
+                {
+                    problems.Add("minScore", $"Give a score from 0.5 to 1; got {minScore}.");
+                }
+
+                if (first is < 1 or > MaxFirst)
+                {
+                    problems.Add("first", $"Ask for 1 to {MaxFirst} pairs; got {first}.");
+                }
+
+                problems.ThrowIfAny();
+                return await FindAsync(ctx.Store(), ctx.GetArgument<string>("country"), ctx.GetArgument<IdentityKind?>("kind"), minScore, first, ctx.CancellationToken);
+            });
+}
+
+public sealed class DuplicatePairGraphType : ObjectGraphType<DuplicatePair>
+{
+    public DuplicatePairGraphType()
+    {
+        Name = "DuplicatePair";
+        Field<NonNullGraphType<GidGraphType>>("first").Resolve(ctx => ctx.Source.First);
+        Field<NonNullGraphType<GidGraphType>>("second").Resolve(ctx => ctx.Source.Second);
+        Field<NonNullGraphType<FloatGraphType>>("score").Resolve(ctx => ctx.Source.Scored.Score);
+        Field<NonNullGraphType<MatchExplanationGraphType>>("explanation").Description("queryName is the first identity's name, matchedName the second's.").Resolve(ctx => ctx.Source.Scored);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using GidSandbox.Hosting;
+using GidSandbox.Matching.BatchMatching;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace GidSandbox.Matching.Evaluation;
+
+public sealed class EvaluateMatchingInput
+{
+    [Description("The folder of the labelled set")]
+    public string DataFlag { get; set; } = Path.Combine("mock-data", "matching-evaluation");
+
+    [Description("pg_trgm similarity at which the raw trigram baseline calls a MATCH")]
+    public double TrigramBaselineThresholdFlag { get; set; } = 0.5;
+}
+
+[Description("Loads the labelled matching evaluation set into a throwaway database and prints precision, recall and F1 per category next to two baselines", Name = "matching-evaluation")]
+public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatchingInput>
+{
+    public override async Task<bool> Execute(EvaluateMatchingInput input)
+    {
+        var ct = CancellationToken.None;
+        var set = EvaluationSet.Read(EvaluationSet.Locate(input.DataFlag));
+        var directory = Path.Combine(Path.GetTempPath(), $"gid-matching-evaluation-{Guid.NewGuid():N}");
+        var postgres = await EmbeddedPostgres.StartAsync(directory, "gid_matching_evaluation", NullLogger.Instance);
+        try
+        {
+            using var store = DocumentStore.For(options => options.ConfigureGid(postgres.ConnectionString));
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            var gids = await set.LoadAsync(store, ct);
+            Console.WriteLine($"Loaded {set.Identities.Count} identities; matching {set.Queries.Count} queries.");
+
+            var records = set.Queries.Select(q => ((string?)q.Id, new MatchQuery(q.Names, q.Kind, q.Country, []))).ToList();
+            var results = await MatchIdentities.RunAsync(store, records, 3, ct);
+            var engine = results.Select(r => r.Decision == MatchDecision.Match ? r.Best!.Profile.Id : null).ToList();
+            var exact = await ExactBaselineAsync(store, set.Queries, ct);
+            var trigram = await TrigramBaselineAsync(postgres.ConnectionString, set.Queries, input.TrigramBaselineThresholdFlag, ct);
+
+            Console.WriteLine(Table(set.Queries, gids, [("sandbox matcher", engine), ("exact normalized name", exact), ($"raw pg_trgm ≥ {input.TrigramBaselineThresholdFlag.ToString(CultureInfo.InvariantCulture)}", trigram)]));
+            foreach (var (query, i) in set.Queries.Select((q, i) => (q, i)).Where(x => Expected(gids, x.q) != engine[x.i]))
+            {
+                var best = results[i].Best;
+                Console.WriteLine($"  miss {query.Id} [{query.Category}] {string.Join(" / ", query.Names)} expected {query.Expected ?? "none"}: {results[i].Decision} {best?.MatchedName?.Text} {best?.Score}");
+            }
+
+            return true;
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static string? Expected(IReadOnlyDictionary<string, string> gids, EvaluationQuery query) => query.Expected is null ? null : gids[query.Expected];
+
+    /// <summary>Baseline 1: the one identity of the query's kind with a name whose normalized form equals a query name's.</summary>
+    private static async Task<List<string?>> ExactBaselineAsync(DocumentStore store, IReadOnlyList<EvaluationQuery> queries, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var profiles = await session.Query<MatchProfile>().ToListAsync(ct);
+        var byName = profiles.SelectMany(p => p.Names.Select(n => (Key: (p.Kind, n.Standard.Normalized), p.Id))).ToLookup(x => x.Key, x => x.Id);
+        return [.. queries.Select(q =>
+        {
+            var found = q.Names.SelectMany(n => byName[(q.Kind, NameStandardization.Normalize(n))]).Distinct().ToList();
+            return found.Count == 1 ? found[0] : null;
+        })];
+    }
+
+    /// <summary>Baseline 2: the identity of the query's kind whose name has the highest pg_trgm similarity to the raw query text, if at or above the threshold.</summary>
+    private static async Task<List<string?>> TrigramBaselineAsync(string connectionString, IReadOnlyList<EvaluationQuery> queries, double threshold, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var predictions = new List<string?>();
+        foreach (var query in queries)
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                select d.id, max(similarity(n->>'text', q)) as s
+                from {Candidates.Table} d cross join jsonb_array_elements(d.data->'names') n cross join unnest(@names) q
+                where d.kind = @kind group by d.id order by s desc, d.id limit 1
+                """, connection);
+            command.Parameters.AddWithValue("names", query.Names.ToArray());
+            command.Parameters.AddWithValue("kind", query.Kind.ToString());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            predictions.Add(await reader.ReadAsync(ct) && reader.GetFloat(1) >= threshold ? reader.GetString(0) : null);
+        }
+
+        return predictions;
+    }
+
+    private static string Table(IReadOnlyList<EvaluationQuery> queries, IReadOnlyDictionary<string, string> gids, IReadOnlyList<(string Method, List<string?> Predictions)> methods)
+    {
+        var text = new StringBuilder();
+        text.Append("| category | queries |");
+        foreach (var (method, _) in methods)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {method} P / R / F1 |");
+        }
+
+        text.AppendLine().Append("| --- | ---: |").AppendJoin("", methods.Select(_ => " ---: |")).AppendLine();
+        var categories = queries.Select(q => q.Category).Distinct().Append("overall");
+        foreach (var category in categories)
+        {
+            var indexes = queries.Select((q, i) => (q, i)).Where(x => category == "overall" || x.q.Category == category).Select(x => x.i).ToList();
+            text.Append(CultureInfo.InvariantCulture, $"| {category} | {indexes.Count} |");
+            foreach (var (_, predictions) in methods)
+            {
+                var m = Metrics.Of(indexes.Select(i => (Expected(gids, queries[i]), predictions[i])));
+                text.Append(CultureInfo.InvariantCulture, $" {F(m.Precision)} / {F(m.Recall)} / {F(m.F1)} |");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static string F(double value) => double.IsNaN(value) ? "–" : value.ToString("0.00", CultureInfo.InvariantCulture);
+}

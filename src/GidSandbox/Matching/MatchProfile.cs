@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using GidSandbox.Identities;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace GidSandbox.Matching;
+
+/// <summary>One name of an identity with its standardized forms.</summary>
+public sealed record ProfileName(int NameId, string Text, string Script, NameType Type, StandardName Standard);
+
+/// <summary>
+/// What the matcher knows of an identity: its names, standardized when they were projected, its
+/// identifiers and whether it is still active. <see cref="SearchText"/> holds every name's key in
+/// one column behind a pg_trgm GIN index, which is where candidates are found.
+/// </summary>
+public sealed record MatchProfile
+{
+    public required string Id { get; init; }
+
+    public required IdentityKind Kind { get; init; }
+
+    public required string Country { get; init; }
+
+    public IdentityStatus Status { get; init; } = IdentityStatus.Active;
+
+    public string RegisteringOffice { get; init; } = "";
+
+    public string? Lei { get; init; }
+
+    public ImmutableList<ProfileName> Names { get; init; } = [];
+
+    public ImmutableList<ExternalIdentifier> ExternalIdentifiers { get; init; } = [];
+
+    public int RulesVersion { get; init; } = NameStandardization.RulesVersion;
+
+    /// <summary>Every distinct name key (legal form off) and compact key, for trigram search.</summary>
+    public string SearchText { get; init; } = "";
+
+    public MatchProfile WithNames(IEnumerable<ProfileName> names)
+    {
+        var list = names.ToImmutableList();
+        var keys = list.SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
+        return this with { Names = list, SearchText = string.Join(" | ", keys), RulesVersion = NameStandardization.RulesVersion };
+    }
+
+    public ProfileName Standardized(Name name) =>
+        new(name.Id, name.Text, name.Script, name.Type, NameStandardization.Standardize(name.Text, Kind, Country));
+}
+
+/// <summary>
+/// Keeps <see cref="MatchProfile"/> in step with identity events, inline, so a registration is
+/// matchable the moment it is stored. Rebuilding it (<c>projections --rebuild</c>) recomputes every
+/// standardized name under the current rules.
+/// </summary>
+public sealed partial class MatchProfileProjection : SingleStreamProjection<MatchProfile, string>
+{
+    public override MatchProfile? Evolve(MatchProfile? profile, string id, IEvent e) => (profile, e.Data) switch
+    {
+        (null, NaturalPersonRegistered r) => Start(r.Gid, IdentityKind.NaturalPerson, r.Country, r.RegisteringOffice, null, r.Names),
+        (null, LegalEntityRegistered r) => Start(r.Gid, IdentityKind.LegalEntity, r.Country, r.RegisteringOffice, r.Lei, r.Names),
+        (not null, NameAdded a) => profile.WithNames(profile.Names.Add(profile.Standardized(a.Name))),
+        (not null, NameRemoved r) => profile.WithNames(profile.Names.RemoveAll(n => n.NameId == r.NameId)),
+        (not null, ExternalIdentifierLinked l) => profile with { ExternalIdentifiers = profile.ExternalIdentifiers.Add(l.Identifier) },
+        (not null, ExternalIdentifierUnlinked u) => profile with { ExternalIdentifiers = profile.ExternalIdentifiers.Remove(u.Identifier) },
+        (not null, IdentityMerged) => profile with { Status = IdentityStatus.Merged, ExternalIdentifiers = [] },
+        (not null, IdentityAbsorbed a) => profile.WithNames(profile.Names.AddRange(a.Names.Select(profile.Standardized))) with
+        {
+            ExternalIdentifiers = profile.ExternalIdentifiers.AddRange(a.ExternalIdentifiers),
+        },
+        (not null, IdentityDeactivated) => profile with { Status = IdentityStatus.Deactivated },
+        (not null, IdentityReactivated) => profile with { Status = IdentityStatus.Active },
+        _ => profile,
+    };
+
+    private static MatchProfile Start(Gid gid, IdentityKind kind, string country, string office, string? lei, IEnumerable<Name> names)
+    {
+        var profile = new MatchProfile { Id = gid.Value, Kind = kind, Country = country, RegisteringOffice = office, Lei = lei };
+        return profile.WithNames(names.Select(profile.Standardized));
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using AnyAscii;
+using GidSandbox.Identities;
+
+namespace GidSandbox.Matching;
+
+/// <summary>
+/// A name in the forms the matcher compares (docs/matching.md): <see cref="Normalized"/> in its own
+/// script, <see cref="Key"/> in ASCII with the legal form taken off, <see cref="SortedKey"/> in any
+/// word order, and the legal form kept apart.
+/// </summary>
+public sealed record StandardName(
+    string Normalized,
+    string Key,
+    string SortedKey,
+    IReadOnlyList<string> Tokens,
+    IReadOnlyList<string> Phonetic,
+    LegalForm? LegalForm)
+{
+    /// <summary>The key without spaces, so "Min-jun", "Minjun" and "Min Jun" meet.</summary>
+    public string Compact => Key.Replace(" ", "", StringComparison.Ordinal);
+
+    public bool IsEmpty => Tokens.Count == 0;
+}
+
+/// <summary>
+/// The name standardization pipeline, in the spirit of the draft WIPO standard on data cleaning of
+/// names. Pure: the same text, kind and country always give the same result; when the rules here
+/// change, rebuilding the <see cref="MatchProfile"/> projection recomputes every stored name.
+/// </summary>
+public static class NameStandardization
+{
+    /// <summary>Bumped whenever a rule changes, and stored with each profile, so stale profiles can be told apart.</summary>
+    public const int RulesVersion = 1;
+
+    // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
+    private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
+
+    // Abbreviated legal forms written as bracketed signs; NFKC turns ㈱ into (株) and ㈜ into (주).
+    private static readonly (string Sign, string Written)[] Signs =
+        [("(株)", " 株式会社 "), ("(有)", " 有限会社 "), ("(주)", " 주식회사 "), ("(유)", " 유한회사 ")];
+
+    public static StandardName Standardize(string text, IdentityKind? kind = null, string? country = null)
+    {
+        var normalized = Normalize(text);
+        var tokens = Tokenize(text);
+        LegalForm? legalForm = null;
+        if (kind != IdentityKind.NaturalPerson)
+        {
+            (var rest, legalForm) = LegalForms.Strip(tokens, country);
+            tokens = [.. rest];
+        }
+
+        var key = string.Join(' ', tokens);
+        return new StandardName(
+            normalized,
+            key,
+            string.Join(' ', tokens.Order(StringComparer.Ordinal)),
+            tokens,
+            [.. tokens.Select(Phonetics.Soundex)],
+            legalForm);
+    }
+
+    /// <summary>NFKC, case folded, punctuation and symbols removed, spaces collapsed; still in the name's own script.</summary>
+    public static string Normalize(string text)
+    {
+        var folded = CaseFold(text.Normalize(NormalizationForm.FormKC));
+        var builder = new StringBuilder(folded.Length);
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            builder.Append(IsWordRune(rune) ? rune.ToString() : " ");
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// The ASCII tokens of a name: normalized, transliterated (AnyAscii; Han and Hangul split into
+    /// syllables), diacritics and their spelled-out forms folded, noise words dropped.
+    /// </summary>
+    public static string[] Tokenize(string text)
+    {
+        var withSigns = Signs.Aggregate(text.Normalize(NormalizationForm.FormKC), (t, s) => t.Replace(s.Sign, s.Written, StringComparison.Ordinal));
+        var words = Normalize(GreekDigraphs(withSigns)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = new List<string>();
+        foreach (var word in words)
+        {
+            var ascii = IsAscii(word) ? word : SplitSyllables(Youon(word).Transliterate());
+            foreach (var part in Normalize(ascii.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var token = FoldSpellings(part);
+                if (token.Length > 0 && !Noise.Contains(token))
+                {
+                    tokens.Add(token);
+                }
+            }
+        }
+
+        return [.. tokens];
+    }
+
+    /// <summary>
+    /// Kana with a small ya, yu or yo as Hepburn writes them (しょ sho, きゃ kya), where AnyAscii
+    /// spells both kana out (shiyo).
+    /// </summary>
+    public static string Youon(string word)
+    {
+        if (!word.Any(IsSmallY))
+        {
+            return word;
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i + 1 < word.Length && IsSmallY(word[i + 1]) && word[i].ToString().Transliterate() is { Length: > 1 } syllable && syllable.EndsWith('i'))
+            {
+                var consonant = syllable[..^1];
+                var vowel = word[i + 1].ToString().Transliterate().TrimStart('y', 'Y');
+                builder.Append(consonant is "sh" or "ch" or "j" ? consonant : consonant + "y").Append(vowel);
+                i++;
+                continue;
+            }
+
+            builder.Append(word[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsSmallY(char c) => c is 'ゃ' or 'ゅ' or 'ょ' or 'ャ' or 'ュ' or 'ョ';
+
+    /// <summary>
+    /// Spelled-out and long-vowel variants to one form: ä/ae, ö/oe, ü/ue (AnyAscii already gives
+    /// a, o, u), Japanese long vowels (ou, oo, uu) and the Scandinavian aa (å), so
+    /// Müller = Mueller = Muller, Tarou = Taro and Aastroem = Åström.
+    /// </summary>
+    public static string FoldSpellings(string token) =>
+        token.Replace("ae", "a", StringComparison.Ordinal)
+            .Replace("oe", "o", StringComparison.Ordinal)
+            .Replace("ue", "u", StringComparison.Ordinal)
+            .Replace("ou", "o", StringComparison.Ordinal)
+            .Replace("oo", "o", StringComparison.Ordinal)
+            .Replace("uu", "u", StringComparison.Ordinal)
+            .Replace("aa", "a", StringComparison.Ordinal);
+
+    // Unicode's full case folding differs from lowercasing only in a few letters that matter in names.
+    private static string CaseFold(string text) =>
+        text.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal).Replace("ς", "σ", StringComparison.Ordinal);
+
+    // AnyAscii writes Greek ου as "oy"; names romanise it as "ou" (Papadopoulos).
+    private static string GreekDigraphs(string text) =>
+        text.Replace("ου", "ou", StringComparison.OrdinalIgnoreCase).Replace("ού", "ou", StringComparison.OrdinalIgnoreCase)
+            .Replace("ΟΥ", "OU", StringComparison.Ordinal);
+
+    // AnyAscii writes each Han character and Hangul syllable capitalised and unspaced ("WangWei"); spaces make them tokens.
+    private static string SplitSyllables(string transliterated)
+    {
+        var builder = new StringBuilder(transliterated.Length + 8);
+        for (var i = 0; i < transliterated.Length; i++)
+        {
+            if (i > 0 && char.IsAsciiLetterUpper(transliterated[i]) && char.IsAsciiLetterLower(transliterated[i - 1]))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(transliterated[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    // Letters and digits of any script are kept, with their combining marks; emoji, symbols and punctuation are not.
+    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => true,
+        _ => false,
+    };
+
+    private static bool IsAscii(string word) => word.All(char.IsAscii);
+}
