@@ -54,6 +54,12 @@ public static class Given
         return data["registerLegalEntity"]!["identity"]!.AsObject();
     }
 
+    public static async Task<JsonObject> ALegalEntityBy(this SandboxFixture sandbox, string client, string name, string country)
+    {
+        var data = await sandbox.Data(RegisterLegalEntity, new { input = new { names = new[] { new { text = name, script = "Latn" } }, country } }, client);
+        return data["registerLegalEntity"]!["identity"]!.AsObject();
+    }
+
     public static async Task<JsonObject> ANaturalPerson(this SandboxFixture sandbox, string name = "Taro Yamada", string country = "JP")
     {
         var data = await sandbox.Data(RegisterNaturalPerson, new

@@ -1,4 +1,5 @@
 using GidSandbox.Access;
+using GidSandbox.Audit;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
@@ -36,6 +37,7 @@ public sealed class GidQuery : ObjectGraphType
         GetIdentity.Map(this);
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);
+        AuditTrail.Map(this);
     }
 }
 
