@@ -23,6 +23,7 @@ app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
 await app.EnrollParticipantsAsync();
 await app.PublishShippedTermsAsync();
+await app.GuardAuditTrailAsync();
 // `dotnet run` serves the sandbox; `dotnet run -- help` lists the commands (Marten's and the sandbox's own).
 return await app.RunJasperFxCommands(args);
 

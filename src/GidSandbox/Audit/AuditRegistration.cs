@@ -1,3 +1,4 @@
+using GidSandbox.Audit.Chain;
 using Npgsql;
 
 namespace GidSandbox.Audit;
@@ -10,6 +11,7 @@ public static class AuditRegistration
         services.AddSingleton<AuditEventTypes>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Cursors>();
+        services.AddSingleton<ChainVerifier>();
         return services;
     }
 }

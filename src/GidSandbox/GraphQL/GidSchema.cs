@@ -1,5 +1,6 @@
 using GidSandbox.Access;
 using GidSandbox.Audit;
+using GidSandbox.Audit.Chain;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
@@ -38,6 +39,7 @@ public sealed class GidQuery : ObjectGraphType
         ResolveExternalId.Map(this);
         IdentityHistory.Map(this);
         AuditTrail.Map(this);
+        VerifyAuditTrail.Map(this);
     }
 }
 

@@ -1,3 +1,4 @@
+using GidSandbox.Audit;
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Terms;
@@ -41,6 +42,7 @@ public static class Persistence
     {
         services.AddMarten(options => options.ConfigureGid(connectionString))
             .UseLightweightSessions()
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold) // one node at a time runs the async projections (the audit chain)
             .ApplyAllDatabaseChangesOnStartup();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
         return services;
@@ -62,5 +64,6 @@ public static class Persistence
 
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
         options.Schema.For<IdempotencyRecord>();
+        options.ConfigureAudit(connectionString);
     }
 }
