@@ -12,6 +12,7 @@ public static class AuditRegistration
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Cursors>();
         services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<Feed.ChangeFeed>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.Audit.Chain;
+using GidSandbox.Feed;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
@@ -40,6 +41,7 @@ public sealed class GidQuery : ObjectGraphType
         IdentityHistory.Map(this);
         AuditTrail.Map(this);
         VerifyAuditTrail.Map(this);
+        ChangeFeed.Map(this);
     }
 }
 

@@ -43,11 +43,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         }
         finally
         {
-            // The embedded cluster, when the sandbox started one, stops with a served host; a command stops it itself.
-            if (host.Services.GetService<GidSandbox.Hosting.EmbeddedPostgres>() is { } embedded)
-            {
-                await embedded.StopAsync();
-            }
+            await Feed.FeedCommands.StopEmbeddedAsync(host);
         }
     }
 }
