@@ -2,6 +2,7 @@ using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
+using GidSandbox.Reports;
 using GidSandbox.Terms;
 using JasperFx;
 
@@ -11,8 +12,10 @@ builder.Services.AddGidPersistence(connectionString);
 builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
 builder.Services.AddGidGraphQL();
 builder.Services.AddGidAudit(connectionString);
+builder.Services.AddGidReports();
 
 var app = builder.Build();
+app.UseGidUsage();
 app.UseGidAccess();
 app.MapTokenEndpoint();
 app.MapAuthorizeEndpoint();

@@ -2,6 +2,7 @@ using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.Audit.Chain;
 using GidSandbox.Feed;
+using GidSandbox.Reports;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
@@ -42,6 +43,7 @@ public sealed class GidQuery : ObjectGraphType
         AuditTrail.Map(this);
         VerifyAuditTrail.Map(this);
         ChangeFeed.Map(this);
+        GovernanceReports.Map(this);
     }
 }
 
