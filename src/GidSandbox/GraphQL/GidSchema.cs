@@ -1,6 +1,7 @@
 using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.Audit.Chain;
+using GidSandbox.Challenges;
 using GidSandbox.Feed;
 using GidSandbox.Reports;
 using GidSandbox.Identities.Addressing;
@@ -44,6 +45,7 @@ public sealed class GidQuery : ObjectGraphType
         VerifyAuditTrail.Map(this);
         ChangeFeed.Map(this);
         GovernanceReports.Map(this);
+        ChallengingIdentities.MapQueries(this);
     }
 }
 
@@ -65,5 +67,6 @@ public sealed class GidMutation : ObjectGraphType
         ReactivateIdentity.Map(this);
         AcceptTermsOfUse.MapMutation(this);
         GoverningParticipation.Map(this);
+        ChallengingIdentities.MapMutations(this);
     }
 }

@@ -1,4 +1,5 @@
 using GidSandbox.Audit;
+using GidSandbox.Challenges;
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Terms;
@@ -65,5 +66,6 @@ public static class Persistence
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
         options.Schema.For<IdempotencyRecord>();
         options.ConfigureAudit(connectionString);
+        options.ConfigureChallenges();
     }
 }
