@@ -1,7 +1,9 @@
 using GidSandbox.Access;
+using GidSandbox.Audit;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
 using GidSandbox.MockData;
+using GidSandbox.Reports;
 using GidSandbox.Terms;
 using JasperFx;
 
@@ -17,17 +19,22 @@ builder.Services.AddGidPersistence(connectionString);
 builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
+builder.Services.AddGidAudit(connectionString);
+builder.Services.AddGidReports();
 
 var app = builder.Build();
+app.UseGidUsage();
 app.UseGidAccess();
 app.MapTokenEndpoint();
 app.MapAuthorizeEndpoint();
 app.MapSignInPage();
 app.MapGraphQLEndpoint();
+app.MapAuditExport();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
 await app.EnrollParticipantsAsync();
 await app.PublishShippedTermsAsync();
+await app.GuardAuditTrailAsync();
 // `dotnet run` serves the sandbox; `dotnet run -- help` lists the commands (Marten's and the sandbox's own).
 return await app.RunJasperFxCommands(args);
 

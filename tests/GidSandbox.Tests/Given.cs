@@ -79,6 +79,12 @@ public static class Given
         return data["registerLegalEntity"]!["identity"]!.AsObject();
     }
 
+    public static async Task<JsonObject> ALegalEntityBy(this SandboxFixture sandbox, string client, string name, string country)
+    {
+        var data = await sandbox.Data(RegisterLegalEntity, new { input = new { names = new[] { new { text = name, script = "Latn" } }, country } }, client);
+        return data["registerLegalEntity"]!["identity"]!.AsObject();
+    }
+
     /// <summary>Registers a natural person; with no name given, one no other test uses.</summary>
     public static async Task<JsonObject> ANaturalPerson(this SandboxFixture sandbox, string? name = null, string country = "JP")
     {

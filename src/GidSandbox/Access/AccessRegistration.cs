@@ -31,6 +31,7 @@ public static class AccessRegistration
             db.UseOpenIddict();
         });
 
+        services.AddSingleton(keys); // other features derive their own keys (e.g. signed cursors) from these
         var validatedTokens = new ValidatedTokens();
         services.AddSingleton(validatedTokens);
         services.AddOpenIddict()

@@ -1,4 +1,9 @@
 using GidSandbox.Access;
+using GidSandbox.Audit;
+using GidSandbox.Audit.Chain;
+using GidSandbox.Challenges;
+using GidSandbox.Feed;
+using GidSandbox.Reports;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
@@ -42,6 +47,11 @@ public sealed class GidQuery : ObjectGraphType
         SearchIdentities.Map(this);
         MatchIdentities.Map(this);
         DuplicateCandidates.Map(this);
+        AuditTrail.Map(this);
+        VerifyAuditTrail.Map(this);
+        ChangeFeed.Map(this);
+        GovernanceReports.Map(this);
+        ChallengingIdentities.MapQueries(this);
     }
 }
 
@@ -63,5 +73,6 @@ public sealed class GidMutation : ObjectGraphType
         ReactivateIdentity.Map(this);
         AcceptTermsOfUse.MapMutation(this);
         GoverningParticipation.Map(this);
+        ChallengingIdentities.MapMutations(this);
     }
 }

@@ -1,3 +1,5 @@
+using GidSandbox.Audit;
+using GidSandbox.Challenges;
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Matching;
@@ -43,6 +45,7 @@ public static class Persistence
     {
         services.AddMarten(options => options.ConfigureGid(connectionString))
             .UseLightweightSessions()
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold) // one node at a time runs the async projections (the audit chain)
             .ApplyAllDatabaseChangesOnStartup();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
         return services;
@@ -66,5 +69,7 @@ public static class Persistence
         options.Schema.For<IdempotencyRecord>();
         options.ConfigureMockData();
         options.ConfigureMatching();
+        options.ConfigureAudit(connectionString);
+        options.ConfigureChallenges();
     }
 }

@@ -1,0 +1,16 @@
+using GidSandbox.Audit.Chain;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace GidSandbox.Audit;
+
+public static class AuditStoreOptions
+{
+    /// <summary>The hash chain's documents and the async projection that keeps it.</summary>
+    public static void ConfigureAudit(this StoreOptions options, string connectionString)
+    {
+        options.Schema.For<AuditLink>().DocumentAlias("audit_link");
+        options.Schema.For<AuditCheckpoint>().DocumentAlias("audit_checkpoint");
+        options.Projections.Add(new AuditChainProjection(connectionString, options.DatabaseSchemaName), ProjectionLifecycle.Async, AuditChainProjection.Name);
+    }
+}

@@ -1,0 +1,45 @@
+using Marten;
+using Npgsql;
+
+namespace GidSandbox.Audit;
+
+/// <summary>
+/// Makes the events table append-only in PostgreSQL itself: a trigger refuses UPDATE, DELETE and
+/// TRUNCATE of events for every role, including the application's own. Marten only ever INSERTs
+/// events for the operations the registry uses (appends, projections, the async daemon); archiving
+/// streams and Marten's event-data reset would be refused and are not used. A role that owns the
+/// table can still disable the trigger: the hash chain is what detects that.
+/// Also adds the indexes the audit trail's filters use.
+/// </summary>
+public static class EventsTableGuard
+{
+    public const string Trigger = "mt_events_append_only";
+
+    public static async Task GuardAuditTrailAsync(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        await ApplyAsync(store, app.Services.GetRequiredService<NpgsqlDataSource>());
+    }
+
+    public static async Task ApplyAsync(IDocumentStore store, NpgsqlDataSource database)
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var command = database.CreateCommand($"""
+            create or replace function {schema}.mt_events_refuse_change() returns trigger language plpgsql as $$
+            begin
+              raise exception 'The events table is append-only: % of the audit trail is refused. Events are never edited or removed; record a correcting event instead.', tg_op
+                using errcode = 'insufficient_privilege';
+            end $$;
+            create or replace trigger {Trigger} before update or delete on {schema}.mt_events
+              for each row execute function {schema}.mt_events_refuse_change();
+            create or replace trigger {Trigger}_truncate before truncate on {schema}.mt_events
+              for each statement execute function {schema}.mt_events_refuse_change();
+            create index if not exists mt_events_audit_office on {schema}.mt_events ((headers ->> 'office'), timestamp);
+            create index if not exists mt_events_audit_client on {schema}.mt_events ((headers ->> 'clientId'), seq_id);
+            create index if not exists mt_events_audit_type on {schema}.mt_events (type, seq_id);
+            create index if not exists mt_events_audit_timestamp on {schema}.mt_events (timestamp);
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,89 @@
+using GidSandbox.Identities;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using NodaTime;
+
+namespace GidSandbox.Challenges;
+
+public enum ChallengeKind
+{
+    SuspectedDuplicate,
+    WrongName,
+    WrongIdentifier,
+    WrongRelation,
+}
+
+public enum ChallengeOutcome
+{
+    AcceptedWithCorrection,
+    AcceptedWithMerge,
+    Rejected,
+}
+
+public enum ChallengeStatus
+{
+    Open,
+    Resolved,
+}
+
+// Every step of a challenge is an event of its own stream, keyed by the challenge id (challenge-…).
+
+public sealed record ChallengeRaised(string ChallengeId, Gid Gid, ChallengeKind Kind, string Reason, string RaisedBy, string RegisteringOffice, LocalDate RaisedOn, LocalDate DueBy);
+
+public sealed record ChallengeResolved(ChallengeOutcome Outcome, string Reason, string ResolvedBy, LocalDate ResolvedOn);
+
+/// <summary>A data-quality challenge of an identity, as its events make it.</summary>
+public sealed record Challenge(
+    string Id, string Gid, ChallengeKind Kind, string Reason, string RaisedBy, string RegisteringOffice, LocalDate RaisedOn, LocalDate DueBy,
+    ChallengeStatus Status, ChallengeOutcome? Outcome, string? Resolution, LocalDate? ResolvedOn)
+{
+    public const int BusinessDaysToResolve = 10;
+
+    public long Version { get; set; }
+
+    /// <summary>A challenge's id is its stream's key.</summary>
+    public static string NewId() => $"challenge-{Guid.NewGuid():N}";
+
+    public bool IsOverdue(LocalDate today) => Status == ChallengeStatus.Open && today > DueBy;
+
+    public static Challenge? Project(Challenge? state, object @event) => @event switch
+    {
+        ChallengeRaised r => new Challenge(r.ChallengeId, r.Gid.Value, r.Kind, r.Reason, r.RaisedBy, r.RegisteringOffice, r.RaisedOn, r.DueBy, ChallengeStatus.Open, null, null, null),
+        ChallengeResolved r when state is not null => state with { Status = ChallengeStatus.Resolved, Outcome = r.Outcome, Resolution = r.Reason, ResolvedOn = r.ResolvedOn },
+        _ => state,
+    };
+
+    /// <summary>Any office or association may challenge a live identity; the registering office must answer within 10 Geneva business days.</summary>
+    public static ChallengeRaised Raise(Identity identity, string id, ChallengeKind kind, string reason, string office, LocalDate today)
+    {
+        if (identity.Status == IdentityStatus.Merged)
+        {
+            throw Refusal.Conflict($"{identity.Id} was merged into {identity.MergedInto}; challenge that identity instead.");
+        }
+
+        return new ChallengeRaised(id, identity.Gid, kind, reason, office, identity.RegisteringOffice, today, GenevaCalendar.AddBusinessDays(today, BusinessDaysToResolve));
+    }
+
+    /// <summary>Only the registering office resolves, once.</summary>
+    public static ChallengeResolved Resolve(Challenge challenge, ChallengeOutcome outcome, string reason, string office, LocalDate today)
+    {
+        if (office != challenge.RegisteringOffice)
+        {
+            throw new Refusal(ErrorCodes.Forbidden, $"Only {challenge.RegisteringOffice}, the office that registered {challenge.Gid}, resolves challenges of it.");
+        }
+
+        if (challenge.Status == ChallengeStatus.Resolved)
+        {
+            throw Refusal.Conflict($"Challenge {challenge.Id} was already resolved ({challenge.Outcome}) on {challenge.ResolvedOn:uuuu-MM-dd}.");
+        }
+
+        return new ChallengeResolved(outcome, reason, office, today);
+    }
+}
+
+/// <summary>Keeps <see cref="Challenge"/> inline, in the same transaction as its events.</summary>
+public sealed partial class ChallengeProjection : SingleStreamProjection<Challenge, string>
+{
+    public override Challenge? Evolve(Challenge? snapshot, string id, IEvent e) =>
+        Challenge.Project(snapshot, e.Data) is { } challenge ? challenge with { Version = e.Version } : null;
+}

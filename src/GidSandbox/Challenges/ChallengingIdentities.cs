@@ -1,0 +1,115 @@
+using GidSandbox.Access;
+using GidSandbox.GraphQL;
+using GidSandbox.Identities;
+using GidSandbox.Terms;
+using GraphQL;
+using GraphQL.Types;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace GidSandbox.Challenges;
+
+/// <summary>raiseChallenge, resolveChallenge, challenges(gid) and overdueChallenges.</summary>
+public static class ChallengingIdentities
+{
+    public static void ConfigureChallenges(this StoreOptions options)
+    {
+        options.Events.AddEventTypes([typeof(ChallengeRaised), typeof(ChallengeResolved)]);
+        options.Projections.Add<ChallengeProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Challenge>().Index(x => x.Gid);
+    }
+
+    public static void MapMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ChallengeGraphType>>("raiseChallenge")
+            .Description($"Challenges an identity's data (any office or association; needs gid:read). The registering office must resolve it within {Challenge.BusinessDaysToResolve} business days (Geneva).")
+            .Argument<NonNullGraphType<GidGraphType>>("gid")
+            .Argument<NonNullGraphType<EnumerationGraphType<ChallengeKind>>>("kind")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.Read)
+            .ResolveAsync(async ctx =>
+            {
+                var request = ctx.WriteRequest(null, ctx.GetArgument<string>("reason"), reasonRequired: true);
+                await using var session = ctx.Store().LightweightSession();
+                var gid = ctx.GetArgument<Gid>("gid");
+                var identity = await session.LoadAsync<Identity>(gid.Value, ctx.CancellationToken)
+                    ?? throw Refusal.NotFound($"No identity has the GID {gid}.");
+                var raised = Challenge.Raise(identity, Challenge.NewId(), ctx.GetArgument<ChallengeKind>("kind"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
+                Writes.Stamp(session, request);
+                session.Events.StartStream<Challenge>(raised.ChallengeId, raised);
+                await session.SaveChangesAsync(ctx.CancellationToken);
+                return Challenge.Project(null, raised);
+            });
+
+        mutation.Field<NonNullGraphType<ChallengeGraphType>>("resolveChallenge")
+            .Description("Resolves a challenge of an identity your office registered: accepted (after correcting or merging it) or rejected, with a reason.")
+            .Argument<NonNullGraphType<IdGraphType>>("challengeId")
+            .Argument<NonNullGraphType<EnumerationGraphType<ChallengeOutcome>>>("outcome")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .ResolveAsync(async ctx =>
+            {
+                var request = ctx.WriteRequest(null, ctx.GetArgument<string>("reason"), reasonRequired: true);
+                var id = ctx.GetArgument<string>("challengeId");
+                await using var session = ctx.Store().LightweightSession();
+                var stream = await session.Events.FetchForWriting<Challenge>(id, ctx.CancellationToken);
+                var challenge = stream.Aggregate ?? throw Refusal.NotFound($"There is no challenge {InputRules.Shorten(id)}.");
+                var resolved = Challenge.Resolve(challenge, ctx.GetArgument<ChallengeOutcome>("outcome"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
+                Writes.Stamp(session, request);
+                stream.AppendOne(resolved);
+                try
+                {
+                    await session.SaveChangesAsync(ctx.CancellationToken);
+                }
+                catch (JasperFx.ConcurrencyException)
+                {
+                    throw Refusal.Conflict("The challenge was resolved by a concurrent request; read it again.");
+                }
+
+                return Challenge.Project(challenge, resolved);
+            });
+    }
+
+    public static void MapQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeGraphType>>>>("challenges")
+            .Description("The data-quality challenges of an identity, oldest first.")
+            .Argument<NonNullGraphType<GidGraphType>>("gid")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = ctx.Store().QuerySession();
+                var gid = ctx.GetArgument<Gid>("gid").Value;
+                return (await session.Query<Challenge>().Where(c => c.Gid == gid).ToListAsync(ctx.CancellationToken)).OrderBy(c => c.RaisedOn).ToList();
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeGraphType>>>>("overdueChallenges")
+            .Description($"Open challenges past their due day ({Challenge.BusinessDaysToResolve} business days in Geneva), oldest due first. Needs audit:read.")
+            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.AuditRead)
+            .ResolveAsync(async ctx =>
+            {
+                var today = AcceptTermsOfUse.Today(ctx);
+                await using var session = ctx.Store().QuerySession();
+                var open = await session.Query<Challenge>().Where(c => c.Status == ChallengeStatus.Open).ToListAsync(ctx.CancellationToken);
+                return open.Where(c => c.IsOverdue(today)).OrderBy(c => c.DueBy).ToList();
+            });
+    }
+}
+
+public sealed class ChallengeGraphType : ObjectGraphType<Challenge>
+{
+    public ChallengeGraphType()
+    {
+        Name = "Challenge";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field<NonNullGraphType<GidGraphType>>("gid").Resolve(ctx => ctx.Source.Gid);
+        Field(x => x.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<ChallengeKind>>));
+        Field(x => x.Reason);
+        Field(x => x.RaisedBy).Description("The office or association that raised it.");
+        Field(x => x.RegisteringOffice).Description("The office that must resolve it.");
+        Field(x => x.RaisedOn, type: typeof(NonNullGraphType<LocalDateGraphType>));
+        Field(x => x.DueBy, type: typeof(NonNullGraphType<LocalDateGraphType>)).Description("The last day to resolve it (Geneva business days).");
+        Field(x => x.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ChallengeStatus>>));
+        Field(x => x.Outcome, type: typeof(EnumerationGraphType<ChallengeOutcome>));
+        Field(x => x.Resolution, nullable: true).Description("The registering office's reason.");
+        Field(x => x.ResolvedOn, type: typeof(LocalDateGraphType));
+    }
+}

@@ -1,0 +1,172 @@
+using GidSandbox.Audit;
+using GidSandbox.Audit.Chain;
+using GidSandbox.Hosting;
+using GidSandbox.Identities;
+using GidSandbox.Terms;
+using Marten;
+using Marten.Events;
+using Npgsql;
+
+namespace GidSandbox.Tests.Audit.Chain;
+
+/// <summary>
+/// Tampering straight in PostgreSQL, in a throwaway database of the test cluster (never the shared
+/// one): the registry's own store, guard, async daemon and verifier run against it.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class TamperingTests(SandboxFixture sandbox) : IAsyncLifetime
+{
+    private readonly string _database = $"gid_tamper_{Guid.NewGuid():N}";
+    private NpgsqlDataSource _data = null!;
+    private DocumentStore _store = null!;
+    private ChainVerifier _verifier = null!;
+    private readonly List<long> _sequences = [];
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = NpgsqlDataSource.Create(sandbox.ConnectionString))
+        {
+            await using var create = admin.CreateCommand($"create database {_database}");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString) { Database = _database }.ConnectionString;
+        _data = NpgsqlDataSource.Create(connectionString);
+        _store = DocumentStore.For(options => options.ConfigureGid(connectionString));
+        await EventsTableGuard.ApplyAsync(_store, _data);
+        _verifier = new ChainVerifier(_data, _store);
+
+        foreach (var office in new[] { "EP", "JP", "KR" })
+        {
+            await using var session = _store.LightweightSession();
+            Writes.Stamp(session, new WriteRequest(new Actor("IB", "governance", null), $"tamper-{office}", null, "test", "1.0"));
+            session.Events.Append(OfficeStanding.StreamId(office), new TermsOfUseAccepted("1.0", new string('a', 64)), new OfficeSuspended("test"), new OfficeReinstated("test"));
+            await session.SaveChangesAsync();
+        }
+
+        using var daemon = await _store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+        await _store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        await daemon.StopAllAsync();
+        await using var sequences = _data.CreateCommand("select seq_id from gid.mt_events order by seq_id");
+        await using var reader = await sequences.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            _sequences.Add(reader.GetInt64(0));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        await _data.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = NpgsqlDataSource.Create(sandbox.ConnectionString);
+        await using var drop = admin.CreateCommand($"drop database if exists {_database} with (force)");
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>What someone with the table owner's rights could do: switch the guard off, then change rows.</summary>
+    private async Task Tamper(string sql)
+    {
+        await using var command = _data.CreateCommand($"""
+            alter table gid.mt_events disable trigger {EventsTableGuard.Trigger};
+            {sql};
+            alter table gid.mt_events enable trigger {EventsTableGuard.Trigger};
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task an_untouched_trail_verifies_intact()
+    {
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.True(report.Intact, report.FirstBreak?.Differences[0]);
+        Assert.Equal((9L, _sequences[^1], 0L), (report.EventsVerified, report.HeadSequence!.Value, report.PendingEvents));
+    }
+
+    [Fact]
+    public async Task an_edited_row_is_detected_and_located()
+    {
+        var edited = _sequences[4];
+        await Tamper($"update gid.mt_events set data = jsonb_set(data, '{{reason}}', '\"nothing happened\"') where seq_id = {edited}");
+
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.False(report.Intact);
+        Assert.Equal((edited, "office-JP", ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.StreamId, report.FirstBreak.Problem));
+        Assert.StartsWith("data: SHA-256 chained ", Assert.Single(report.FirstBreak.Differences), StringComparison.Ordinal);
+        Assert.Equal(4L, report.EventsVerified);
+    }
+
+    [Fact]
+    public async Task an_edited_actor_is_detected_as_changed_metadata()
+    {
+        var edited = _sequences[1];
+        await Tamper($"update gid.mt_events set headers = jsonb_set(headers, '{{office}}', '\"XX\"') where seq_id = {edited}");
+
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.Equal((edited, ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
+        Assert.Contains("metadata", Assert.Single(report.FirstBreak.Differences), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_deleted_row_is_detected_and_located()
+    {
+        var deleted = _sequences[6];
+        await Tamper($"delete from gid.mt_events where seq_id = {deleted}");
+
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.Equal((deleted, "office-KR", ChainProblem.Deleted), (report.FirstBreak!.Sequence, report.FirstBreak.StreamId, report.FirstBreak.Problem));
+        Assert.Contains("terms_of_use_accepted", report.FirstBreak.Differences[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task reordered_rows_are_detected_at_the_first_moved_row()
+    {
+        var (first, second) = (_sequences[2], _sequences[3]);
+        await Tamper($"""
+            update gid.mt_events set seq_id = -1 where seq_id = {first};
+            update gid.mt_events set seq_id = {first} where seq_id = {second};
+            update gid.mt_events set seq_id = {second} where seq_id = -1
+            """);
+
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.Equal((first, ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
+        Assert.Contains(report.FirstBreak.Differences, d => d.StartsWith("event id: chained", StringComparison.Ordinal));
+        Assert.Contains(report.FirstBreak.Differences, d => d == "stream: chained office-EP, now office-JP");
+    }
+
+    [Fact]
+    public async Task a_row_deleted_together_with_its_link_breaks_the_next_link()
+    {
+        var deleted = _sequences[7];
+        await Tamper($"delete from gid.mt_events where seq_id = {deleted}; delete from gid.mt_doc_audit_link where id = {deleted}");
+
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.Equal((_sequences[8], ChainProblem.LinkMissing), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
+    }
+
+    [Fact]
+    public async Task the_database_refuses_to_update_delete_or_truncate_events()
+    {
+        async Task<PostgresException> Refused(string sql)
+        {
+            await using var command = _data.CreateCommand(sql);
+            return await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        }
+
+        var update = await Refused($"update gid.mt_events set data = '{{}}' where seq_id = {_sequences[0]}");
+        var delete = await Refused($"delete from gid.mt_events where seq_id = {_sequences[0]}");
+        var truncate = await Refused("truncate gid.mt_events cascade");
+
+        Assert.All([update, delete, truncate], e => Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState));
+        Assert.Contains("append-only: UPDATE", update.MessageText, StringComparison.Ordinal);
+        Assert.True((await _verifier.VerifyAsync(null, CancellationToken.None)).Intact);
+    }
+}
