@@ -1,6 +1,7 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
+using GidSandbox.ReviewConsole;
 using GidSandbox.Terms;
 using JasperFx;
 
@@ -9,6 +10,7 @@ var connectionString = await builder.AddGidDatabaseAsync();
 builder.Services.AddGidPersistence(connectionString);
 builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
 builder.Services.AddGidGraphQL();
+builder.Services.AddReviewConsole();
 
 var app = builder.Build();
 app.UseGidAccess();
@@ -16,6 +18,7 @@ app.MapTokenEndpoint();
 app.MapAuthorizeEndpoint();
 app.MapSignInPage();
 app.MapGraphQLEndpoint();
+app.MapReviewConsole();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
 await app.EnrollParticipantsAsync();
