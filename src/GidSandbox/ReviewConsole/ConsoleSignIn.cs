@@ -35,6 +35,13 @@ public static partial class ConsoleSignIn
             context.Properties.ExpiresUtc = DateTimeOffset.UtcNow + lifetime;
             return Task.CompletedTask;
         },
+        OnTicketReceived = context =>
+        {
+            // Only the access token is needed later; leaving the ID token out keeps the cookie small.
+            var tokens = context.Properties!.GetTokens().Where(t => t.Name != "id_token").ToList();
+            context.Properties!.StoreTokens(tokens);
+            return Task.CompletedTask;
+        },
         OnRemoteFailure = async context =>
         {
             // A forged or replayed callback (state, correlation or nonce mismatch), or a refusal by the server.
@@ -78,7 +85,7 @@ public static partial class ConsoleSignIn
     public static string ConsoleReturnUrl(string? returnUrl)
     {
         var local = SignInPage.LocalOrRoot(returnUrl);
-        return local.StartsWith(ConsoleRegistration.PathBase + "/", StringComparison.Ordinal) && !local.Contains("/../", StringComparison.Ordinal)
+        return local.StartsWith(ConsoleRegistration.PathBase + "/", StringComparison.Ordinal) && !local.Contains("/../", StringComparison.Ordinal) && !local.Contains('\\', StringComparison.Ordinal)
             ? local
             : ConsoleRegistration.PathBase + "/";
     }

@@ -28,6 +28,8 @@ public sealed partial class ConsoleVisitor : IDisposable
 
     public static string PasswordOf(string username) => $"{username}-sandbox-password";
 
+    public Task<HttpResponseMessage> Send(HttpRequestMessage request) => _http.SendAsync(request);
+
     public Task<HttpResponseMessage> Get(string url) => _http.GetAsync(new Uri(BaseAddress, url));
 
     public Task<HttpResponseMessage> Post(string url, IDictionary<string, string> form) =>
@@ -36,13 +38,18 @@ public sealed partial class ConsoleVisitor : IDisposable
     /// <summary>Opens a URL and follows where it leads, signing in as <paramref name="username"/> if asked.</summary>
     public async Task<HttpResponseMessage> Visit(string url, string? username = null) => await Follow(await Get(url), username);
 
-    public async Task<HttpResponseMessage> Follow(HttpResponseMessage response, string? username = null)
+    public async Task<HttpResponseMessage> Follow(HttpResponseMessage response, string? username = null, string? stopBefore = null)
     {
         Trail.Clear();
         for (var hops = 0; hops < 12 && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
         {
             var next = new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!);
             Trail.Add(next);
+            if (next.AbsolutePath == stopBefore)
+            {
+                break;
+            }
+
             response = next.AbsolutePath == "/account/sign-in" && username is not null
                 ? await SignIn(next, username)
                 : await _http.GetAsync(next);
@@ -53,6 +60,13 @@ public sealed partial class ConsoleVisitor : IDisposable
 
     /// <summary>Signs in to the console as a sandbox user and returns the page it lands on.</summary>
     public async Task<HttpResponseMessage> SignInToConsole(string username, string url = "/console/") => await Visit(url, username);
+
+    /// <summary>Signs in as far as the authorization server's answer, and returns the callback URL the browser would open next.</summary>
+    public async Task<Uri> CallbackFor(string username)
+    {
+        await Follow(await Get("/console/"), username, stopBefore: "/console/signed-in");
+        return Trail[^1];
+    }
 
     /// <summary>Submits a form as the page's own form would: with the antiforgery token the page carries.</summary>
     public async Task<HttpResponseMessage> Submit(HttpResponseMessage page, string action, IDictionary<string, string> fields)
