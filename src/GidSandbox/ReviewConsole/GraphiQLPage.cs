@@ -12,12 +12,12 @@ public static class GraphiQLPage
 
     public static readonly IReadOnlyList<(string Title, string Query)> Examples =
     [
-        ("Who am I", "# Who the console's token speaks for, and your office's Terms standing.\n{\n  me { office clientId name role scopes termsStatus termsVersion }\n}\n"),
-        ("Terms of Use", "# The Terms in force; accept them with acceptTermsOfUse(version, sha256).\n{\n  termsOfUse { version sha256 effectiveDate gracePeriodDays }\n}\n"),
-        ("Look up a GID", "# Any spelling of a GID works; a merged one answers with mergedInto.\nquery ($gid: Gid!) {\n  identity(gid: $gid) {\n    gid kind status mergedInto\n    names { text script type primary }\n    externalIdentifiers { scheme issuer value }\n  }\n}\n"),
-        ("Resolve an applicant number", "# The identity an office's local identifier is linked to.\n{\n  resolveExternalId(scheme: \"applicant-number\", value: \"520000123\", issuer: \"JP\") { gid names { text } }\n}\n"),
-        ("History and as-of", "# Every event with who, when and under which Terms; then the identity as it was.\nquery ($gid: Gid!, $at: Instant!) {\n  identityHistory(gid: $gid) { version type recordedAt office clientId termsVersion reason }\n  identityAsOf(gid: $gid, at: $at) { version names { text } }\n}\n"),
-        ("Register a legal entity", "# Needs gid:write; mock data only.\nmutation {\n  registerLegalEntity(input: {\n    names: [{ text: \"Example Widgets Ltd\", script: \"Latn\" }]\n    country: \"GB\"\n  }) { identity { gid version } }\n}\n"),
+        ("Who am I", "# Who the console's token speaks for, and your office's Terms standing.\nquery WhoAmI {\n  me { office clientId name role scopes termsStatus termsVersion }\n}\n"),
+        ("Terms of Use", "# The Terms in force; accept them with acceptTermsOfUse(version, sha256).\nquery TermsOfUse {\n  termsOfUse { version sha256 effectiveDate gracePeriodDays }\n}\n"),
+        ("Look up a GID", "# Any spelling of a GID works; a merged one answers with mergedInto.\nquery LookUpGid($gid: Gid!) {\n  identity(gid: $gid) {\n    gid kind status mergedInto\n    names { text script type primary }\n    externalIdentifiers { scheme issuer value }\n  }\n}\n"),
+        ("Resolve an applicant number", "# The identity an office's local identifier is linked to.\nquery ResolveApplicantNumber {\n  resolveExternalId(scheme: \"applicant-number\", value: \"520000123\", issuer: \"JP\") { gid names { text } }\n}\n"),
+        ("History and as-of", "# Every event with who, when and under which Terms; then the identity as it was.\nquery HistoryAndAsOf($gid: Gid!, $at: Instant!) {\n  identityHistory(gid: $gid) { version type recordedAt office clientId termsVersion reason }\n  identityAsOf(gid: $gid, at: $at) { version names { text } }\n}\n"),
+        ("Register a legal entity", "# Needs gid:write; mock data only.\nmutation RegisterLegalEntity {\n  registerLegalEntity(input: {\n    names: [{ text: \"Example Widgets Ltd\", script: \"Latn\" }]\n    country: \"GB\"\n  }) { identity { gid version } }\n}\n"),
     ];
 
     public static void Map(RouteGroupBuilder console) =>
