@@ -4,6 +4,7 @@ using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
 using GidSandbox.MockData;
 using GidSandbox.Reports;
+using GidSandbox.ReviewConsole;
 using GidSandbox.Terms;
 using JasperFx;
 
@@ -21,6 +22,7 @@ builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
 builder.Services.AddGidAudit(connectionString);
 builder.Services.AddGidReports();
+builder.Services.AddReviewConsole();
 
 var app = builder.Build();
 app.UseGidUsage();
@@ -30,6 +32,7 @@ app.MapAuthorizeEndpoint();
 app.MapSignInPage();
 app.MapGraphQLEndpoint();
 app.MapAuditExport();
+app.MapReviewConsole();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
 await app.EnrollParticipantsAsync();

@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using GidSandbox.Hosting;
+using GidSandbox.ReviewConsole;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,7 +50,13 @@ public sealed class SandboxFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);
-            web.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IClock>(Clock);
+                // The console reaches the token endpoint and the API in memory, through the same pipeline.
+                services.AddOptions<OpenIdConnectOptions>(ConsoleRegistration.SignInScheme)
+                    .Configure<IServer>((oidc, server) => oidc.BackchannelHttpHandler = ((TestServer)server).CreateHandler());
+            });
         });
         foreach (var client in new[] { Clients.Default, Clients.OfficeWithoutMerge, Clients.Association, Clients.QuotaTestClient })
         {

@@ -44,6 +44,8 @@ public static class AccessRegistration
                     .SetRevocationEndpointUris("/connect/revoke");
                 server.AllowClientCredentialsFlow();
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
+                server.AddEventHandler(SameOriginRedirectUri.Descriptor);
                 server.RegisterScopes(Scopes.All);
                 server.RegisterAudiences(Scopes.Audience);
                 server.AddSigningKey(keys.Signing);

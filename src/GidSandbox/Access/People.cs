@@ -30,7 +30,14 @@ public sealed class ConsoleClient
 
     public string DisplayName { get; set; } = "GID Sandbox review console";
 
+    /// <summary>Registered as given; each one's path is also accepted on the origin a request comes in on.</summary>
     public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>
+    /// Where the console, server-side, reaches this server's token endpoint and API; by default the
+    /// first address the server listens on.
+    /// </summary>
+    public string? Authority { get; set; }
 }
 
 public static class PeopleDirectory

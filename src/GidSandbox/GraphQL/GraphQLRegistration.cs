@@ -21,6 +21,12 @@ public static class GraphQLRegistration
             {
                 complexity.MaxDepth = MaxDepth;
                 complexity.MaxComplexity = MaxComplexity;
+                // Introspection reads the schema, not the registry: IDEs such as GraphiQL must be able to load it.
+                var standard = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = field =>
+                    field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new(0, 1)
+                        : standard(field);
             })
             .AddUnhandledExceptionHandler(context =>
             {

@@ -13,31 +13,6 @@ public sealed partial class SignInFlowTests(SandboxFixture sandbox)
 {
     private const string RedirectUri = "http://localhost:5000/console/signed-in";
 
-    /// <summary>A browser: keeps cookies, does not follow redirects.</summary>
-    private sealed class Browser : DelegatingHandler
-    {
-        private readonly CookieContainer _cookies = new();
-
-        public Browser(HttpMessageHandler inner) => InnerHandler = inner;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var cookie = _cookies.GetCookieHeader(request.RequestUri!);
-            if (cookie.Length > 0)
-            {
-                request.Headers.Add("Cookie", cookie);
-            }
-
-            var response = await base.SendAsync(request, cancellationToken);
-            foreach (var set in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-            {
-                _cookies.SetCookies(request.RequestUri!, set);
-            }
-
-            return response;
-        }
-    }
-
     private HttpClient NewBrowser() => new(new Browser(sandbox.Host.Server.CreateHandler())) { BaseAddress = sandbox.Host.Server.BaseAddress };
 
     private static (string Verifier, string Challenge) Pkce()

@@ -40,16 +40,16 @@ public sealed class GovernanceReportsTests(SandboxFixture sandbox)
     [Fact]
     public async Task the_usage_report_counts_requests_writes_and_refusals_by_code_per_office_per_day()
     {
-        const string client = "office-jp";
+        var client = Clients.OfficeWithoutMerge;
         await sandbox.AcceptCurrentTerms(client);
-        var before = await UsageToday("JP");
+        var before = await UsageToday("DE");
 
         await sandbox.Data("{ me { office } }", client: client);
         await sandbox.Data(Given.RegisterLegalEntity, new { input = new { names = new[] { new { text = "Usage KK", script = "Latn" } }, country = "JP" } }, client);
-        await sandbox.Error("query { refusedWrites(office: \"JP\") { code } }", client: client);
+        await sandbox.Error("query { refusedWrites(office: \"DE\") { code } }", client: client);
         await sandbox.Error("query { changes(first: 0) { hasMore } }", client: client);
         await sandbox.Error("query { identity(gid: \"GID-1234\") { gid } }", expectedStatus: 400, client: client);
-        var after = await UsageToday("JP");
+        var after = await UsageToday("DE");
 
         Assert.Equal(5, after["requests"]!.GetValue<long>() - before["requests"]!.GetValue<long>());
         Assert.Equal(1, after["writes"]!.GetValue<long>() - before["writes"]!.GetValue<long>());

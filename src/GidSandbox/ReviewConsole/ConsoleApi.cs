@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GidSandbox.GraphQL;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+
+namespace GidSandbox.ReviewConsole;
+
+/// <summary>An error the API answered with, as the console shows it.</summary>
+public sealed record ApiError(string Code, string Message);
+
+/// <summary>The API's answer: data, and errors other than those that end the page (session, Terms, suspension).</summary>
+public sealed record ApiAnswer(JsonObject Data, IReadOnlyList<ApiError> Errors)
+{
+    public bool Failed => Errors.Count > 0;
+}
+
+/// <summary>
+/// The console's only way to the registry: POST /graphql with the signed-in user's access token,
+/// over the same back channel the sign-in uses.
+/// </summary>
+public static class ConsoleApi
+{
+    public sealed class SessionEndedException(string message) : Exception(message);
+
+    public sealed class TermsNotAcceptedException(string message) : Exception(message);
+
+    public sealed class OfficeSuspendedException(string message) : Exception(message);
+
+    public static async Task<ApiAnswer> Send(HttpContext http, string query, object? variables = null, bool termsExempt = false)
+    {
+        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(ConsoleRegistration.SignInScheme);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(oidc.Authority!), "graphql"))
+        {
+            Content = JsonContent.Create(new { query, variables }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleSession.Of(http).AccessToken);
+        request.Headers.Accept.ParseAdd(GraphQLHttpEndpoint.GraphQLResponseJson);
+        request.Headers.Add("X-Correlation-Id", http.TraceIdentifier);
+        using var response = await oidc.Backchannel.SendAsync(request, http.RequestAborted);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new SessionEndedException("The API no longer accepts this session's access token.");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(http.RequestAborted)
+            ?? throw new InvalidOperationException($"The API answered {(int)response.StatusCode} without a body.");
+        var errors = body["errors"]?.AsArray()
+            .Select(e => new ApiError(e?["extensions"]?["code"]?.GetValue<string>() ?? "ERROR", e?["message"]?.GetValue<string>() ?? ""))
+            .ToList() ?? [];
+        if (errors.FirstOrDefault(e => e.Code == ErrorCodes.OfficeSuspended) is { } suspended)
+        {
+            throw new OfficeSuspendedException(suspended.Message);
+        }
+
+        if (!termsExempt && errors.FirstOrDefault(e => e.Code == ErrorCodes.TermsNotAccepted) is { } terms)
+        {
+            throw new TermsNotAcceptedException(terms.Message);
+        }
+
+        return new ApiAnswer(body["data"] as JsonObject ?? [], errors);
+    }
+}

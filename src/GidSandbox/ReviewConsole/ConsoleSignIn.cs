@@ -1,0 +1,125 @@
+using GidSandbox.Access;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace GidSandbox.ReviewConsole;
+
+/// <summary>
+/// Signing in and out of the console. The browser meets the authorization server on the origin it
+/// already uses (so the registered redirect URI works on whatever host serves the sandbox); the
+/// code is redeemed server-side, and the session cookie ends when the access token does.
+/// </summary>
+public static partial class ConsoleSignIn
+{
+    public const string SignInPath = ConsoleRegistration.PathBase + "/sign-in";
+    public const string SignOutPath = ConsoleRegistration.PathBase + "/sign-out";
+    public const string SignedOutPath = ConsoleRegistration.PathBase + "/signed-out";
+
+    public static OpenIdConnectEvents Events() => new()
+    {
+        OnRedirectToIdentityProvider = context =>
+        {
+            var request = context.Request;
+            context.ProtocolMessage.IssuerAddress = $"{request.Scheme}://{request.Host}{request.PathBase}{AuthorizeEndpoint.Path}";
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = context =>
+        {
+            var lifetime = int.TryParse(context.TokenEndpointResponse?.ExpiresIn, out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromMinutes(AccessRegistration.AccessTokenMinutes);
+            context.Properties!.IsPersistent = false;
+            context.Properties.ExpiresUtc = DateTimeOffset.UtcNow + lifetime;
+            return Task.CompletedTask;
+        },
+        OnTicketReceived = context =>
+        {
+            // Only the access token is needed later; leaving the ID token out keeps the cookie small.
+            var tokens = context.Properties!.GetTokens().Where(t => t.Name != "id_token").ToList();
+            context.Properties!.StoreTokens(tokens);
+            return Task.CompletedTask;
+        },
+        OnRemoteFailure = async context =>
+        {
+            // A forged or replayed callback (state, correlation or nonce mismatch), or a refusal by the server.
+            LogSignInFailed(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSignIn)), context.Failure);
+            context.HandleResponse();
+            var page = ConsolePage.Plain("Sign-in failed", Html.Of($"""
+                <h1>Sign-in could not be completed</h1>
+                <p role="alert">The answer from the sign-in page did not match a sign-in this browser started, or it expired.
+                Nothing was signed in.</p>
+                <p><a href="{ConsoleRegistration.PathBase}/">Start again</a></p>
+                """));
+            await page.ExecuteAsync(context.HttpContext, StatusCodes.Status400BadRequest);
+        },
+    };
+
+    /// <summary>Where the console reaches the authorization server and the API from the server side.</summary>
+    public static string OwnAuthority(string? configured, IServer server)
+    {
+        if (configured is { Length: > 0 })
+        {
+            return configured;
+        }
+
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return "http://localhost/";
+        }
+
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            uri.Host = "localhost";
+        }
+
+        uri.Path = "/";
+        return uri.Uri.ToString();
+    }
+
+    /// <summary>Only console paths: anything else, or a path that leaves the console, starts at the console's home.</summary>
+    public static string ConsoleReturnUrl(string? returnUrl)
+    {
+        var local = SignInPage.LocalOrRoot(returnUrl);
+        return local.StartsWith(ConsoleRegistration.PathBase + "/", StringComparison.Ordinal) && !local.Contains("/../", StringComparison.Ordinal) && !local.Contains('\\', StringComparison.Ordinal)
+            ? local
+            : ConsoleRegistration.PathBase + "/";
+    }
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet(SignInPath, (string? returnUrl) =>
+            Results.Challenge(new AuthenticationProperties { RedirectUri = ConsoleReturnUrl(returnUrl) }, [ConsoleRegistration.SignInScheme]));
+
+        app.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            if ((await http.AuthenticateAsync(ConsoleRegistration.SessionScheme)).Principal is { } user)
+            {
+                http.User = user;
+            }
+
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return ConsolePage.Refused("The form expired or did not come from this site; go back, reload the page and try again.");
+            }
+
+            // Both the console session and the sign-in page's own: signing in again asks for the password.
+            await http.SignOutAsync(ConsoleRegistration.SessionScheme);
+            await http.SignOutAsync(SignInPage.PeopleScheme);
+            return Results.Redirect(SignedOutPath);
+        });
+
+        app.MapGet(SignedOutPath, () => ConsolePage.Plain("Signed out", Html.Of($"""
+            <h1>You are signed out</h1>
+            <p>Your console session has ended on this browser.</p>
+            <p><a href="{ConsoleRegistration.PathBase}/">Sign in again</a></p>
+            """)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A console sign-in was refused")]
+    private static partial void LogSignInFailed(ILogger logger, Exception? exception);
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace GidSandbox.ReviewConsole;
+
+/// <summary>The console's home: who you are to the API, your office's Terms standing, and a lookup by GID.</summary>
+public static class HomePage
+{
+    public const string MeQuery = "{ me { office clientId name role scopes termsStatus termsVersion standing { acceptedVersion } } }";
+
+    public static void Map(RouteGroupBuilder console)
+    {
+        console.MapGet("/", async (HttpContext http) =>
+        {
+            var answer = await ConsoleApi.Send(http, MeQuery, termsExempt: true);
+            var me = answer.Data["me"]!;
+            // Governance is never held to the Terms; everyone else works only once their office has accepted them.
+            if (me["termsStatus"]?.GetValue<string>() == "NOT_ACCEPTED" && me["role"]?.GetValue<string>() != "GOVERNANCE")
+            {
+                return Results.Redirect(TermsPage.Path);
+            }
+
+            var scopes = me["scopes"]!.AsArray().Select(s => Html.Of($"<li><code>{s!.GetValue<string>()}</code></li>"));
+            var grace = me["termsStatus"]?.GetValue<string>() == "GRACE_PERIOD"
+                ? Html.Of($"""<p class="notice" role="status">A new version of the Terms of Use is in force; your office keeps access during its grace period. <a href="{TermsPage.Path}">Read and accept it</a>.</p>""")
+                : Html.Empty;
+            return ConsolePage.For("Home", Html.Of($"""
+                <h1>GID Sandbox console</h1>
+                {grace}
+                <section aria-labelledby="you">
+                  <h2 id="you">You</h2>
+                  <dl class="facts">
+                    <dt>User</dt><dd>{Text(me, "name")}</dd>
+                    <dt>Office</dt><dd>{Text(me, "office")}</dd>
+                    <dt>Role</dt><dd>{Text(me, "role")}</dd>
+                    <dt>Terms of Use</dt><dd>{Text(me, "termsStatus")} (version {Text(me, "termsVersion")})</dd>
+                    <dt>Scopes</dt><dd><ul class="inline">{scopes}</ul></dd>
+                  </dl>
+                </section>
+                <section aria-labelledby="lookup">
+                  <h2 id="lookup">Look up a GID</h2>
+                  <form method="get" action="{IdentityPage.LookupPath}" class="lookup">
+                    <label for="gid">GID</label>
+                    <input id="gid" name="gid" required placeholder="GID-1234-5678-9012-345X" autocomplete="off" spellcheck="false">
+                    <button type="submit">Open</button>
+                  </form>
+                </section>
+                <section aria-labelledby="search" class="placeholder">
+                  <h2 id="search">Search by name or identifier</h2>
+                  <p>Ranked, explained search arrives with matching (<code>searchIdentities</code>); until then, look identities up by GID above or query them in <a href="{GraphiQLPage.Path}">GraphiQL</a>.</p>
+                </section>
+                """));
+        });
+    }
+
+    public static string Text(JsonNode? node, string property) => node?[property]?.ToString() ?? "—";
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+
+namespace GidSandbox.ReviewConsole;
+
+/// <summary>The parts of an identity as the identity page shows them, whether as it is now or as it was.</summary>
+public static class IdentityView
+{
+    public static Html Status(JsonObject identity)
+    {
+        var status = HomePage.Text(identity, "status");
+        return status switch
+        {
+            "MERGED" => Html.Of($"""<p class="status merged" role="status">Merged into <a href="{IdentityPage.PathOf(HomePage.Text(identity, "mergedInto"))}"><code>{HomePage.Text(identity, "mergedInto")}</code></a>: that identity lives on.</p>"""),
+            "DEACTIVATED" => Html.Of($"""<p class="status deactivated" role="status">Deactivated: {HomePage.Text(identity, "deactivationReason")}</p>"""),
+            _ => Html.Of($"""<p class="status active">Active</p>"""),
+        };
+    }
+
+    public static Html Names(JsonObject identity)
+    {
+        var rows = identity["names"]!.AsArray().OfType<JsonObject>()
+            .OrderBy(n => HomePage.Text(n, "script"), StringComparer.Ordinal)
+            .ThenBy(n => HomePage.Text(n, "type"), StringComparer.Ordinal)
+            .Select(n => Html.Of($"""
+                <tr>
+                  <td lang="{n["language"]?.GetValue<string>() ?? ""}">{HomePage.Text(n, "text")}</td>
+                  <td>{HomePage.Text(n, "script")}</td>
+                  <td>{HomePage.Text(n, "type")}</td>
+                  <td>{HomePage.Text(n, "language")}</td>
+                  <td>{(n["primary"]?.GetValue<bool>() == true ? "primary" : "")}</td>
+                </tr>
+                """));
+        return Html.Of($"""
+            <section aria-labelledby="names">
+              <h2 id="names">Names</h2>
+              <table>
+                <caption>By script, then type</caption>
+                <thead><tr><th scope="col">Name</th><th scope="col">Script</th><th scope="col">Type</th><th scope="col">Language</th><th scope="col"><span class="visually-hidden">Primary</span></th></tr></thead>
+                <tbody>{rows}</tbody>
+              </table>
+            </section>
+            """);
+    }
+
+    public static Html Facts(JsonObject identity)
+    {
+        var parent = identity["parent"] is { } p
+            ? Html.Of($"""<a href="{IdentityPage.PathOf(p.GetValue<string>())}"><code>{p.GetValue<string>()}</code></a>""")
+            : Html.Of($"none recorded");
+        var address = identity["address"] is JsonObject a
+            ? Html.Of($"{string.Join(", ", a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country")))}")
+            : Html.Of($"{(identity["personalDetailsWithheld"]?.GetValue<bool>() == true ? "withheld (personal data of another office's natural person)" : "none")}");
+        var entity = HomePage.Text(identity, "kind") == "LEGAL_ENTITY";
+        var kindFacts = entity
+            ? Html.Of($"""
+                <dt>Legal form</dt><dd>{HomePage.Text(identity, "legalForm")}</dd>
+                <dt>Registration</dt><dd>{HomePage.Text(identity, "registrationAuthority")} {HomePage.Text(identity, "registrationNumber")}</dd>
+                <dt>Parent</dt><dd>{parent}</dd>
+                <dt>Subsidiaries</dt><dd>not offered by the API yet</dd>
+                """)
+            : Html.Of($"""
+                <dt>ORCID</dt><dd>{HomePage.Text(identity, "orcid")}</dd>
+                <dt>ISNI</dt><dd>{HomePage.Text(identity, "isni")}</dd>
+                """);
+        return Html.Of($"""
+            <section aria-labelledby="facts">
+              <h2 id="facts">Facts</h2>
+              <dl class="facts">
+                <dt>Kind</dt><dd>{HomePage.Text(identity, "kind")}</dd>
+                <dt>Country</dt><dd>{HomePage.Text(identity, "country")}</dd>
+                <dt>Registered by</dt><dd>{HomePage.Text(identity, "registeringOffice")}</dd>
+                {kindFacts}
+                <dt>Address</dt><dd>{address}</dd>
+                <dt>Version</dt><dd>{HomePage.Text(identity, "version")}</dd>
+                <dt>Data</dt><dd>{(identity["synthetic"]?.GetValue<bool>() == true ? "synthetic (mock data)" : "—")}</dd>
+              </dl>
+            </section>
+            """);
+    }
+
+    public static Html Identifiers(JsonObject identity)
+    {
+        var rows = identity["externalIdentifiers"]!.AsArray().OfType<JsonObject>()
+            .Select(x => Html.Of($"<tr><td>{HomePage.Text(x, "issuer")}</td><td>{HomePage.Text(x, "scheme")}</td><td><code>{HomePage.Text(x, "value")}</code></td></tr>"))
+            .ToList();
+        var lei = identity["lei"] is { } l ? Html.Of($"<p>LEI <code>{l.GetValue<string>()}</code></p>") : Html.Empty;
+        var table = rows.Count == 0
+            ? Html.Of($"<p>No office has linked a local identifier.</p>")
+            : Html.Of($"""
+                <table>
+                  <caption>Offices' local identifiers</caption>
+                  <thead><tr><th scope="col">Issuer</th><th scope="col">Scheme</th><th scope="col">Value</th></tr></thead>
+                  <tbody>{rows}</tbody>
+                </table>
+                """);
+        return Html.Of($"""
+            <section aria-labelledby="identifiers">
+              <h2 id="identifiers">Identifiers</h2>
+              {lei}
+              {table}
+            </section>
+            """);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Web;
+
+namespace GidSandbox.Tests.ReviewConsole;
+
+/// <summary>People sign in to the console through the sandbox's own authorization server, and out again.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class ConsoleSignInTests(SandboxFixture sandbox)
+{
+    [Fact]
+    public async Task a_visitor_without_a_session_is_sent_to_sign_in_with_pkce_state_and_nonce()
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+
+        var response = await visitor.Get("/console/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        var query = HttpUtility.ParseQueryString(location.Query);
+        Assert.Equal("http://localhost/connect/authorize", location.GetLeftPart(UriPartial.Path));
+        Assert.Equal(
+            ("gid-console", "code", "http://localhost/console/signed-in", "S256"),
+            (query["client_id"], query["response_type"], query["redirect_uri"], query["code_challenge_method"]));
+        Assert.All(new[] { query["code_challenge"], query["state"], query["nonce"] }, value => Assert.False(string.IsNullOrEmpty(value)));
+        Assert.Equal("openid gid:read gid:write gid:merge audit:read governance:admin", query["scope"]);
+    }
+
+    [Theory]
+    [InlineData("reviewer", "IB", "GOVERNANCE", "governance:admin")]
+    [InlineData("examiner-ep", "EP", "OFFICE", "gid:merge")]
+    [InlineData("analyst-inta", "INTA", "ASSOCIATION", "gid:read")]
+    public async Task each_role_signs_in_and_sees_its_office_role_and_scopes(string username, string office, string role, string scope)
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+
+        var home = await visitor.SignInToConsole(username);
+        var html = await home.Content.ReadAsStringAsync();
+
+        Assert.True(home.StatusCode == HttpStatusCode.OK, $"{home.StatusCode} at {home.RequestMessage!.RequestUri} after {string.Join(" > ", visitor.Trail)}: {html}");
+        Assert.Equal("http://localhost/console/", home.RequestMessage!.RequestUri!.ToString());
+        Assert.Contains($"<dt>Office</dt><dd>{office}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Role</dt><dd>{role}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<code>{scope}</code>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>User</dt><dd>{username}</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_session_cookie_is_http_only_and_scoped_to_the_console()
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+
+        await visitor.SignInToConsole("examiner-ep");
+        var cookie = visitor.Cookie("gid-console");
+
+        Assert.NotNull(cookie);
+        Assert.Equal(("/console", true), (cookie.Path, cookie.HttpOnly));
+        Assert.DoesNotContain("eyJ", cookie.Value, StringComparison.Ordinal); // the access token is encrypted, not readable
+    }
+
+    [Fact]
+    public async Task signing_out_ends_the_console_session_and_the_sign_in_page_session()
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+        var home = await visitor.SignInToConsole("examiner-ep");
+
+        var signedOut = await visitor.Follow(await visitor.Submit(home, "/console/sign-out", new Dictionary<string, string>()));
+        var again = await visitor.Visit("/console/");
+
+        Assert.Equal("http://localhost/console/signed-out", signedOut.RequestMessage!.RequestUri!.ToString());
+        Assert.Contains("You are signed out", await signedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(visitor.Cookie("gid-console"));
+        Assert.Equal("/account/sign-in", again.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task an_office_that_has_not_accepted_the_terms_is_shown_them_and_accepts_them()
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+
+        var terms = await visitor.SignInToConsole("examiner-us");
+        var termsHtml = await terms.Content.ReadAsStringAsync();
+        var version = System.Text.RegularExpressions.Regex.Match(termsHtml, "name=\"version\" value=\"([^\"]+)\"").Groups[1].Value;
+        var sha256 = System.Text.RegularExpressions.Regex.Match(termsHtml, "name=\"sha256\" value=\"([^\"]+)\"").Groups[1].Value;
+        var accepted = await visitor.Follow(await visitor.Submit(terms, "/console/terms", new Dictionary<string, string> { ["version"] = version, ["sha256"] = sha256 }));
+
+        Assert.Equal("http://localhost/console/terms", terms.RequestMessage!.RequestUri!.ToString());
+        Assert.True(termsHtml.Contains("has not accepted the Terms of Use in force", StringComparison.Ordinal), $"{terms.StatusCode} {terms.Content.Headers} {terms.Headers} {string.Join(" > ", visitor.Trail)} {termsHtml}");
+        Assert.Contains("Accept the Terms of Use for US", termsHtml, StringComparison.Ordinal);
+        Assert.True(accepted.RequestMessage!.RequestUri!.ToString() == "http://localhost/console/", $"{accepted.StatusCode} {accepted.RequestMessage.RequestUri} {await accepted.Content.ReadAsStringAsync()}");
+        Assert.Contains("<dt>Terms of Use</dt><dd>ACCEPTED", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_redirect_uri_on_another_host_is_refused_even_with_the_registered_path()
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+        var challenge = (await visitor.Get("/console/")).Headers.Location!.ToString();
+
+        var response = await visitor.Get(challenge.Replace(
+            Uri.EscapeDataString("http://localhost/console/signed-in"), Uri.EscapeDataString("http://evil.example/console/signed-in"), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("redirect_uri", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
