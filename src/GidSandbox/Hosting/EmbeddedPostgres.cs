@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -15,10 +16,12 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
     private static readonly string[] Extensions = ["pg_trgm", "unaccent", "fuzzystrmatch"];
     private readonly string _binaries;
     private readonly ILogger _logger;
+    private readonly bool _ownsServer;
     private bool _stopped;
 
-    private EmbeddedPostgres(string binaries, string dataDirectory, int port, string databaseName, ILogger logger)
+    private EmbeddedPostgres(string binaries, string dataDirectory, int port, string databaseName, ILogger logger, bool ownsServer = true)
     {
+        _ownsServer = ownsServer;
         _binaries = binaries;
         _logger = logger;
         DataDirectory = dataDirectory;
@@ -61,24 +64,68 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
     {
         dataDirectory = Path.GetFullPath(dataDirectory);
         var binaries = FindBinaries();
+        if (RunningPortOfLiveOwner(dataDirectory) is { } runningPort)
+        {
+            // Another sandbox process (the server, or a command beside it) runs this cluster: use it, and leave stopping it to that process.
+            var shared = new EmbeddedPostgres(binaries, dataDirectory, runningPort, databaseName, logger, ownsServer: false);
+            await shared.CreateDatabaseAsync(databaseName, cancellationToken);
+            LogShared(logger, runningPort, dataDirectory);
+            return shared;
+        }
+
         var port = FreePort();
         var postgres = new EmbeddedPostgres(binaries, dataDirectory, port, databaseName, logger);
         var started = Stopwatch.GetTimestamp();
         await postgres.InitializeAsync(cancellationToken);
+        // A server left behind by a process that died is stopped before this process starts its own.
         await postgres.RunAsync("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"], cancellationToken, mayFail: true);
         await postgres.RunAsync("pg_ctl",
             ["-D", dataDirectory, "-w", "-t", "60", "-l", Path.Combine(dataDirectory, "postgres.log"),
              "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{dataDirectory}' -c max_connections=200", "start"],
             cancellationToken);
+        await File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await postgres.CreateDatabaseAsync(databaseName, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogStarted(logger, port, dataDirectory, seconds);
         return postgres;
     }
 
+    /// <summary>The process that started the cluster, beside (not in) the data directory, which belongs to the postgres user.</summary>
+    private static string OwnerFile(string dataDirectory) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".owner";
+
+    /// <summary>The port of a server running on <paramref name="dataDirectory"/> whose starting process is still alive, else null.</summary>
+    private static int? RunningPortOfLiveOwner(string dataDirectory)
+    {
+        try
+        {
+            var pidFile = File.ReadAllLines(Path.Combine(dataDirectory, "postmaster.pid"));
+            var owner = int.Parse(File.ReadAllText(OwnerFile(dataDirectory)).Trim(), CultureInfo.InvariantCulture);
+            return owner != Environment.ProcessId && IsAlive(int.Parse(pidFile[0], CultureInfo.InvariantCulture)) && IsAlive(owner)
+                ? int.Parse(pidFile[3], CultureInfo.InvariantCulture)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public async Task StopAsync()
     {
-        if (_stopped)
+        if (_stopped || !_ownsServer)
         {
             return;
         }
@@ -86,6 +133,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None, mayFail: true);
+        File.Delete(OwnerFile(DataDirectory));
         LogStopped(_logger, Port);
     }
 
@@ -211,6 +259,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL listening on 127.0.0.1:{Port}, data in {DataDirectory} (started in {Seconds:F1} s)")]
     private static partial void LogStarted(ILogger logger, int port, string dataDirectory, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL already running on 127.0.0.1:{Port} for another sandbox process, data in {DataDirectory}; it is left to that process to stop")]
+    private static partial void LogShared(ILogger logger, int port, string dataDirectory);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL on port {Port} stopped")]
     private static partial void LogStopped(ILogger logger, int port);

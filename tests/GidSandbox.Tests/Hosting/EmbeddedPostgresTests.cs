@@ -37,4 +37,32 @@ public sealed class EmbeddedPostgresTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task a_second_process_uses_the_running_cluster_and_leaves_it_to_its_owner_to_stop()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"gid-pg-test-{Guid.NewGuid():N}");
+        var owner = await EmbeddedPostgres.StartAsync(directory, "shared", NullLogger.Instance);
+        try
+        {
+            await Scalar(owner.ConnectionString, "create table kept (id int); insert into kept values (7)");
+            // Stand in for another live sandbox process as the cluster's owner (pid 1 is always alive).
+            await File.WriteAllTextAsync(directory + ".owner", "1");
+
+            var second = await EmbeddedPostgres.StartAsync(directory, "shared", NullLogger.Instance);
+            var seen = await Scalar(second.ConnectionString, "select id from kept");
+            await second.StopAsync();
+
+            Assert.Equal(owner.Port, second.Port);
+            Assert.Equal(7, seen);
+            Assert.Equal(7, await Scalar(owner.ConnectionString, "select id from kept"));
+            await owner.StopAsync();
+            Assert.False(File.Exists(directory + ".owner"));
+        }
+        finally
+        {
+            await owner.StopAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
