@@ -19,7 +19,7 @@ public sealed record UsageRow(string Office, LocalDate Day, long Requests, long 
 
 public sealed record RegistrationRow(LocalDate Day, string Office, long Registrations, long Merges);
 
-/// <summary>Reports for governance reviewers (audit:read): Terms acceptance, usage, registrations and merges.</summary>
+/// <summary>Reports for governance reviewers (audit:read): Terms acceptance, usage, registrations and merges, duplicate candidates outstanding.</summary>
 public static class GovernanceReports
 {
     public const int MaxDays = 366;
@@ -45,6 +45,8 @@ public static class GovernanceReports
             .Argument<NonNullGraphType<LocalDateGraphType>>("to")
             .Configure(AuditRead)
             .ResolveAsync(async ctx => await RegistrationsAsync(ctx, Range(ctx)));
+
+        DuplicateCandidatesReport.Map(query, AuditRead);
     }
 
     /// <summary>Days are Geneva calendar days, like the Terms' effective dates.</summary>

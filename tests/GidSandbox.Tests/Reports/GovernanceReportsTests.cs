@@ -14,6 +14,10 @@ public sealed class GovernanceReportsTests(SandboxFixture sandbox)
         query ($from: LocalDate!, $to: LocalDate!) { registrationsReport(from: $from, to: $to) { day office registrations merges } }
         """;
 
+    private const string Duplicates = """
+        query ($countries: [CountryCode!]!, $minScore: Float) { duplicateCandidatesReport(countries: $countries, minScore: $minScore) { country kind outstanding complete } }
+        """;
+
     private string Today => TermsOfUseBook.Today(sandbox.Clock.GetCurrentInstant()).ToString("uuuu-MM-dd", null);
 
     [Fact]
@@ -79,6 +83,41 @@ public sealed class GovernanceReportsTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task the_duplicate_candidates_report_counts_outstanding_pairs_per_country_and_kind_until_they_are_merged()
+    {
+        async Task<JsonArray> Norway() => (await sandbox.Data(Duplicates, new { countries = new[] { "NO" } }, Clients.Governance))["duplicateCandidatesReport"]!.AsArray();
+        static int Outstanding(JsonArray rows, string kind) => rows.Single(r => r!["kind"]!.GetValue<string>() == kind)!["outstanding"]!.GetValue<int>();
+
+        var before = await Norway();
+        var word = Given.UniqueWord();
+        var first = await sandbox.ALegalEntity($"{word} Skipsverft AS", "NO");
+        var second = await sandbox.ALegalEntityDespiteDuplicates($"{word} Skipsverft AS", "NO");
+        var withPair = await Norway();
+        await sandbox.Data("mutation ($s: Gid!, $m: Gid!) { mergeIdentities(input: { survivor: $s, merged: $m, reason: \"Same company\" }) { identity { gid } } }",
+            new { s = first.Gid(), m = second.Gid() });
+        var merged = await Norway();
+
+        Given.AssertJson($$"""
+            [ { "country": "NO", "kind": "NATURAL_PERSON", "outstanding": {{Outstanding(before, "NATURAL_PERSON")}}, "complete": true },
+              { "country": "NO", "kind": "LEGAL_ENTITY", "outstanding": {{Outstanding(before, "LEGAL_ENTITY") + 1}}, "complete": true } ]
+            """, withPair);
+        Given.AssertJson(before.ToJsonString(), merged);
+    }
+
+    [Theory]
+    [InlineData(1.5, new[] { "NO" }, "minScore")]
+    [InlineData(-0.1, new[] { "NO" }, "minScore")]
+    [InlineData(0.9, new string[0], "countries")]
+    [InlineData(0.9, new[] { "AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IT", "NO" }, "countries")]
+    public async Task a_duplicate_candidates_report_with_a_score_out_of_range_or_too_many_countries_is_refused(double minScore, string[] countries, string field)
+    {
+        var error = await sandbox.Error(Duplicates, new { countries, minScore }, client: Clients.Governance);
+
+        Assert.Equal("VALIDATION_FAILED", error.Code());
+        Assert.Equal([field], error.Fields());
+    }
+
+    [Fact]
     public async Task an_inverted_or_too_long_range_is_refused()
     {
         var inverted = await sandbox.Error(Registrations, new { from = "2026-11-25", to = "2026-11-01" }, client: Clients.Governance);
@@ -89,10 +128,12 @@ public sealed class GovernanceReportsTests(SandboxFixture sandbox)
         Assert.Contains("at most 366 days", tooLong["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task reports_need_audit_read()
+    [Theory]
+    [InlineData("{ termsAcceptanceReport { office } }")]
+    [InlineData("{ duplicateCandidatesReport(countries: [\"NO\"]) { outstanding } }")]
+    public async Task reports_need_audit_read(string query)
     {
-        var error = await sandbox.Error("{ termsAcceptanceReport { office } }");
+        var error = await sandbox.Error(query);
 
         Assert.Equal("FORBIDDEN", error.Code());
     }

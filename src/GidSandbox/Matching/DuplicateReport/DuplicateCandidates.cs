@@ -11,6 +11,9 @@ namespace GidSandbox.Matching.DuplicateReport;
 /// <summary>Two active identities that look like one party, for an office to review and merge.</summary>
 public sealed record DuplicatePair(string First, string Second, Scored Scored);
 
+/// <summary>The pairs of one country at minScore or more, unordered; not complete when the database proposed as many pairs as it may, so more may exist.</summary>
+public sealed record ScoredPairs(IReadOnlyList<DuplicatePair> Pairs, bool Complete);
+
 /// <summary>
 /// The duplicate candidates report: pairs of active identities of one kind in one country whose
 /// names pg_trgm finds similar (through the GIN index, one lookup per identity), scored like a
@@ -23,7 +26,12 @@ public static class DuplicateCandidates
     /// <summary>How many similar pairs the database hands over for scoring at most.</summary>
     public const int MaxPairsScored = 5000;
 
-    public static async Task<IReadOnlyList<DuplicatePair>> FindAsync(IDocumentStore store, string country, IdentityKind? kind, double minScore, int first, CancellationToken ct)
+    public static async Task<IReadOnlyList<DuplicatePair>> FindAsync(IDocumentStore store, string country, IdentityKind? kind, double minScore, int first, CancellationToken ct) =>
+        [.. (await ScoreAsync(store, country, kind, minScore, ct)).Pairs
+            .OrderByDescending(p => p.Scored.Score).ThenBy(p => p.First, StringComparer.Ordinal).ThenBy(p => p.Second, StringComparer.Ordinal).Take(first)];
+
+    /// <summary>Every pair of the country (and kind, if given) that scores minScore or more: what both the list and the governance count are made of.</summary>
+    public static async Task<ScoredPairs> ScoreAsync(IDocumentStore store, string country, IdentityKind? kind, double minScore, CancellationToken ct)
     {
         var serializer = store.Options.Serializer();
         await using var connection = store.Storage.Database.CreateConnection();
@@ -40,10 +48,12 @@ public static class DuplicateCandidates
         command.Parameters.AddWithValue("country", country);
         command.Parameters.AddWithValue("kind", (object?)kind?.ToString() ?? DBNull.Value);
         var pairs = new List<DuplicatePair>();
+        var proposed = 0;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
+                proposed++;
                 // Two documents in one row: read each as text, since a column streamed by Npgsql must be closed before the next.
                 using var firstJson = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
                 using var secondJson = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(1)));
@@ -58,7 +68,21 @@ public static class DuplicateCandidates
         }
 
         await transaction.CommitAsync(ct);
-        return [.. pairs.OrderByDescending(p => p.Scored.Score).ThenBy(p => p.First, StringComparer.Ordinal).ThenBy(p => p.Second, StringComparer.Ordinal).Take(first)];
+        return new ScoredPairs(pairs, proposed < MaxPairsScored);
+    }
+
+    /// <summary>The minScore argument of both duplicate candidate fields, so the list and the count take the same scores.</summary>
+    public const string MinScoreDescription = "0.5 to 1; 0.9 (the duplicate check's threshold) when not given.";
+
+    public static double ParseMinScore(Problems problems, double? given)
+    {
+        var minScore = given ?? DuplicateCheck.Threshold;
+        if (minScore is < 0.5 or > 1)
+        {
+            problems.Add("minScore", $"Give a score from 0.5 to 1; got {minScore}.");
+        }
+
+        return minScore;
     }
 
     public static void Map(ObjectGraphType query) =>
@@ -66,17 +90,13 @@ public static class DuplicateCandidates
             .Description("Pairs of active identities of one country that look like the same party (scored as in matchIdentities), best first, for review and mergeIdentities.")
             .Argument<NonNullGraphType<CountryCodeGraphType>>("country")
             .Argument<EnumerationGraphType<IdentityKind>>("kind")
-            .Argument<FloatGraphType>("minScore", "0.5 to 1; 0.9 (the duplicate check's threshold) when not given.")
+            .Argument<FloatGraphType>("minScore", MinScoreDescription)
             .Argument<IntGraphType>("first", $"At most {MaxFirst}; 50 when not given.")
             .ResolveAsync(async ctx =>
             {
                 var problems = new Problems();
-                var minScore = ctx.GetArgument<double?>("minScore") ?? DuplicateCheck.Threshold;
+                var minScore = ParseMinScore(problems, ctx.GetArgument<double?>("minScore"));
                 var first = ctx.GetArgument<int?>("first") ?? 50;
-                if (minScore is < 0.5 or > 1)
-                {
-                    problems.Add("minScore", $"Give a score from 0.5 to 1; got {minScore}.");
-                }
 
                 if (first is < 1 or > MaxFirst)
                 {
