@@ -8,7 +8,7 @@ namespace GidSandbox.Matching;
 
 /// <summary>
 /// Finds the active identities worth scoring for a query, in PostgreSQL: names whose key is
-/// trigram-similar to a query name (pg_trgm <c>word_similarity</c> through the GIN index on
+/// trigram-similar to a query name (pg_trgm <c>word_similarity</c> through the GiST index on
 /// <see cref="MatchProfile.SearchText"/>), plus identities holding one of the query's identifiers.
 /// </summary>
 public static class Candidates

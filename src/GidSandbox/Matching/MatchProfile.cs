@@ -11,7 +11,7 @@ public sealed record ProfileName(int NameId, string Text, string Script, NameTyp
 /// <summary>
 /// What the matcher knows of an identity: its names, standardized when they were projected, its
 /// identifiers and whether it is still active. <see cref="SearchText"/> holds every name's key in
-/// one column behind a pg_trgm GIN index, which is where candidates are found.
+/// one column behind a pg_trgm GiST index, which is where candidates are found.
 /// </summary>
 public sealed record MatchProfile
 {
