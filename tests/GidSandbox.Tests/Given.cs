@@ -44,7 +44,9 @@ public static class Given
         const string consonants = "bdfgklmnprstvz";
         const string vowels = "aeiou";
         var bytes = Guid.NewGuid().ToByteArray();
-        var word = string.Concat(Enumerable.Range(0, 4).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
+        // Six syllables (70^6 words): with hundreds of parties a run, two words one or two letters apart,
+        // which the duplicate check would rightly take for one party, are too unlikely to meet.
+        var word = string.Concat(Enumerable.Range(0, 6).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
         return char.ToUpperInvariant(word[0]) + word[1..];
     }
 
