@@ -17,9 +17,8 @@ public static class OfficeWalkThrough
     /// <param name="graphQL">Sends one operation with a real access token and returns the whole JSON response.</param>
     public static async Task<WalkThroughResult> RunAsync(Func<string, object?, Task<JsonObject>> graphQL, Action<string> report, int seed)
     {
-        async Task<JsonNode> Data(string step, string query, object? variables = null)
+        JsonNode Succeeded(string step, JsonObject response)
         {
-            var response = await graphQL(query, variables);
             if (response["errors"] is JsonArray { Count: > 0 } errors)
             {
                 throw new InvalidOperationException($"{step} failed: {errors.ToJsonString()}");
@@ -28,6 +27,8 @@ public static class OfficeWalkThrough
             report(step);
             return response["data"]!;
         }
+
+        async Task<JsonNode> Data(string step, string query, object? variables = null) => Succeeded(step, await graphQL(query, variables));
 
         // A registration the duplicate check refuses, with the candidates it names (none when it was stored).
         async Task<(string? Gid, string[] Candidates)> TryRegister(string step, string query, object input)
@@ -41,13 +42,7 @@ public static class OfficeWalkThrough
                 return (null, candidates);
             }
 
-            if (response["errors"] is JsonArray { Count: > 0 } errors)
-            {
-                throw new InvalidOperationException($"{step} failed: {errors.ToJsonString()}");
-            }
-
-            report(step);
-            return (response["data"]!["registerLegalEntity"]!["identity"]!["gid"]!.GetValue<string>(), []);
+            return (Succeeded(step, response)["registerLegalEntity"]!["identity"]!["gid"]!.GetValue<string>(), []);
         }
 
         var me = await Data("Who am I", "{ me { office clientId scopes } }");
