@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,7 +12,8 @@ namespace GidSandbox.Access;
 /// <summary>
 /// Authorization code + PKCE for people: OpenIddict has checked the client, redirect URI and
 /// code challenge; this asks the person to sign in, then issues the code with their office,
-/// role and the scopes both asked for and held.
+/// role and the scopes both asked for and held. With <c>prompt=login</c> the person signs in
+/// again even if the sign-in page's session is still alive.
 /// </summary>
 public static class AuthorizeEndpoint
 {
@@ -26,10 +28,9 @@ public static class AuthorizeEndpoint
             var person = signedIn.Succeeded
                 ? options.Value.People.FirstOrDefault(p => p.Username == signedIn.Principal.Identity?.Name)
                 : null;
-            if (person is null)
+            if (person is null || request.HasPromptValue(PromptValues.Login))
             {
-                var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
-                return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [SignInPage.PeopleScheme]);
+                return Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrlWithoutLoginPrompt(http, request) }, [SignInPage.PeopleScheme]);
             }
 
             var asked = request.GetScopes();
@@ -37,6 +38,21 @@ public static class AuthorizeEndpoint
             var granted = asked.IsEmpty ? [.. person.Scopes] : asked.Intersect([.. person.Scopes, OpenIddictConstants.Scopes.OpenId], StringComparer.Ordinal).ToList();
             return Results.SignIn(PrincipalFor(person, granted), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
+
+    /// <summary>The same authorization request, minus prompt=login, so the fresh sign-in comes back here only once.</summary>
+    private static string ReturnUrlWithoutLoginPrompt(HttpContext http, OpenIddictRequest request)
+    {
+        var parameters = (http.Request.HasFormContentType ? (IEnumerable<KeyValuePair<string, StringValues>>)http.Request.Form : http.Request.Query)
+            .Where(p => p.Key != Parameters.Prompt)
+            .ToList();
+        var prompt = request.GetPromptValues().Remove(PromptValues.Login);
+        if (!prompt.IsEmpty)
+        {
+            parameters.Add(new(Parameters.Prompt, string.Join(' ', prompt)));
+        }
+
+        return http.Request.PathBase + http.Request.Path + QueryString.Create(parameters);
+    }
 
     public static ClaimsPrincipal PrincipalFor(Person person, IEnumerable<string> scopes)
     {

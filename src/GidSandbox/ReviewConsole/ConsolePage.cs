@@ -42,6 +42,7 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
                   <ul>
                     <li><a href="{home}">Home</a></li>
                     <li><a href="{ConsoleRegistration.PathBase}/graphiql">GraphiQL</a></li>
+                    <li><a href="{Dashboards.Dashboards.Path}">Dashboards</a></li>
                     <li><a href="{ConsoleRegistration.PathBase}/terms">Terms of Use</a></li>
                   </ul>
                 </nav>

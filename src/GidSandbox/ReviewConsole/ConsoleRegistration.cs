@@ -19,13 +19,14 @@ public static class ConsoleRegistration
     public const string SignInScheme = "ConsoleOidc";
     public const string CallbackPath = PathBase + "/signed-in";
     public const string AssetsFolder = "console-assets";
+    public const string SessionCookie = "gid-console";
 
     public static IServiceCollection AddReviewConsole(this IServiceCollection services)
     {
         services.AddAuthentication()
             .AddCookie(SessionScheme, cookie =>
             {
-                cookie.Cookie.Name = "gid-console";
+                cookie.Cookie.Name = SessionCookie;
                 cookie.Cookie.Path = PathBase;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -84,5 +85,6 @@ public static class ConsoleRegistration
         TermsPage.Map(pages);
         IdentityPage.Map(pages);
         GraphiQLPage.Map(pages);
+        Dashboards.Dashboards.Map(pages);
     }
 }

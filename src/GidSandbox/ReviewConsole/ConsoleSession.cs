@@ -1,3 +1,4 @@
+using GidSandbox.Access;
 using Microsoft.AspNetCore.Authentication;
 
 namespace GidSandbox.ReviewConsole;
@@ -11,9 +12,10 @@ public sealed record ConsoleSession(string AccessToken, DateTimeOffset? ExpiresA
 }
 
 /// <summary>
-/// Every console page needs a live session: without one (none, tampered, expired, or its token
-/// refused by the API) the browser is sent to sign in and brought back; an office that has not
-/// accepted the Terms in force is sent to the Terms page.
+/// Every console page needs a live session. Without one the browser is sent to sign in and
+/// brought back; a session that has ended (its cookie expired or no longer valid, or its token
+/// refused by the API) gets a page that says so, and signing in again asks for the password. An
+/// office that has not accepted the Terms in force is sent to the Terms page.
 /// </summary>
 public sealed class ConsoleSessionFilter : IEndpointFilter
 {
@@ -24,7 +26,7 @@ public sealed class ConsoleSessionFilter : IEndpointFilter
         var token = session.Succeeded ? session.Properties.GetTokenValue("access_token") : null;
         if (token is null)
         {
-            return SignInAgain(http);
+            return http.Request.Cookies.ContainsKey(ConsoleRegistration.SessionCookie) ? await Expired(http) : SignInAgain(http);
         }
 
         http.User = session.Principal!;
@@ -35,8 +37,7 @@ public sealed class ConsoleSessionFilter : IEndpointFilter
         }
         catch (ConsoleApi.SessionEndedException)
         {
-            await http.SignOutAsync(ConsoleRegistration.SessionScheme);
-            return SignInAgain(http);
+            return await Expired(http);
         }
         catch (ConsoleApi.TermsNotAcceptedException)
         {
@@ -52,12 +53,21 @@ public sealed class ConsoleSessionFilter : IEndpointFilter
         }
     }
 
-    private static IResult SignInAgain(HttpContext http)
+    private static IResult SignInAgain(HttpContext http) =>
+        Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl(http) }, [ConsoleRegistration.SignInScheme]);
+
+    private static async Task<IResult> Expired(HttpContext http)
     {
-        // Forms are not replayed after signing in: a POST comes back to the page it was sent from.
-        var back = http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString.ToString() : "");
-        return Results.Challenge(
-            new AuthenticationProperties { RedirectUri = ConsoleSignIn.ConsoleReturnUrl(http.Request.PathBase + back) },
-            [ConsoleRegistration.SignInScheme]);
+        await http.SignOutAsync(ConsoleRegistration.SessionScheme);
+        return ConsolePage.Plain("Session expired", Html.Of($"""
+            <h1>Your session has expired</h1>
+            <p role="alert">Your console session has ended: it lasts as long as its access token
+            ({AccessRegistration.AccessTokenMinutes} minutes), and the API no longer accepts it.</p>
+            <p><a href="{ConsoleSignIn.SignInPath}?returnUrl={Uri.EscapeDataString(ReturnUrl(http))}">Sign in again</a> to go on where you were.</p>
+            """), StatusCodes.Status401Unauthorized);
     }
+
+    /// <summary>Forms are not replayed after signing in: a POST comes back to the page it was sent from.</summary>
+    private static string ReturnUrl(HttpContext http) =>
+        ConsoleSignIn.ConsoleReturnUrl(http.Request.PathBase + http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString.ToString() : ""));
 }

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 
 namespace GidSandbox.ReviewConsole;
 
 /// <summary>
 /// Signing in and out of the console. The browser meets the authorization server on the origin it
 /// already uses (so the registered redirect URI works on whatever host serves the sandbox); the
-/// code is redeemed server-side, and the session cookie ends when the access token does.
+/// code is redeemed server-side, the session cookie ends when the access token does, and signing
+/// out revokes that token.
 /// </summary>
 public static partial class ConsoleSignIn
 {
@@ -24,6 +27,9 @@ public static partial class ConsoleSignIn
         {
             var request = context.Request;
             context.ProtocolMessage.IssuerAddress = $"{request.Scheme}://{request.Host}{request.PathBase}{AuthorizeEndpoint.Path}";
+            // A console session never outlives its token, and after it ends the person types the
+            // password again: the sign-in page's own, longer session never signs them in silently.
+            context.ProtocolMessage.Prompt = OpenIddictConstants.PromptValues.Login;
             return Task.CompletedTask;
         },
         OnTokenValidated = context =>
@@ -45,7 +51,7 @@ public static partial class ConsoleSignIn
         OnRemoteFailure = async context =>
         {
             // A forged or replayed callback (state, correlation or nonce mismatch), or a refusal by the server.
-            LogSignInFailed(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSignIn)), context.Failure);
+            LogSignInFailed(Logger(context.HttpContext), context.Failure);
             context.HandleResponse();
             var page = ConsolePage.Plain("Sign-in failed", Html.Of($"""
                 <h1>Sign-in could not be completed</h1>
@@ -97,7 +103,8 @@ public static partial class ConsoleSignIn
 
         app.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
         {
-            if ((await http.AuthenticateAsync(ConsoleRegistration.SessionScheme)).Principal is { } user)
+            var session = await http.AuthenticateAsync(ConsoleRegistration.SessionScheme);
+            if (session.Principal is { } user)
             {
                 http.User = user;
             }
@@ -105,6 +112,11 @@ public static partial class ConsoleSignIn
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return ConsolePage.Refused("The form expired or did not come from this site; go back, reload the page and try again.");
+            }
+
+            if (session.Properties?.GetTokenValue("access_token") is { } token)
+            {
+                await RevokeAsync(http, token);
             }
 
             // Both the console session and the sign-in page's own: signing in again asks for the password.
@@ -119,6 +131,36 @@ public static partial class ConsoleSignIn
             <p><a href="{ConsoleRegistration.PathBase}/">Sign in again</a></p>
             """)));
     }
+
+    /// <summary>
+    /// Asks the authorization server's revocation endpoint (from its discovery document) to revoke
+    /// the session's access token, so a copy taken before signing out is refused by the API too.
+    /// </summary>
+    private static async Task RevokeAsync(HttpContext http, string token)
+    {
+        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(ConsoleRegistration.SignInScheme);
+        var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+        using var request = new HttpRequestMessage(HttpMethod.Post, configuration.RevocationEndpoint)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [OpenIddictConstants.Parameters.Token] = token,
+                [OpenIddictConstants.Parameters.TokenTypeHint] = OpenIddictConstants.TokenTypeHints.AccessToken,
+                [OpenIddictConstants.Parameters.ClientId] = oidc.ClientId!,
+            }),
+        };
+        using var response = await oidc.Backchannel.SendAsync(request, http.RequestAborted);
+        if (!response.IsSuccessStatusCode)
+        {
+            // Signing out goes on: the session ends here, and the token still expires on its own.
+            LogRevocationFailed(Logger(http), (int)response.StatusCode, await response.Content.ReadAsStringAsync(http.RequestAborted));
+        }
+    }
+
+    private static ILogger Logger(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSignIn));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signing out could not revoke the access token: {Status} {Answer}")]
+    private static partial void LogRevocationFailed(ILogger logger, int status, string answer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A console sign-in was refused")]
     private static partial void LogSignInFailed(ILogger logger, Exception? exception);

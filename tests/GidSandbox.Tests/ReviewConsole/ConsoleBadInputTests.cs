@@ -35,8 +35,8 @@ public sealed class ConsoleBadInputTests(SandboxFixture sandbox)
         var forged = await GetWithSession("/console/", tampered);
 
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
-        Assert.Equal("/connect/authorize", forged.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Contains("Your session has expired", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class ConsoleBadInputTests(SandboxFixture sandbox)
 
         var response = await GetWithSession("/console/", format.Protect(ticket));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/connect/authorize", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Your session has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

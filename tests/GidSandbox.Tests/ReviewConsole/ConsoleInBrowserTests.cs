@@ -4,7 +4,7 @@ namespace GidSandbox.Tests.ReviewConsole;
 
 /// <summary>The console in Debian's Chromium: real sign-in, real pages, real GraphiQL.</summary>
 [Collection(SandboxCollection.Name)]
-public sealed class ConsoleInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+public sealed partial class ConsoleInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     [Theory]
     [InlineData("reviewer", "GOVERNANCE", "Sandbox governance reviewer")]
