@@ -19,6 +19,7 @@ public sealed record BarChart(string Id, string Title, string Description, strin
     private static readonly int[] NiceMultiples = [1, 2, 5, 10];
 
     private const int Width = 960, Height = 300, Left = 60, Right = 12, Top = 14, Bottom = 44;
+    private const int MaxBar = 90;
     private const int PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
 
     /// <summary>Shortens the category names under the bars (e.g. days); the table keeps them whole.</summary>
@@ -32,7 +33,7 @@ public sealed record BarChart(string Id, string Title, string Description, strin
             .Select(i => (Value: Stacked ? Total(i) : Series.Max(s => s.Values[i]), Index: i)).MaxBy(x => x.Value);
         var summary = largest == 0
             ? $"No {Unit} in this range."
-            : $"The most is {Number(largest)} {Unit} at {Categories[at]}; {Number(Enumerable.Range(0, Categories.Count).Sum(Total))} {Unit} over {Categories.Count} {CategoryHeader.ToLowerInvariant()} categories in all.";
+            : $"The most is {Number(largest)} {Unit} at {Categories[at]}; {Number(Enumerable.Range(0, Categories.Count).Sum(Total))} {Unit} in all.";
         return Html.Of($"""
             <figure class="chart" aria-labelledby="{Id}-title">
               <figcaption id="{Id}-title">{Title}</figcaption>
@@ -72,13 +73,15 @@ public sealed record BarChart(string Id, string Title, string Description, strin
             var label = c % labelEvery == 0
                 ? Html.Of($"""<text x="{F(x + (band / 2))}" y="{Top + PlotHeight + 20}" text-anchor="middle" font-size="13" fill="#1b1f24">{AxisLabel(Categories[c])}</text>""")
                 : Html.Empty;
-            var width = Stacked ? band * 0.7 : band * 0.8 / Series.Count;
+            // Few categories make wide bands; bars stay narrow enough to read as bars.
+            var width = Stacked ? Math.Min(band * 0.7, MaxBar) : Math.Min(band * 0.8 / Series.Count, MaxBar / 2.0);
+            var start = x + ((band - (Stacked ? width : width * Series.Count)) / 2);
             var rects = new List<Html>();
             long below = 0;
             for (var i = 0; i < Series.Count; i++)
             {
                 var value = Series[i].Values[c];
-                var left = Stacked ? x + (band * 0.15) : x + (band * 0.1) + (i * width);
+                var left = Stacked ? start : start + (i * width);
                 var from = Stacked ? below : 0;
                 below += value;
                 if (value > 0)
