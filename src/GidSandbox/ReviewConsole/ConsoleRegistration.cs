@@ -84,5 +84,7 @@ public static class ConsoleRegistration
         TermsPage.Map(pages);
         IdentityPage.Map(pages);
         GraphiQLPage.Map(pages);
+        SearchPage.Map(pages);
+        AuditPage.Map(pages);
     }
 }
