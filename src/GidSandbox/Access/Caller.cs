@@ -5,8 +5,12 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace GidSandbox.Access;
 
-/// <summary>The authenticated client behind a request, as its access token says.</summary>
-public sealed record Caller(Actor Actor, ParticipantRole Role, IReadOnlySet<string> Scopes)
+/// <summary>
+/// The authenticated client behind a request, as its access token says: the actor recorded on
+/// writes (with a subject only for a person signed in through a client), and the name to show
+/// (the person's user name, or the client's display name).
+/// </summary>
+public sealed record Caller(Actor Actor, ParticipantRole Role, IReadOnlySet<string> Scopes, string? Name)
 {
     public static Caller From(ClaimsPrincipal principal)
     {
@@ -16,7 +20,7 @@ public sealed record Caller(Actor Actor, ParticipantRole Role, IReadOnlySet<stri
         var office = principal.GetClaim(GidClaims.Office) ?? "";
         var role = Enum.TryParse<ParticipantRole>(principal.GetClaim(GidClaims.Role), out var parsed) ? parsed : ParticipantRole.Association;
         var actingPerson = subject != clientId ? subject : null;
-        return new Caller(new Actor(office, clientId, actingPerson ?? principal.GetClaim(Claims.Name)), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal));
+        return new Caller(new Actor(office, clientId, actingPerson), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal), actingPerson ?? principal.GetClaim(Claims.Name));
     }
 
     public bool Has(string scope) => Scopes.Contains(scope);

@@ -24,7 +24,7 @@ public sealed class CallerGraphType : ObjectGraphType<Caller>
         Name = "Caller";
         Field<NonNullGraphType<StringGraphType>>("office").Description("WIPO ST.3 code of the office, or the association's short name.").Resolve(ctx => ctx.Source.Actor.Office);
         Field<NonNullGraphType<StringGraphType>>("clientId").Resolve(ctx => ctx.Source.Actor.ClientId);
-        Field<StringGraphType>("name").Resolve(ctx => ctx.Source.Actor.Subject);
+        Field(x => x.Name, nullable: true).Description("The signed-in person's user name, or the client's display name.");
         Field(x => x.Role, type: typeof(NonNullGraphType<EnumerationGraphType<ParticipantRole>>));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scopes").Resolve(ctx => ctx.Source.Scopes.Order(StringComparer.Ordinal).ToList());
         Field<NonNullGraphType<EnumerationGraphType<TermsStatus>>>("termsStatus")

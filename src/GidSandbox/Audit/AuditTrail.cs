@@ -14,7 +14,13 @@ public static class AuditTrail
     public const string Query = "auditTrail";
     public const int MaxPage = 500;
 
-    public static void Map(ObjectGraphType query) =>
+    public static void Map(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("auditEventTypes")
+            .Description("The event types auditTrail can filter on (filter.eventTypes), in alphabetical order. Needs audit:read.")
+            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.AuditRead)
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<AuditLog>().Types.Names);
+
         query.Field<NonNullGraphType<ConnectionType<AuditEntryGraphType, EdgeType<AuditEntryGraphType>>>>(Query)
             .Description($"Every event of the registry in global sequence order, filtered; pages of up to {MaxPage}. Needs audit:read.")
             .Argument<AuditFilterInputGraphType>("filter")
@@ -55,6 +61,7 @@ public static class AuditTrail
                     },
                 };
             });
+    }
 }
 
 public sealed class AuditFilterInputGraphType : InputObjectGraphType<AuditFilterInput>

@@ -31,15 +31,11 @@ public static class ConsoleApi
 
     public static async Task<ApiAnswer> Send(HttpContext http, string query, object? variables = null, bool termsExempt = false)
     {
-        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(ConsoleRegistration.SignInScheme);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(oidc.Authority!), "graphql"))
-        {
-            Content = JsonContent.Create(new { query, variables }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleSession.Of(http).AccessToken);
+        var (backchannel, request) = Authorized(http, HttpMethod.Post, "graphql");
+        using var _ = request;
+        request.Content = JsonContent.Create(new { query, variables });
         request.Headers.Accept.ParseAdd(GraphQLHttpEndpoint.GraphQLResponseJson);
-        request.Headers.Add("X-Correlation-Id", http.TraceIdentifier);
-        using var response = await oidc.Backchannel.SendAsync(request, http.RequestAborted);
+        using var response = await backchannel.SendAsync(request, http.RequestAborted);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             throw new SessionEndedException("The API no longer accepts this session's access token.");
@@ -47,9 +43,7 @@ public static class ConsoleApi
 
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(http.RequestAborted)
             ?? throw new InvalidOperationException($"The API answered {(int)response.StatusCode} without a body.");
-        var errors = body["errors"]?.AsArray()
-            .Select(e => new ApiError(e?["extensions"]?["code"]?.GetValue<string>() ?? "ERROR", e?["message"]?.GetValue<string>() ?? ""))
-            .ToList() ?? [];
+        var errors = ErrorsOf(body);
         if (errors.FirstOrDefault(e => e.Code == ErrorCodes.OfficeSuspended) is { } suspended)
         {
             throw new OfficeSuspendedException(suspended.Message);
@@ -61,5 +55,44 @@ public static class ConsoleApi
         }
 
         return new ApiAnswer(body["data"] as JsonObject ?? [], errors);
+    }
+
+    /// <summary>
+    /// GETs one of the API's HTTP endpoints other than GraphQL (e.g. an export) with the user's
+    /// token, answering as soon as the headers arrive so the body can be streamed on.
+    /// </summary>
+    public static async Task<HttpResponseMessage> Get(HttpContext http, string relativeUri)
+    {
+        var (backchannel, request) = Authorized(http, HttpMethod.Get, relativeUri);
+        using var _ = request;
+        var response = await backchannel.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, http.RequestAborted);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            throw new SessionEndedException("The API no longer accepts this session's access token.");
+        }
+
+        return response;
+    }
+
+    /// <summary>The errors of a GraphQL-shaped error body, as non-GraphQL endpoints of the API answer.</summary>
+    public static async Task<IReadOnlyList<ApiError>> Errors(HttpResponseMessage response, CancellationToken ct)
+    {
+        var errors = ErrorsOf(await response.Content.ReadFromJsonAsync<JsonObject>(ct));
+        return errors.Count > 0 ? errors : [new ApiError("ERROR", $"The API answered {(int)response.StatusCode}.")];
+    }
+
+    private static List<ApiError> ErrorsOf(JsonObject? body) =>
+        body?["errors"]?.AsArray()
+            .Select(e => new ApiError(e?["extensions"]?["code"]?.GetValue<string>() ?? "ERROR", e?["message"]?.GetValue<string>() ?? ""))
+            .ToList() ?? [];
+
+    private static (HttpClient Backchannel, HttpRequestMessage Request) Authorized(HttpContext http, HttpMethod method, string relativeUri)
+    {
+        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(ConsoleRegistration.SignInScheme);
+        var request = new HttpRequestMessage(method, new Uri(new Uri(oidc.Authority!), relativeUri));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleSession.Of(http).AccessToken);
+        request.Headers.Add("X-Correlation-Id", http.TraceIdentifier);
+        return (oidc.Backchannel, request);
     }
 }

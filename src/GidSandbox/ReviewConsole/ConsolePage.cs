@@ -41,6 +41,8 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
                 <nav aria-label="Console">
                   <ul>
                     <li><a href="{home}">Home</a></li>
+                    <li><a href="{SearchPage.Path}">Search</a></li>
+                    <li><a href="{AuditPage.Path}">Audit trail</a></li>
                     <li><a href="{ConsoleRegistration.PathBase}/graphiql">GraphiQL</a></li>
                     <li><a href="{Dashboards.Dashboards.Path}">Dashboards</a></li>
                     <li><a href="{ConsoleRegistration.PathBase}/terms">Terms of Use</a></li>

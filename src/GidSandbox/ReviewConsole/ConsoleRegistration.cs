@@ -86,5 +86,7 @@ public static class ConsoleRegistration
         IdentityPage.Map(pages);
         GraphiQLPage.Map(pages);
         Dashboards.Dashboards.Map(pages);
+        SearchPage.Map(pages);
+        AuditPage.Map(pages);
     }
 }

@@ -44,9 +44,13 @@ public static class HomePage
                     <button type="submit">Open</button>
                   </form>
                 </section>
-                <section aria-labelledby="search" class="placeholder">
+                <section aria-labelledby="search">
                   <h2 id="search">Search by name or identifier</h2>
-                  <p>Ranked, explained search arrives with matching (<code>searchIdentities</code>); until then, look identities up by GID above or query them in <a href="{GraphiQLPage.Path}">GraphiQL</a>.</p>
+                  <form method="get" action="{SearchPage.Path}" class="lookup" role="search" aria-label="Identities">
+                    <label for="q">Name, identifier or GID</label>
+                    <input id="q" name="q" type="search" required autocomplete="off" spellcheck="false">
+                    <button type="submit">Search</button>
+                  </form>
                 </section>
                 """));
         });

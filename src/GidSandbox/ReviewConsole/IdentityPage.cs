@@ -24,7 +24,7 @@ public static class IdentityPage
     private const string Current = """
         query ($gid: Gid!) {
           identity(gid: $gid) { ...IdentityFields }
-          identityHistory(gid: $gid) { version type recordedAt office clientId reason termsVersion }
+          identityHistory(gid: $gid) { version type recordedAt office clientId subject reason termsVersion }
         }
         """ + Fields;
 
@@ -142,7 +142,7 @@ public static class IdentityPage
                 <li{current}>
                   <p><strong>{e["type"]?.GetValue<string>()}</strong> · version {version}</p>
                   <p><time datetime="{HomePage.Text(e, "recordedAt")}">{HomePage.Text(e, "recordedAt")}</time>
-                     by {HomePage.Text(e, "office")} ({HomePage.Text(e, "clientId")}) under Terms {HomePage.Text(e, "termsVersion")}</p>
+                     by {Who(e)} under Terms {HomePage.Text(e, "termsVersion")}</p>
                   {reason}
                   <p><a href="{PathOf(gid)}?v={version}">As of this event</a></p>
                 </li>
@@ -169,6 +169,11 @@ public static class IdentityPage
             </section>
             """);
     }
+
+    /// <summary>The person who acted, where one signed in (e.g. here), with their office and client; else the office and its client.</summary>
+    private static Html Who(JsonObject entry) => entry["subject"] is { } person
+        ? Html.Of($"<span class=\"person\">{person.GetValue<string>()}</span> ({HomePage.Text(entry, "office")}, {HomePage.Text(entry, "clientId")})")
+        : Html.Of($"{HomePage.Text(entry, "office")} ({HomePage.Text(entry, "clientId")})");
 
     private static Html AddNameForm(HttpContext http, JsonObject identity, ApiError? problem)
     {

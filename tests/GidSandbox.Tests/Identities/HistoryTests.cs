@@ -44,6 +44,30 @@ public sealed class HistoryTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task the_history_names_a_signed_in_person_and_no_one_for_a_client_acting_for_itself()
+    {
+        var company = await sandbox.ALegalEntity();
+        using (var examiner = new ReviewConsole.ConsoleVisitor(sandbox))
+        {
+            var page = await examiner.SignInToConsole("examiner-ep", $"/console/identities/{company.Gid()}");
+            await examiner.Submit(page, $"/console/identities/{company.Gid()}/names", new Dictionary<string, string>
+            {
+                ["expectedVersion"] = "1",
+                ["text"] = "Signed In Name",
+                ["script"] = "Latn",
+                ["type"] = "ALIAS",
+            });
+        }
+
+        var history = (await sandbox.Data("query ($gid: Gid!) { identityHistory(gid: $gid) { version office clientId subject } }", new { gid = company.Gid() }))["identityHistory"]!;
+
+        Given.AssertJson("""
+            [ { "version": 1, "office": "EP", "clientId": "office-ep", "subject": null },
+              { "version": 2, "office": "EP", "clientId": "gid-console", "subject": "examiner-ep" } ]
+            """, history);
+    }
+
+    [Fact]
     public async Task the_correlation_id_of_the_request_is_recorded()
     {
         var company = await sandbox.ALegalEntity();

@@ -101,6 +101,27 @@ public sealed class IdentityPageTests(SandboxFixture sandbox)
         Assert.Equal(2, (await sandbox.Identity(identity.Gid()))!.Version());
     }
 
+    [Fact]
+    public async Task the_timeline_names_the_person_who_acted_where_one_signed_in()
+    {
+        var identity = await sandbox.ALegalEntity($"Who {Given.UniqueWord()} Widgets AG", "CH");
+        using var visitor = new ConsoleVisitor(sandbox);
+        var page = await visitor.SignInToConsole("examiner-ep", $"/console/identities/{identity.Gid()}");
+
+        var added = await visitor.Follow(await visitor.Submit(page, $"/console/identities/{identity.Gid()}/names", new Dictionary<string, string>
+        {
+            ["expectedVersion"] = "1",
+            ["text"] = "Who Widgets",
+            ["script"] = "Latn",
+            ["type"] = "ALIAS",
+        }));
+        var html = System.Text.RegularExpressions.Regex.Replace(await added.Content.ReadAsStringAsync(), @"\s+", " ");
+
+        Assert.Contains("<strong>LegalEntityRegistered</strong> · version 1</p> <p><time", html, StringComparison.Ordinal);
+        Assert.Matches(@"version 1</p> <p><time [^>]+>[^<]+</time> by EP \(office-ep\) under Terms 1\.0</p>", html);
+        Assert.Matches(@"version 2</p> <p><time [^>]+>[^<]+</time> by <span class=""person"">examiner-ep</span> \(EP, gid-console\) under Terms 1\.0</p>", html);
+    }
+
     [Theory]
     [InlineData("analyst-inta")]
     [InlineData("reviewer")]

@@ -45,7 +45,9 @@ public static class AuditChain
     /// <summary>
     /// The SQL that reads rows for the chain, used by the projection and the verification alike, so
     /// both hash exactly the same bytes. The content hash covers every column of the row that says
-    /// what happened (jsonb's text form is canonical: keys sorted, whitespace fixed).
+    /// what happened (jsonb's text form is canonical: keys sorted, whitespace fixed). A timestamp that
+    /// to_char cannot write (±infinity: Marten's tombstone for an append that failed half way, e.g.
+    /// when the database restarted under it) is chained as PostgreSQL spells it.
     /// </summary>
     public static string RowsSql(string eventsTable, string where) => $"""
         select seq_id, id::text, stream_id, version, type, ts,
@@ -53,7 +55,7 @@ public static class AuditChain
                encode(sha256(convert_to(concat_ws(chr(31), seq_id::text, id::text, stream_id, version::text, type, ts,
                    coalesce(tenant_id, ''), coalesce(mt_dotnet_type, ''), coalesce(correlation_id, ''), coalesce(user_name, ''),
                    coalesce(headers::text, ''), data::text), 'UTF8')), 'hex')
-        from (select *, to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ts from {eventsTable} where {where}) e
+        from (select *, coalesce(to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), timestamp::text) as ts from {eventsTable} where {where}) e
         order by seq_id
         """;
 

@@ -18,6 +18,7 @@ public sealed record HistoryEntry(
     Instant RecordedAt,
     string? Office,
     string? ClientId,
+    string? Subject,
     string? CorrelationId,
     string? Reason,
     string? TermsVersion,
@@ -31,6 +32,7 @@ public sealed record HistoryEntry(
         Instant.FromDateTimeOffset(e.Timestamp),
         Header(e, "office"),
         Header(e, "clientId"),
+        Header(e, "subject"),
         e.CorrelationId,
         Header(e, "reason"),
         Header(e, "termsVersion"),
@@ -96,6 +98,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>));
         Field(x => x.Office, nullable: true).Description("The office that acted.");
         Field(x => x.ClientId, nullable: true).Description("The client that acted.");
+        Field(x => x.Subject, nullable: true).Description("The person signed in through the client (e.g. in the review console), if any; null for a client acting for itself.");
         Field(x => x.CorrelationId, nullable: true);
         Field(x => x.Reason, nullable: true);
         Field(x => x.TermsVersion, nullable: true).Description("The version of the Terms of Use in force for the acting office.");

@@ -153,6 +153,29 @@ public sealed class TamperingTests(SandboxFixture sandbox) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_row_at_an_infinite_timestamp_is_read_for_the_chain_rather_than_failing_it()
+    {
+        // Marten's tombstone for an append that failed half way (e.g. the database restarted under it) has no real time.
+        await using (var insert = _data.CreateCommand("""
+            insert into gid.mt_events (seq_id, id, stream_id, version, data, type, timestamp)
+            values (nextval('gid.mt_events_sequence'), gen_random_uuid(), 'office-EP', 4, '{}', 'tombstone', '-infinity')
+            """))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var read = _data.CreateCommand(AuditChain.RowsSql("gid.mt_events", "type = 'tombstone'"));
+        await using var reader = await read.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var row = AuditChain.ReadRow(reader);
+        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.Equal("-infinity", row.Timestamp);
+        Assert.True(report.Intact, report.FirstBreak?.Differences[0]);
+        Assert.Equal((9L, 1L), (report.EventsVerified, report.PendingEvents));
+    }
+
+    [Fact]
     public async Task the_database_refuses_to_update_delete_or_truncate_events()
     {
         async Task<PostgresException> Refused(string sql)

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace GidSandbox.ReviewConsole;
+
+/// <summary>
+/// Search by name, external identifier or the start of a GID (searchIdentities): the ranked hits
+/// with their score and its explanation, kind and country filters, and the next page by cursor.
+/// </summary>
+public static class SearchPage
+{
+    public const string Path = ConsoleRegistration.PathBase + "/search";
+
+    private const int DefaultPageSize = 10;
+
+    private static readonly int[] PageSizes = [10, 20, 50];
+
+    private const string Search = """
+        query ($name: String!, $kind: IdentityKind, $country: CountryCode, $first: Int, $after: String) {
+          searchIdentities(name: $name, kind: $kind, country: $country, first: $first, after: $after) {
+            edges {
+              score
+              node { gid kind country status names { text script type primary } }
+              explanation { queryName matchedName matchedKey legalForm legalFormElf features parts { trigram tokenOverlap phonetic legalForm country identifier } }
+            }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+        """;
+
+    /// <summary>What the search form asked, as it travels in the page's URL.</summary>
+    private sealed record Asked(string? Text, string? Kind, string? Country, int First, string? After, int Rank)
+    {
+        public string Query(string? after, int rank) => QueryString.Create(new Dictionary<string, string?>
+        {
+            ["q"] = Text,
+            ["kind"] = Kind,
+            ["country"] = Country,
+            ["first"] = First == DefaultPageSize ? null : First.ToString(CultureInfo.InvariantCulture),
+            ["after"] = after,
+            ["rank"] = after is null ? null : rank.ToString(CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is { Length: > 0 })).ToString();
+    }
+
+    public static void Map(RouteGroupBuilder console) =>
+        console.MapGet("/search", Task<IResult> (HttpContext http, string? kind, string? country, string? first, string? after, string? rank) =>
+            // An empty q is a search for the API to judge; no q at all is the empty form.
+            Show(http, new Asked(
+                http.Request.Query.TryGetValue("q", out var q) ? q.ToString() : null,
+                Blank(kind),
+                Blank(country)?.ToUpperInvariant(),
+                int.TryParse(first, CultureInfo.InvariantCulture, out var size) ? size : DefaultPageSize,
+                Blank(after),
+                int.TryParse(rank, CultureInfo.InvariantCulture, out var from) && from > 0 ? from : 1)));
+
+    private static async Task<IResult> Show(HttpContext http, Asked asked)
+    {
+        if (asked.Text is null)
+        {
+            return ConsolePage.For("Search", Html.Of($"""
+                <h1>Search identities</h1>
+                {Form(asked)}
+                """));
+        }
+
+        var answer = await ConsoleApi.Send(http, Search, new { name = asked.Text, kind = asked.Kind, country = asked.Country, first = asked.First, after = asked.After });
+        if (answer.Failed || answer.Data["searchIdentities"] is not JsonObject connection)
+        {
+            var errors = answer.Errors.Select(e => Html.Of($"<li><strong>{e.Code}</strong>: {e.Message}</li>"));
+            return ConsolePage.For("Search refused", Html.Of($"""
+                <h1>Search identities</h1>
+                {Form(asked)}
+                <div class="error" role="alert"><p>The API refused this search:</p><ul>{errors}</ul></div>
+                """), StatusCodes.Status400BadRequest);
+        }
+
+        var edges = connection["edges"]!.AsArray().OfType<JsonObject>().ToList();
+        var pageInfo = connection["pageInfo"]!;
+        var next = pageInfo["hasNextPage"]!.GetValue<bool>()
+            ? Html.Of($"""<a rel="next" href="{Path}{asked.Query(pageInfo["endCursor"]!.GetValue<string>(), asked.Rank + edges.Count)}">Next page</a>""")
+            : Html.Empty;
+        var firstPage = asked.After is null ? Html.Empty : Html.Of($"""<a href="{Path}{asked.Query(null, 1)}">First page</a>""");
+        var results = edges.Count == 0
+            ? Html.Of($"<p role=\"status\">No active identity matches <q>{asked.Text}</q>{(asked.After is null ? "" : " beyond the previous page")}.</p>")
+            : Html.Of($"""
+                <p role="status">Results {asked.Rank} to {asked.Rank + edges.Count - 1} for <q>{asked.Text}</q>, best first.</p>
+                <ol class="hits" start="{asked.Rank}">{edges.Select(Hit)}</ol>
+                """);
+        return ConsolePage.For("Search", Html.Of($"""
+            <h1>Search identities</h1>
+            {Form(asked)}
+            <section aria-labelledby="results">
+              <h2 id="results">Results</h2>
+              {results}
+              <nav class="pages" aria-label="Result pages">{firstPage} {next}</nav>
+            </section>
+            """));
+    }
+
+    private static Html Form(Asked asked)
+    {
+        var kinds = new[] { ("", "Any kind"), ("LEGAL_ENTITY", "Legal entity"), ("NATURAL_PERSON", "Natural person") }
+            .Select(k => Html.Of($"<option value=\"{k.Item1}\"{(k.Item1 == (asked.Kind ?? "") ? new Html(" selected") : Html.Empty)}>{k.Item2}</option>"));
+        var sizes = PageSizes.Select(n => Html.Of($"<option{(n == asked.First ? new Html(" selected") : Html.Empty)}>{n}</option>"));
+        return Html.Of($"""
+            <form method="get" action="{Path}" class="search" role="search" aria-label="Identities">
+              <div class="field wide">
+                <label for="q">Name, identifier or GID</label>
+                <input id="q" name="q" type="search" required value="{asked.Text}" aria-describedby="q-hint" autocomplete="off" spellcheck="false">
+                <p id="q-hint" class="hint">Any spelling of a name (legal form, accents, script and word order do not matter), an office's local identifier, or the start of a GID (at least 4 digits).</p>
+              </div>
+              <div class="field">
+                <label for="kind">Kind</label>
+                <select id="kind" name="kind">{kinds}</select>
+              </div>
+              <div class="field">
+                <label for="country">Country (ISO 3166-1)</label>
+                <input id="country" name="country" value="{asked.Country}" size="4" maxlength="2" autocomplete="off" spellcheck="false">
+              </div>
+              <div class="field">
+                <label for="first">Per page</label>
+                <select id="first" name="first">{sizes}</select>
+              </div>
+              <button type="submit">Search</button>
+            </form>
+            """);
+    }
+
+    private static Html Hit(JsonObject edge, int index)
+    {
+        var node = edge["node"]!;
+        var gid = node["gid"]!.GetValue<string>();
+        var names = node["names"]!.AsArray();
+        var primary = names.FirstOrDefault(n => n?["primary"]?.GetValue<bool>() == true)?["text"]?.GetValue<string>() ?? gid;
+        var why = edge["explanation"]!;
+        var parts = why["parts"]!.AsObject().Select(p => Html.Of($"<li>{Part(p.Key)} <span class=\"figure\">{Figure(p.Value, "0.00")}</span></li>"));
+        var features = why["features"]!.AsArray().Select(f => Html.Of($"<li><code>{f!.GetValue<string>()}</code></li>"));
+        var legalForm = why["legalForm"] is { } form
+            ? Html.Of($"<dt>Legal form</dt><dd>{form.GetValue<string>()}{(why["legalFormElf"] is { } elf ? $" (ELF {elf.GetValue<string>()})" : "")}</dd>")
+            : Html.Empty;
+        var matched = why["matchedName"] is { } name
+            ? Html.Of($"""
+                <dt>Matched name</dt><dd>{name.GetValue<string>()}</dd>
+                <dt>Standardized</dt><dd><code>{HomePage.Text(why, "matchedKey")}</code> for <code>{HomePage.Text(why, "queryName")}</code></dd>
+                {legalForm}
+                """)
+            : Html.Empty;
+        return Html.Of($"""
+            <li>
+              <article class="hit" aria-labelledby="hit-{index}">
+                <h3 id="hit-{index}"><a href="{IdentityPage.PathOf(gid)}">{primary}</a> <code class="gid">{gid}</code></h3>
+                <p class="score">Score <strong>{Figure(edge["score"], "0.000")}</strong> · {HomePage.Text(node, "kind")} · {HomePage.Text(node, "country")} · {HomePage.Text(node, "status")} · {names.Count} name{(names.Count == 1 ? "" : "s")}</p>
+                <dl class="facts explanation">
+                  {matched}
+                  <dt>Features</dt><dd><ul class="inline">{features}</ul></dd>
+                  <dt>Score parts</dt><dd><ul class="inline parts">{parts}</ul></dd>
+                </dl>
+              </article>
+            </li>
+            """);
+    }
+
+    private static string Part(string name) => name switch
+    {
+        "tokenOverlap" => "token overlap",
+        "legalForm" => "legal form",
+        _ => name,
+    };
+
+    private static string Figure(JsonNode? number, string format) => number!.GetValue<double>().ToString(format, CultureInfo.InvariantCulture);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
