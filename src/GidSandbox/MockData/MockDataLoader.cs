@@ -81,8 +81,15 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
 
         async Task Commit((Task Save, Decided Batch) next)
         {
-            await next.Save;
-            Forget(next.Batch);
+            try
+            {
+                await next.Save;
+            }
+            finally
+            {
+                Forget(next.Batch);
+            }
+
             (loaded, skipped) = (loaded + next.Batch.Loaded, skipped + next.Batch.Skipped);
             progress?.Invoke(new LoadProgress(name, next.Batch.LastLine, loaded, skipped, refused.Count));
         }
@@ -214,9 +221,20 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
         session.CorrelationId = $"mock-data {checkpointId}";
         session.LastModifiedBy = ClientId;
         var gids = parsed.SelectMany(p => new[] { p.Item.Gid, p.Item.Merged, p.Item.LegalEntity?.Parent?.Value }).OfType<string>().Where(g => g.Length > 0).Distinct().ToArray();
-        var identities = gids.Length == 0 ? [] : (await session.LoadManyAsync<Identity>(ct, gids)).ToDictionary(x => x.Id);
         var keys = parsed.SelectMany(p => IdentifiersOf(p.Command)).Select(x => x.Key).Distinct().ToArray();
-        var claims = keys.Length == 0 ? [] : (await session.LoadManyAsync<ExternalIdentifierClaim>(ct, keys)).ToDictionary(c => c.Id, c => c.Gid);
+        Dictionary<string, Identity> identities;
+        Dictionary<string, string> claims;
+        try
+        {
+            identities = gids.Length == 0 ? [] : (await session.LoadManyAsync<Identity>(ct, gids)).ToDictionary(x => x.Id);
+            claims = keys.Length == 0 ? [] : (await session.LoadManyAsync<ExternalIdentifierClaim>(ct, keys)).ToDictionary(c => c.Id, c => c.Gid);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+
         lock (_pendingIdentities)
         {
             foreach (var gid in gids)
