@@ -18,7 +18,7 @@ namespace GidSandbox.Benchmarks;
 /// </summary>
 public static class MockDataBenchmark
 {
-    public static async Task<int> RunAsync(int identities, int batch)
+    public static async Task<int> RunAsync(int identities, int batch, int? parallel)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
         var files = Path.Combine(Path.GetTempPath(), $"gid-bench-mock-{Guid.NewGuid():N}");
@@ -28,7 +28,7 @@ public static class MockDataBenchmark
             using var store = DocumentStore.For(options => options.ConfigureGid(postgres.ConnectionString));
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await ShippedTerms.PublishAsync(store);
-            Console.WriteLine($"PostgreSQL on {postgres.Port}; {identities:N0} identities, batches of {batch}.");
+            Console.WriteLine($"PostgreSQL on {postgres.Port}; {identities:N0} identities, batches of {batch}, {parallel?.ToString(CultureInfo.InvariantCulture) ?? "default"} stored at once.");
 
             var clock = Stopwatch.StartNew();
             var written = await MockDataFiles.WriteAsync(new MockWorld(new MockProfile("benchmark", 20261127, identities)), files);
@@ -36,7 +36,7 @@ public static class MockDataBenchmark
             var afterGeneration = Peak();
             Console.WriteLine($"generated in {generation.TotalSeconds:F1} s, peak working set {afterGeneration:F0} MiB");
 
-            var loader = new MockDataLoader(store, batch);
+            var loader = new MockDataLoader(store, batch, parallel);
             await loader.LoadFileAsync(Path.Combine(files, MockDataFiles.Offices));
             var peakDuringLoad = 0.0;
             clock.Restart();

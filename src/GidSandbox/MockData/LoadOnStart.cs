@@ -65,5 +65,9 @@ public static class MockDataRegistration
         return services;
     }
 
-    public static void ConfigureMockData(this StoreOptions options) => options.Schema.For<MockDataCheckpoint>();
+    public static void ConfigureMockData(this StoreOptions options)
+    {
+        options.Schema.For<MockDataCheckpoint>();
+        options.Schema.For<MockDataBatch>();
+    }
 }

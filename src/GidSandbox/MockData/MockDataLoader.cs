@@ -13,8 +13,14 @@ using Marten;
 
 namespace GidSandbox.MockData;
 
-/// <summary>How far the load of one file got; stored in the same transaction as each batch, so a killed load resumes exactly.</summary>
+/// <summary>That a file's load is complete; a second load of the same content reads only this.</summary>
 public sealed record MockDataCheckpoint(string Id, string File, long Line, bool Complete);
+
+/// <summary>
+/// Lines <see cref="FirstLine"/> to <see cref="LastLine"/> of the load <see cref="Load"/> are stored: written in the same
+/// transaction as those lines, so a killed load resumes exactly, whichever batches committed first.
+/// </summary>
+public sealed record MockDataBatch(string Id, string Load, long FirstLine, long LastLine);
 
 /// <summary>A line that was not loaded, and why, as the API would have said it.</summary>
 public sealed record RefusedLine(string File, long Line, string Code, string Message);
@@ -29,56 +35,171 @@ public sealed record LoadResult(long Loaded, long AlreadyLoaded, IReadOnlyList<R
 /// the office of the line, the client <see cref="ClientId"/>, and the simulated time as the
 /// header <c>occurredAt</c>; Marten's own timestamp stays the real time of the load.
 /// </summary>
-public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
+/// <remarks>
+/// Lines are decided one after another in file order, so every refusal is the one a sequential load
+/// would give. Storing is what takes the time (Marten's inline projections, serialization, PostgreSQL),
+/// so up to <c>parallel</c> batches of registrations are stored at once, each in its own session and
+/// transaction; registrations decided but not yet stored stay visible to the next decisions (a parent
+/// GID, a claimed identifier, a GID seen twice). A batch holding any other write waits until every
+/// batch before it is stored, and is stored alone: it reads identities those batches wrote.
+/// </remarks>
+public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, int? parallel = null)
 {
     public const string ClientId = "mock-data-loader";
     public const string OccurredAt = "occurredAt";
+
+    private readonly int _parallel = Math.Max(1, parallel ?? Math.Clamp(Environment.ProcessorCount, 1, 4));
+
+    /// <summary>Registrations decided in batches whose transaction has not committed yet.</summary>
+    private readonly Dictionary<string, Identity> _pendingIdentities = [];
+
+    /// <summary>Identifiers claimed in batches whose transaction has not committed yet.</summary>
+    private readonly Dictionary<string, string> _pendingClaims = [];
 
     /// <summary>Loads one file from where its last load stopped. Bad lines are reported with their number and skipped.</summary>
     public async Task<LoadResult> LoadFileAsync(string path, Action<LoadProgress>? progress = null, CancellationToken ct = default)
     {
         var name = Path.GetFileName(path);
         var id = $"{name}:{await HashAsync(path, ct)}";
+        IReadOnlyList<MockDataBatch> stored;
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<MockDataCheckpoint>(id, ct) is { Complete: true })
             {
                 return new LoadResult(0, 0, []);
             }
+
+            stored = await query.Query<MockDataBatch>().Where(b => b.Load == id).OrderBy(b => b.FirstLine).ToListAsync(ct);
         }
 
-        var start = (await LoadCheckpointAsync(id, ct))?.Line ?? 0;
         var terms = await TermsAsync(ct);
         var refused = new List<RefusedLine>();
         long loaded = 0, skipped = 0, lineNumber = 0;
+        var storedIndex = 0;
+        var inFlight = new Queue<(Task Save, Decided Batch)>();
         var batch = new List<(long Line, string Text)>(batchSize);
-        using var reader = new StreamReader(path);
-        while (await reader.ReadLineAsync(ct) is { } text)
+
+        async Task Commit((Task Save, Decided Batch) next)
         {
-            lineNumber++;
-            if (lineNumber <= start || text.Length == 0)
+            try
             {
-                continue;
+                await next.Save;
+            }
+            finally
+            {
+                Forget(next.Batch);
             }
 
-            batch.Add((lineNumber, text));
-            if (batch.Count == batchSize)
+            (loaded, skipped) = (loaded + next.Batch.Loaded, skipped + next.Batch.Skipped);
+            progress?.Invoke(new LoadProgress(name, next.Batch.LastLine, loaded, skipped, refused.Count));
+        }
+
+        async Task Flush()
+        {
+            var decided = await DecideAsync(id, name, batch, terms, refused, ct);
+            batch.Clear();
+            if (!decided.OnlyRegistrations)
             {
-                (loaded, skipped) = Add((loaded, skipped), await LoadBatchAsync(id, name, batch, terms, refused, complete: false, ct));
-                progress?.Invoke(new LoadProgress(name, lineNumber, loaded, skipped, refused.Count));
-                batch.Clear();
+                // Its appends go to streams that batches still in flight may be starting: those are stored first, this one alone.
+                while (inFlight.Count > 0)
+                {
+                    await Commit(inFlight.Dequeue());
+                }
+            }
+
+            inFlight.Enqueue((SaveAsync(decided.Session, ct), decided));
+            while (inFlight.Count >= _parallel || (!decided.OnlyRegistrations && inFlight.Count > 0))
+            {
+                await Commit(inFlight.Dequeue());
             }
         }
 
-        (loaded, skipped) = Add((loaded, skipped), await LoadBatchAsync(id, name, batch, terms, refused, complete: true, ct, lastLine: lineNumber));
+        try
+        {
+            using var reader = new StreamReader(path);
+            while (await reader.ReadLineAsync(ct) is { } text)
+            {
+                lineNumber++;
+                while (storedIndex < stored.Count && stored[storedIndex].LastLine < lineNumber)
+                {
+                    storedIndex++;
+                }
+
+                if (text.Length == 0 || (storedIndex < stored.Count && stored[storedIndex].FirstLine <= lineNumber))
+                {
+                    continue;
+                }
+
+                batch.Add((lineNumber, text));
+                if (batch.Count == batchSize)
+                {
+                    await Flush();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await Flush();
+            }
+
+            while (inFlight.Count > 0)
+            {
+                await Commit(inFlight.Dequeue());
+            }
+        }
+        finally
+        {
+            // A failed or cancelled load leaves nothing pending: what did not commit is loaded again next time.
+            foreach (var (save, decided) in inFlight)
+            {
+                await Task.WhenAny(save);
+                Forget(decided);
+            }
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new MockDataCheckpoint(id, name, lineNumber, Complete: true));
+            session.DeleteWhere<MockDataBatch>(b => b.Load == id);
+            await session.SaveChangesAsync(ct);
+        }
+
         progress?.Invoke(new LoadProgress(name, lineNumber, loaded, skipped, refused.Count));
         return new LoadResult(loaded, skipped, refused);
     }
 
-    private static (long, long) Add((long, long) a, (long, long) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
+    /// <summary>Serialization and the inline projections run inside SaveChanges: on the thread pool, beside the next batch's decisions.</summary>
+    private static Task SaveAsync(IDocumentSession session, CancellationToken ct) => Task.Run(
+        async () =>
+        {
+            await using (session)
+            {
+                await session.SaveChangesAsync(ct);
+            }
+        },
+        CancellationToken.None);
 
-    private async Task<(long Loaded, long Skipped)> LoadBatchAsync(
-        string checkpointId, string file, List<(long Line, string Text)> batch, TermsOfUseBook terms, List<RefusedLine> refused, bool complete, CancellationToken ct, long lastLine = 0)
+    /// <summary>A batch decided and held in its session, not yet stored.</summary>
+    private sealed record Decided(IDocumentSession Session, long LastLine, long Loaded, long Skipped, bool OnlyRegistrations, IReadOnlyList<string> Gids, IReadOnlyList<string> Claims);
+
+    private void Forget(Decided batch)
+    {
+        lock (_pendingIdentities)
+        {
+            foreach (var gid in batch.Gids)
+            {
+                _pendingIdentities.Remove(gid);
+            }
+
+            foreach (var key in batch.Claims)
+            {
+                _pendingClaims.Remove(key);
+            }
+        }
+    }
+
+    private async Task<Decided> DecideAsync(
+        string checkpointId, string file, List<(long Line, string Text)> batch, TermsOfUseBook terms, List<RefusedLine> refused, CancellationToken ct)
     {
         var parsed = new List<(long Line, MockLine Item, object? Command)>();
         foreach (var (line, text) in batch)
@@ -94,15 +215,48 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
             }
         }
 
-        await using var session = store.LightweightSession();
+#pragma warning disable CA2000 // disposed by SaveAsync once stored
+        var session = store.LightweightSession();
+#pragma warning restore CA2000
         session.CorrelationId = $"mock-data {checkpointId}";
         session.LastModifiedBy = ClientId;
         var gids = parsed.SelectMany(p => new[] { p.Item.Gid, p.Item.Merged, p.Item.LegalEntity?.Parent?.Value }).OfType<string>().Where(g => g.Length > 0).Distinct().ToArray();
-        var identities = gids.Length == 0 ? [] : (await session.LoadManyAsync<Identity>(ct, gids)).ToDictionary(x => x.Id);
         var keys = parsed.SelectMany(p => IdentifiersOf(p.Command)).Select(x => x.Key).Distinct().ToArray();
-        var claims = keys.Length == 0 ? [] : (await session.LoadManyAsync<ExternalIdentifierClaim>(ct, keys)).ToDictionary(c => c.Id, c => c.Gid);
+        Dictionary<string, Identity> identities;
+        Dictionary<string, string> claims;
+        try
+        {
+            identities = gids.Length == 0 ? [] : (await session.LoadManyAsync<Identity>(ct, gids)).ToDictionary(x => x.Id);
+            claims = keys.Length == 0 ? [] : (await session.LoadManyAsync<ExternalIdentifierClaim>(ct, keys)).ToDictionary(c => c.Id, c => c.Gid);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+
+        lock (_pendingIdentities)
+        {
+            foreach (var gid in gids)
+            {
+                if (_pendingIdentities.TryGetValue(gid, out var pending))
+                {
+                    identities[gid] = pending;
+                }
+            }
+
+            foreach (var key in keys)
+            {
+                if (_pendingClaims.TryGetValue(key, out var holder))
+                {
+                    claims[key] = holder;
+                }
+            }
+        }
 
         long loaded = 0, skipped = 0;
+        var registered = new List<string>();
+        var claimed = new List<string>();
         foreach (var (line, item, command) in parsed)
         {
             try
@@ -110,6 +264,11 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
                 if (Apply(session, item, command, identities, claims, terms))
                 {
                     loaded++;
+                    if (command is RegisterLegalEntity or RegisterNaturalPerson)
+                    {
+                        registered.Add(item.Gid!);
+                        claimed.AddRange(IdentifiersOf(command).Select(x => x.Key));
+                    }
                 }
                 else
                 {
@@ -122,10 +281,29 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
             }
         }
 
-        var last = complete ? lastLine : batch.Count > 0 ? batch[^1].Line : 0;
-        session.Store(new MockDataCheckpoint(checkpointId, file, last, complete));
-        await session.SaveChangesAsync(ct);
-        return (loaded, skipped);
+        var onlyRegistrations = parsed.All(p => p.Command is RegisterLegalEntity or RegisterNaturalPerson);
+        if (onlyRegistrations)
+        {
+            lock (_pendingIdentities)
+            {
+                foreach (var gid in registered)
+                {
+                    _pendingIdentities[gid] = identities[gid];
+                }
+
+                foreach (var key in claimed)
+                {
+                    _pendingClaims[key] = claims[key];
+                }
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            session.Store(new MockDataBatch($"{checkpointId}@{batch[0].Line}", checkpointId, batch[0].Line, batch[^1].Line));
+        }
+
+        return new Decided(session, batch.Count > 0 ? batch[^1].Line : 0, loaded, skipped, onlyRegistrations, registered, claimed);
     }
 
     /// <summary>Validates a line's input exactly as the API does; refuses with the API's message.</summary>
@@ -279,12 +457,6 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500)
         Refusal refusal => new RefusedLine(file, line, refusal.Code, refusal.Message),
         _ => new RefusedLine(file, line, ErrorCodes.ValidationFailed, $"The line is not a mock-data JSON object: {ex.Message}"),
     };
-
-    private async Task<MockDataCheckpoint?> LoadCheckpointAsync(string id, CancellationToken ct)
-    {
-        await using var query = store.QuerySession();
-        return await query.LoadAsync<MockDataCheckpoint>(id, ct);
-    }
 
     private async Task<TermsOfUseBook> TermsAsync(CancellationToken ct)
     {

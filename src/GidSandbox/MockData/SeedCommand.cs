@@ -14,6 +14,9 @@ public sealed class SeedInput : NetCoreInput
     [Description("Lines per transaction (default 500)")]
     public int BatchFlag { get; set; } = 500;
 
+    [Description("Batches of registrations stored at once, each in its own transaction (default: the number of processors, at most 4)")]
+    public int? ParallelFlag { get; set; }
+
     [Description("Where a profile's files are generated (default .data/mock-data/<profile>)")]
     public string? OutFlag { get; set; }
 }
@@ -26,7 +29,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var files = await FilesOfAsync(input);
-        var loader = new MockDataLoader(store, input.BatchFlag);
+        var loader = new MockDataLoader(store, input.BatchFlag, input.ParallelFlag);
         var refused = new List<RefusedLine>();
         long loaded = 0, skipped = 0;
         var clock = Stopwatch.StartNew();

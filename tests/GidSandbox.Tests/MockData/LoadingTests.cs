@@ -77,6 +77,26 @@ public sealed class LoadingTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task a_subsidiary_whose_parent_is_still_being_stored_in_a_parallel_batch_is_registered_under_it()
+    {
+        await using var store = await NewDatabase();
+        var lines = File.ReadLines(MockDataFiles.InRepository("mock-data", "small", MockDataFiles.Identities)).ToArray();
+        var child = lines.First(l => l.Contains("\"parent\"", StringComparison.Ordinal));
+        var parentGid = JsonSerializer.Deserialize<MockLine>(child, MockLine.Json)!.LegalEntity!.Parent!.Value.Value;
+        var parent = lines.Single(l => JsonSerializer.Deserialize<MockLine>(l, MockLine.Json)!.Gid == parentGid);
+        var file = Path.Combine(Path.GetTempPath(), $"gid-parent-{Guid.NewGuid():N}.ndjson");
+        await File.WriteAllLinesAsync(file, [parent, child]);
+
+        var result = await new MockDataLoader(store, batchSize: 1, parallel: 4).LoadFileAsync(file);
+
+        Assert.Empty(result.Refused);
+        Assert.Equal(2, result.Loaded);
+        await using var query = store.QuerySession();
+        var childGid = JsonSerializer.Deserialize<MockLine>(child, MockLine.Json)!.Gid!;
+        Assert.Equal(parentGid, (await query.LoadAsync<Identity>(childGid))!.Parent);
+    }
+
+    [Fact]
     public async Task bad_lines_are_reported_with_their_numbers_and_nothing_of_them_is_stored()
     {
         await using var store = await NewDatabase();
