@@ -18,6 +18,13 @@ public static class PersonalData
 
     public static bool VisibleTo(Caller caller, Identity identity) => VisibleTo(caller, identity.Kind, identity.RegisteringOffice);
 
+    /// <summary>
+    /// Whether the caller may see which person acted for an office (a user name is personal data too):
+    /// the acting office itself and governance; others see the office and client only.
+    /// </summary>
+    public static bool ActingPersonVisibleTo(Caller caller, string? actingOffice) =>
+        caller.Role == ParticipantRole.Governance || string.Equals(caller.Actor.Office, actingOffice, StringComparison.Ordinal);
+
     /// <summary>Removes the restricted details from recorded event data (history, audit) the caller may not see.</summary>
     public static JsonNode? Redact(JsonNode? data)
     {

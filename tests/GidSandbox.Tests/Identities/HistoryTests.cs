@@ -68,6 +68,34 @@ public sealed class HistoryTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task the_acting_person_is_shown_only_to_the_acting_office_and_governance()
+    {
+        var company = await sandbox.ALegalEntity();
+        using (var examiner = new ReviewConsole.ConsoleVisitor(sandbox))
+        {
+            var page = await examiner.SignInToConsole("examiner-ep", $"/console/identities/{company.Gid()}");
+            await examiner.Submit(page, $"/console/identities/{company.Gid()}/names", new Dictionary<string, string>
+            {
+                ["expectedVersion"] = "1",
+                ["text"] = "Named By A Person",
+                ["script"] = "Latn",
+                ["type"] = "ALIAS",
+            });
+        }
+
+        const string query = "query ($gid: Gid!) { identityHistory(gid: $gid) { version office subject } }";
+        var seenByAnotherOffice = (await sandbox.Data(query, new { gid = company.Gid() }, Clients.OfficeWithoutMerge))["identityHistory"]!;
+        var seenByGovernance = (await sandbox.Data(query, new { gid = company.Gid() }, Clients.Governance))["identityHistory"]!;
+
+        Given.AssertJson("""
+            [ { "version": 1, "office": "EP", "subject": null }, { "version": 2, "office": "EP", "subject": null } ]
+            """, seenByAnotherOffice);
+        Given.AssertJson("""
+            [ { "version": 1, "office": "EP", "subject": null }, { "version": 2, "office": "EP", "subject": "examiner-ep" } ]
+            """, seenByGovernance);
+    }
+
+    [Fact]
     public async Task the_correlation_id_of_the_request_is_recorded()
     {
         var company = await sandbox.ALegalEntity();

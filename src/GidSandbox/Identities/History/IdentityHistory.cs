@@ -66,9 +66,13 @@ public static class IdentityHistory
                     return null;
                 }
 
-                var entries = events.Select(e => HistoryEntry.From(e, GraphQLJson.Options)).ToList();
+                var caller = ((GidUserContext)ctx.UserContext).Caller;
+                var entries = events
+                    .Select(e => HistoryEntry.From(e, GraphQLJson.Options))
+                    .Select(e => PersonalData.ActingPersonVisibleTo(caller, e.Office) ? e : e with { Subject = null })
+                    .ToList();
                 var registered = Identity.Project(null, [events[0].Data]);
-                return PersonalData.VisibleTo(((GidUserContext)ctx.UserContext).Caller, registered)
+                return PersonalData.VisibleTo(caller, registered)
                     ? entries
                     : entries.Select(e => e with { Data = PersonalData.Redact(JsonNode.Parse(e.Data.GetRawText()))!.Deserialize<JsonElement>() }).ToList();
             });
@@ -98,7 +102,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>));
         Field(x => x.Office, nullable: true).Description("The office that acted.");
         Field(x => x.ClientId, nullable: true).Description("The client that acted.");
-        Field(x => x.Subject, nullable: true).Description("The person signed in through the client (e.g. in the review console), if any; null for a client acting for itself.");
+        Field(x => x.Subject, nullable: true).Description("The person signed in through the client (e.g. in the review console), if any; null for a client acting for itself, and for callers other than the acting office and governance.");
         Field(x => x.CorrelationId, nullable: true);
         Field(x => x.Reason, nullable: true);
         Field(x => x.TermsVersion, nullable: true).Description("The version of the Terms of Use in force for the acting office.");
