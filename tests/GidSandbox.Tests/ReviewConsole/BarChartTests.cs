@@ -51,6 +51,16 @@ public sealed class BarChartTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pairs", "1 pair")]
+    [InlineData("identities", "1 identity")]
+    public void one_of_a_unit_is_said_in_the_singular(string unit, string said)
+    {
+        var chart = new BarChart("one", "One", "Just one.", unit, "Day", ["2026-11-25"], [new Series("EP", [1])]);
+
+        Assert.Contains($"The most is {said} at 2026-11-25; {said} in all.", chart.Render().Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void an_empty_chart_says_so()
     {

@@ -27,13 +27,17 @@ public sealed record BarChart(string Id, string Title, string Description, strin
 
     public long Total(int category) => Series.Sum(s => s.Values[category]);
 
+    /// <summary>A count with the unit in the singular for one ("1 pair", "1 identity").</summary>
+    private string Counted(long count) =>
+        $"{Number(count)} {(count != 1 ? Unit : Unit.EndsWith("ies", StringComparison.Ordinal) ? Unit[..^3] + "y" : Unit.TrimEnd('s'))}";
+
     public Html Render()
     {
         var (largest, at) = Categories.Count == 0 ? (0, -1) : Enumerable.Range(0, Categories.Count)
             .Select(i => (Value: Stacked ? Total(i) : Series.Max(s => s.Values[i]), Index: i)).MaxBy(x => x.Value);
         var summary = largest == 0
             ? $"No {Unit} in this range."
-            : $"The most is {Number(largest)} {Unit} at {Categories[at]}; {Number(Enumerable.Range(0, Categories.Count).Sum(Total))} {Unit} in all.";
+            : $"The most is {Counted(largest)} at {Categories[at]}; {Counted(Enumerable.Range(0, Categories.Count).Sum(Total))} in all.";
         return Html.Of($"""
             <figure class="chart" aria-labelledby="{Id}-title">
               <figcaption id="{Id}-title">{Title}</figcaption>
@@ -87,7 +91,7 @@ public sealed record BarChart(string Id, string Title, string Description, strin
                 if (value > 0)
                 {
                     rects.Add(Html.Of($"""
-                        <rect x="{F(left)}" y="{F(Y(from + value))}" width="{F(Math.Max(width - 1, 1))}" height="{F(Y(from) - Y(from + value))}" fill="{Colour(i)}" stroke="#ffffff" stroke-width="1"><title>{Categories[c]}, {Series[i].Name}: {Number(value)} {Unit}</title></rect>
+                        <rect x="{F(left)}" y="{F(Y(from + value))}" width="{F(Math.Max(width - 1, 1))}" height="{F(Y(from) - Y(from + value))}" fill="{Colour(i)}" stroke="#ffffff" stroke-width="1"><title>{Categories[c]}, {Series[i].Name}: {Counted(value)}</title></rect>
                         """));
                 }
             }
