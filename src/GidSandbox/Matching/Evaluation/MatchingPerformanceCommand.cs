@@ -33,9 +33,11 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
         var postgres = await EmbeddedPostgres.StartAsync(directory, "gid_matching_performance", NullLogger.Instance);
         try
         {
-            using var store = DocumentStore.For(options => options.ConfigureGid(postgres.ConnectionString));
+            // No command timeout: building the trigram index over a million rows takes minutes.
+            var connectionString = postgres.ConnectionString + ";Command Timeout=0";
+            using var store = DocumentStore.For(options => options.ConfigureGid(connectionString));
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            var queries = await LoadAsync(store, postgres.ConnectionString, input.IdentitiesFlag);
+            var queries = await LoadAsync(store, connectionString, input.IdentitiesFlag);
             var random = new Random(Seed);
             var searches = Enumerable.Range(0, input.SearchesFlag).Select(_ => queries[random.Next(queries.Count)]).ToList();
             var records = Enumerable.Range(0, MatchIdentities.MaxRecords).Select(_ => queries[random.Next(queries.Count)]).ToList();
@@ -48,7 +50,7 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
                 search.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+            await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             var raw = new List<double>();
             foreach (var query in searches)
