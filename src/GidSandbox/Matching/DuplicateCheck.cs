@@ -42,8 +42,8 @@ public static class DuplicateCheck
     /// stored. So the registration's own transaction first takes a PostgreSQL advisory lock on each
     /// of its names' exact keys (same words in any order or spacing) in its kind and country: a
     /// second registration under one of those keys waits until the first commits or fails, and then
-    /// finds it. The locks go with the transaction; they are taken in one order, so two
-    /// registrations never wait for each other.
+    /// finds it. The locks go with the transaction and are taken in one order, so two
+    /// registrations cannot deadlock on them.
     /// </summary>
     private static async Task LockAsync(IDocumentSession session, MatchQuery query, CancellationToken ct)
     {
