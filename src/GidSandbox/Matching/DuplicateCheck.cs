@@ -2,6 +2,8 @@ using GidSandbox.GraphQL;
 using GidSandbox.Identities;
 using GraphQL.Types;
 using Marten;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace GidSandbox.Matching;
 
@@ -27,11 +29,30 @@ public static class DuplicateCheck
     public static async Task<DuplicateOverride?> CheckAsync(IDocumentSession session, IdentityKind kind, string country, IReadOnlyList<Name> names, DuplicateOverride? given, CancellationToken ct)
     {
         var query = new MatchQuery([.. names.Select(n => n.Text)], kind, country, []);
-        var found = await Candidates.FindAsync(session.DocumentStore, [query], countryIsFilter: true, ct);
+        await LockAsync(session, query, ct);
+        var found = await Candidates.FindAsync(session.DocumentStore, [query], countryIsFilter: true, exactFirst: false, ct);
         var candidates = found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= Threshold)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Profile.Id, StringComparer.Ordinal).Take(MaxCandidates)
             .Select(s => new DuplicateCandidate(Gid.Parse(s.Profile.Id), s.Score, s.MatchedName!.Text)).ToList();
         return Decide(candidates, given);
+    }
+
+    /// <summary>
+    /// Two look-alike registrations at the same moment would each pass the check before the other is
+    /// stored. So the registration's own transaction first takes a PostgreSQL advisory lock on each
+    /// of its names' exact keys (same words in any order or spacing) in its kind and country: a
+    /// second registration under one of those keys waits until the first commits or fails, and then
+    /// finds it. The locks go with the transaction and are taken in one order, so two
+    /// registrations cannot deadlock on them.
+    /// </summary>
+    private static async Task LockAsync(IDocumentSession session, MatchQuery query, CancellationToken ct)
+    {
+        var keys = query.Standardized.SelectMany(n => n.Standard.ExactKeys).Select(k => $"{query.Kind}|{query.Country}|{k}").Distinct().ToArray();
+        await session.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "select pg_advisory_xact_lock(k) from (select distinct hashtextextended(t, 0) as k from unnest(@keys) as t order by k) as ordered", session.Connection);
+        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Refuses when there are candidates and no override; otherwise the override to record, with the candidates seen.</summary>

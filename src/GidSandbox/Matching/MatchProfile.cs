@@ -11,7 +11,7 @@ public sealed record ProfileName(int NameId, string Text, string Script, NameTyp
 /// <summary>
 /// What the matcher knows of an identity: its names, standardized when they were projected, its
 /// identifiers and whether it is still active. <see cref="SearchText"/> holds every name's key in
-/// one column behind a pg_trgm GiST index, which is where candidates are found.
+/// one column behind a pg_trgm GIN index, which is where candidates are found.
 /// </summary>
 public sealed record MatchProfile
 {
@@ -36,11 +36,25 @@ public sealed record MatchProfile
     /// <summary>Every distinct name key (legal form off) and compact key, for trigram search.</summary>
     public string SearchText { get; init; } = "";
 
+    /// <summary>
+    /// Every name's sorted key and letters (<see cref="StandardName.ExactKeys"/> of the query side),
+    /// behind a GIN index: the exact first pass that spares most batch records a trigram search.
+    /// </summary>
+    public string[] ExactKeys { get; init; } = [];
+
     public MatchProfile WithNames(IEnumerable<ProfileName> names)
     {
         var list = names.ToImmutableList();
         var keys = list.SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
-        return this with { Names = list, SearchText = string.Join(" | ", keys), RulesVersion = NameStandardization.RulesVersion };
+        var exact = list.Where(n => !n.Standard.IsEmpty).SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }).Distinct();
+        return this with { Names = list, SearchText = string.Join(" | ", keys), ExactKeys = [.. exact], RulesVersion = NameStandardization.RulesVersion };
+    }
+
+    /// <summary>The profile of a newly registered identity.</summary>
+    public static MatchProfile Registered(Gid gid, IdentityKind kind, string country, string office, string? lei, IEnumerable<Name> names)
+    {
+        var profile = new MatchProfile { Id = gid.Value, Kind = kind, Country = country, RegisteringOffice = office, Lei = lei };
+        return profile.WithNames(names.Select(profile.Standardized));
     }
 
     public ProfileName Standardized(Name name) =>
@@ -56,8 +70,8 @@ public sealed partial class MatchProfileProjection : SingleStreamProjection<Matc
 {
     public override MatchProfile? Evolve(MatchProfile? profile, string id, IEvent e) => (profile, e.Data) switch
     {
-        (null, NaturalPersonRegistered r) => Start(r.Gid, IdentityKind.NaturalPerson, r.Country, r.RegisteringOffice, null, r.Names),
-        (null, LegalEntityRegistered r) => Start(r.Gid, IdentityKind.LegalEntity, r.Country, r.RegisteringOffice, r.Lei, r.Names),
+        (null, NaturalPersonRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.NaturalPerson, r.Country, r.RegisteringOffice, null, r.Names),
+        (null, LegalEntityRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.LegalEntity, r.Country, r.RegisteringOffice, r.Lei, r.Names),
         (not null, NameAdded a) => profile.WithNames(profile.Names.Add(profile.Standardized(a.Name))),
         (not null, NameRemoved r) => profile.WithNames(profile.Names.RemoveAll(n => n.NameId == r.NameId)),
         (not null, ExternalIdentifierLinked l) => profile with { ExternalIdentifiers = profile.ExternalIdentifiers.Add(l.Identifier) },
@@ -71,10 +85,4 @@ public sealed partial class MatchProfileProjection : SingleStreamProjection<Matc
         (not null, IdentityReactivated) => profile with { Status = IdentityStatus.Active },
         _ => profile,
     };
-
-    private static MatchProfile Start(Gid gid, IdentityKind kind, string country, string office, string? lei, IEnumerable<Name> names)
-    {
-        var profile = new MatchProfile { Id = gid.Value, Kind = kind, Country = country, RegisteringOffice = office, Lei = lei };
-        return profile.WithNames(names.Select(profile.Standardized));
-    }
 }

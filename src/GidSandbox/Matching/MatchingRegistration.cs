@@ -8,7 +8,7 @@ namespace GidSandbox.Matching;
 
 public static class MatchingRegistration
 {
-    /// <summary>The match profiles, their pg_trgm GiST index and the columns candidates are filtered on.</summary>
+    /// <summary>The match profiles, their exact-key and pg_trgm GIN indexes and the columns candidates are filtered on.</summary>
     public static void ConfigureMatching(this StoreOptions options)
     {
         // Created with the schema, so any database the registry is pointed at gets the trigram operators.
@@ -17,9 +17,10 @@ public static class MatchingRegistration
         options.Schema.For<MatchProfile>()
             .Duplicate(x => x.SearchText, configure: index =>
             {
-                index.Method = IndexMethod.gist;
-                index.Mask = "? gist_trgm_ops";
+                index.Method = IndexMethod.gin;
+                index.Mask = "? gin_trgm_ops";
             })
+            .Duplicate(x => x.ExactKeys, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(x => x.Kind)
             .Duplicate(x => x.Country)
             .Duplicate(x => x.Status);

@@ -22,6 +22,17 @@ public sealed record StandardName(
     public string Compact => Key.Replace(" ", "", StringComparison.Ordinal);
 
     public bool IsEmpty => Tokens.Count == 0;
+
+    /// <summary>The letters of the words run together (<see cref="NameStandardization.JoinLetters"/>).</summary>
+    public string Letters => NameStandardization.JoinLetters(Tokens);
+
+    /// <summary>
+    /// The keys under which another name counts as this one exactly: the sorted key, and the letters
+    /// of every rotation of the words ("Kim Min-jun", "Kim Minjun", "Minjun Kim").
+    /// </summary>
+    public IEnumerable<string> ExactKeys =>
+        Enumerable.Range(0, Tokens.Count).Select(shift => NameStandardization.JoinLetters(Tokens.Skip(shift).Concat(Tokens.Take(shift))))
+            .Prepend(SortedKey).Distinct();
 }
 
 /// <summary>
@@ -32,7 +43,7 @@ public sealed record StandardName(
 public static class NameStandardization
 {
     /// <summary>Bumped whenever a rule changes, and stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 1;
+    public const int RulesVersion = 2;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -86,10 +97,11 @@ public static class NameStandardization
         var tokens = new List<string>();
         foreach (var word in words)
         {
+            var latin = IsLatin(word);
             var ascii = IsAscii(word) ? word : SplitSyllables(Youon(word).Transliterate());
             foreach (var part in Normalize(ascii.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var token = FoldSpellings(part);
+                var token = latin ? FoldSpellings(part) : FoldLongVowels(part);
                 if (token.Length > 0 && !Noise.Contains(token))
                 {
                     tokens.Add(token);
@@ -132,18 +144,45 @@ public static class NameStandardization
     private static bool IsSmallY(char c) => c is 'ゃ' or 'ゅ' or 'ょ' or 'ャ' or 'ュ' or 'ョ';
 
     /// <summary>
-    /// Spelled-out and long-vowel variants to one form: ä/ae, ö/oe, ü/ue (AnyAscii already gives
-    /// a, o, u), Japanese long vowels (ou, oo, uu) and the Scandinavian aa (å), so
-    /// Müller = Mueller = Muller, Tarou = Taro and Aastroem = Åström.
+    /// Spelled-out and long-vowel variants to one form, for words written in Latin letters: ä/ae,
+    /// ö/oe, ü/ue (AnyAscii already gives a, o, u), then <see cref="FoldLongVowels"/>, so
+    /// Müller = Mueller = Muller and Aastroem = Åström.
     /// </summary>
     public static string FoldSpellings(string token) =>
-        token.Replace("ae", "a", StringComparison.Ordinal)
+        FoldLongVowels(token.Replace("ae", "a", StringComparison.Ordinal)
             .Replace("oe", "o", StringComparison.Ordinal)
-            .Replace("ue", "u", StringComparison.Ordinal)
-            .Replace("ou", "o", StringComparison.Ordinal)
+            .Replace("ue", "u", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Japanese long vowels (ou, oo, uu) and the Scandinavian aa (å) shortened, so Tarou = Taro.
+    /// The only folding a romanised non-Latin word gets: AnyAscii's 최 is "choe", which is not an
+    /// ö spelled out, and folding it would make it 조 ("cho").
+    /// </summary>
+    public static string FoldLongVowels(string token) =>
+        token.Replace("ou", "o", StringComparison.Ordinal)
             .Replace("oo", "o", StringComparison.Ordinal)
             .Replace("uu", "u", StringComparison.Ordinal)
             .Replace("aa", "a", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The words run together, folding the vowel pairs that the joins create: Hangul 하은 is the
+    /// syllables "ha" "eun", written "Haeun" in Latin letters, which folds to "haun".
+    /// </summary>
+    public static string JoinLetters(IEnumerable<string> tokens)
+    {
+        var joined = new StringBuilder();
+        foreach (var token in tokens)
+        {
+            var start = joined.Length > 0 && token.Length > 0 && FoldsAway(joined[^1], token[0]) ? 1 : 0;
+            joined.Append(token, start, token.Length - start);
+        }
+
+        return joined.ToString();
+    }
+
+    // The pairs the folds above shorten, by dropping the second letter: ae, oe, ue, ou, oo, uu, aa.
+    private static bool FoldsAway(char first, char second) =>
+        (first, second) is ('a', 'e') or ('o', 'e') or ('u', 'e') or ('o', 'u') or ('o', 'o') or ('u', 'u') or ('a', 'a');
 
     // Unicode's full case folding differs from lowercasing only in a few letters that matter in names.
     private static string CaseFold(string text) =>
@@ -181,4 +220,8 @@ public static class NameStandardization
     };
 
     private static bool IsAscii(string word) => word.All(char.IsAscii);
+
+    // Basic Latin, Latin-1, Latin Extended-A/B and Additional, and combining diacritics.
+    private static bool IsLatin(string word) =>
+        word.All(c => c <= '\u024F' || c is >= '\u0300' and <= '\u036F' or >= '\u1E00' and <= '\u1EFF');
 }

@@ -78,7 +78,7 @@ public static class Scoring
             features.Add("SAME_WORDS_ANY_ORDER");
             score = 1;
         }
-        else if (SameLetters(q.Tokens, c.Tokens))
+        else if (SameLetters(q, c))
         {
             features.Add("SAME_LETTERS_OTHER_SPACING");
             score = 1;
@@ -222,20 +222,7 @@ public static class Scoring
     }
 
     // "Kim Min-jun", "Kim Minjun" and "Minjun Kim": the same letters, split or rotated differently.
-    private static bool SameLetters(IReadOnlyList<string> q, IReadOnlyList<string> c)
-    {
-        // Folded again once joined: "ha" + "eun" holds an "ae" that neither word had alone.
-        var target = NameStandardization.FoldSpellings(string.Concat(c));
-        for (var shift = 0; shift < q.Count; shift++)
-        {
-            if (NameStandardization.FoldSpellings(string.Concat(q.Skip(shift).Concat(q.Take(shift)))) == target)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool SameLetters(StandardName q, StandardName c) => q.ExactKeys.Contains(c.Letters, StringComparer.Ordinal);
 
     /// <summary>Every word the same but one, which is one edit away (two for words of eight letters or more) and at least five letters long.</summary>
     public static bool OneTypo(IReadOnlyList<string> q, IReadOnlyList<string> c)

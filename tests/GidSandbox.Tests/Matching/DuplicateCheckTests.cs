@@ -34,6 +34,23 @@ public sealed class DuplicateCheckTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task look_alikes_registered_at_the_same_moment_give_one_gid_and_the_others_are_refused_as_its_duplicates()
+    {
+        var word = Given.UniqueWord();
+        string[] spellings = [$"{word} Robotics Co., Ltd.", $"{word.ToUpperInvariant()} ROBOTICS K.K.", $"Robotics {word} Kabushiki Kaisha", $"{word}-Robotics Ltd"];
+
+        var responses = await Task.WhenAll(spellings.Select(name => Register(name, "JP")));
+
+        var registered = responses.Where(r => r["errors"] is null).ToList();
+        var gid = Assert.Single(registered)["data"]!["registerLegalEntity"]!["identity"]!.AsObject().Gid();
+        foreach (var refused in responses.Where(r => r["errors"] is not null))
+        {
+            Assert.Equal("POSSIBLE_DUPLICATE", refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal(gid, refused["errors"]![0]!["extensions"]!["candidates"]![0]!["gid"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task a_person_with_the_names_in_the_other_order_is_a_possible_duplicate()
     {
         var word = Given.UniqueWord();

@@ -26,6 +26,18 @@ public class NameStandardizationTests
     public void umlauts_their_spelled_out_forms_and_plain_vowels_standardize_alike(string spelling) =>
         Assert.Equal("muller", Person(spelling).Key);
 
+    [Fact]
+    public void a_romanised_hangul_syllable_keeps_its_vowels_where_a_latin_spelled_out_umlaut_folds()
+    {
+        Assert.Equal("choe ha eun", Person("최하은").Key);
+        Assert.Equal("cho ha eun", Person("Cho Ha-eun").Key);
+        Assert.Equal("gothe", Person("Goethe").Key);
+    }
+
+    [Fact]
+    public void joining_syllables_folds_only_the_vowel_pairs_the_join_makes() =>
+        Assert.Equal(Person("Haeun").Letters, NameStandardization.JoinLetters(Person("하은").Tokens));
+
     [Theory]
     [InlineData("ACME Co., Ltd.", "LTD", "T417")]
     [InlineData("ACME COMPANY LIMITED", "LTD", "T417")]

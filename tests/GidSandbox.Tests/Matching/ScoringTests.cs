@@ -1,5 +1,6 @@
 using GidSandbox.Identities;
 using GidSandbox.Matching;
+using GidSandbox.Matching.BatchMatching;
 
 namespace GidSandbox.Tests.Matching;
 
@@ -41,6 +42,10 @@ public class ScoringTests
     [Fact]
     public void split_and_rotated_romanisations_have_the_same_letters() =>
         Assert.Equal(1.0, Score("Haeun YOON", "Yoon Ha-eun", IdentityKind.NaturalPerson, "KR", "KR"));
+
+    [Fact]
+    public void hangul_choe_is_not_the_surname_cho() =>
+        Assert.InRange(Score("Cho Ha-eun", "최하은", IdentityKind.NaturalPerson, "KR", "KR"), 0, MatchIdentities.MatchThreshold - 0.01);
 
     [Fact]
     public void a_different_legal_form_and_a_different_country_lower_the_score()

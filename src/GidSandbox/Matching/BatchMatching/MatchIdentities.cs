@@ -34,8 +34,9 @@ public sealed record MatchResult(string? Reference, MatchDecision Decision, IRea
 }
 
 /// <summary>
-/// Batch matching (docs/matching.md): each record's candidates are found in one round trip for
-/// the whole batch, scored, and decided. A wrong GID is worse than none, so a MATCH needs a high
+/// Batch matching (docs/matching.md): the whole batch's candidates are found together (names
+/// found exactly in one round trip, the rest by trigram over a few connections), scored in
+/// parallel, and decided. A wrong GID is worse than none, so a MATCH needs a high
 /// score and a clear lead over the runner-up.
 /// </summary>
 public static class MatchIdentities
@@ -91,8 +92,8 @@ public static class MatchIdentities
 
     public static async Task<IReadOnlyList<MatchResult>> RunAsync(IDocumentStore store, IReadOnlyList<(string? Reference, MatchQuery Query)> records, int candidatesPerRecord, CancellationToken ct)
     {
-        var found = await Candidates.FindAsync(store, [.. records.Select(r => r.Query)], countryIsFilter: false, ct);
-        return [.. records.Select((r, i) => Decide(r.Reference, [.. found[i].Select(p => Scoring.Score(r.Query, p))], candidatesPerRecord))];
+        var found = await Candidates.FindAsync(store, [.. records.Select(r => r.Query)], countryIsFilter: false, exactFirst: true, ct);
+        return [.. records.AsParallel().AsOrdered().Select((r, i) => Decide(r.Reference, [.. found[i].Select(p => Scoring.Score(r.Query, p))], candidatesPerRecord))];
     }
 
     /// <summary>The decision on one record from its scored candidates.</summary>
