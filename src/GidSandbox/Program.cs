@@ -2,6 +2,7 @@ using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
+using GidSandbox.Matching;
 using GidSandbox.MockData;
 using GidSandbox.Reports;
 using GidSandbox.ReviewConsole;
@@ -44,6 +45,7 @@ static async Task PrepareEventStoreAsync(WebApplication app)
 {
     await app.PublishShippedTermsAsync();
     await app.GuardAuditTrailAsync();
+    await app.Services.GetRequiredService<Marten.IDocumentStore>().RefreshStaleMatchProfilesAsync(app.Logger);
 }
 
 public partial class Program;

@@ -1,12 +1,13 @@
 using GidSandbox.Identities.Linking;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Logging;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
 namespace GidSandbox.Matching;
 
-public static class MatchingRegistration
+public static partial class MatchingRegistration
 {
     /// <summary>The match profiles, their exact-key and pg_trgm GIN indexes and the columns candidates are filtered on.</summary>
     public static void ConfigureMatching(this StoreOptions options)
@@ -23,8 +24,33 @@ public static class MatchingRegistration
             .Duplicate(x => x.ExactKeys, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(x => x.Kind)
             .Duplicate(x => x.Country)
-            .Duplicate(x => x.Status);
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.RulesVersion);
         // Searching by an identifier's value alone ("520000123"), whoever issued it.
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Identifier.Value);
     }
+
+    /// <summary>
+    /// Recomputes every match profile when any was standardized under older rules (a database kept from
+    /// an earlier version), so search and batch matching never compare keys made by different rules.
+    /// The same rebuild as <c>projections --rebuild</c>, done at start only when it is needed.
+    /// </summary>
+    public static async Task RefreshStaleMatchProfilesAsync(this IDocumentStore store, ILogger logger, CancellationToken ct = default)
+    {
+        await using (var session = store.QuerySession())
+        {
+            if (!await session.Query<MatchProfile>().AnyAsync(p => p.RulesVersion < NameStandardization.RulesVersion, ct))
+            {
+                return;
+            }
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<MatchProfileProjection>(ct);
+        LogRebuilt(logger, NameStandardization.RulesVersion, clock.Elapsed.TotalSeconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Match profiles were standardized under older rules; rebuilt under rules version {RulesVersion} in {Seconds:F1} s")]
+    private static partial void LogRebuilt(ILogger logger, int rulesVersion, double seconds);
 }
