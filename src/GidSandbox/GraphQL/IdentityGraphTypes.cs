@@ -2,11 +2,14 @@ using GidSandbox.Access;
 using GidSandbox.Identities;
 using GraphQL;
 using GraphQL.Types;
+using Marten;
 
 namespace GidSandbox.GraphQL;
 
 public sealed class IdentityGraphType : ObjectGraphType<Identity>
 {
+    public const int MaxSubsidiaries = 200;
+
     public IdentityGraphType()
     {
         Name = "Identity";
@@ -34,6 +37,14 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.RegistrationNumber, nullable: true);
         Field(x => x.Lei, nullable: true);
         Field<GidGraphType>("parent").Resolve(ctx => ctx.Source.Parent);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GidGraphType>>>>("subsidiaries")
+            .Description($"The legal entities that name this one as their parent, as the registry holds them now (under identityAsOf too), by GID; at most {MaxSubsidiaries}.")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = ctx.Store().QuerySession();
+                var parent = ctx.Source.Id;
+                return await session.Query<Identity>().Where(i => i.Parent == parent).OrderBy(i => i.Id).Take(MaxSubsidiaries).Select(i => i.Id).ToListAsync(ctx.CancellationToken);
+            });
         Field(x => x.ExternalIdentifiers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdentifierGraphType>>>));
         Field<GidGraphType>("mergedInto").Resolve(ctx => ctx.Source.MergedInto).Description("Where a merged identity lives on.");
         Field(x => x.DeactivationReason, nullable: true);

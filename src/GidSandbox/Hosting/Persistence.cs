@@ -64,6 +64,8 @@ public static class Persistence
         options.Events.AddEventTypes(IdentityEventTypes.All);
         options.Events.AddEventTypes([typeof(TermsOfUsePublished), typeof(TermsOfUseAccepted), typeof(OfficeSuspended), typeof(OfficeReinstated), typeof(GidSandbox.Access.WriteRefused)]);
         options.Projections.Add<IdentityProjection>(ProjectionLifecycle.Inline);
+        // A parent's subsidiaries are found by the parent named on each legal entity.
+        options.Schema.For<Identity>().Index(x => x.Parent);
 
         options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
         options.Schema.For<IdempotencyRecord>();

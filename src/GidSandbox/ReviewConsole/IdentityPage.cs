@@ -13,7 +13,7 @@ public static class IdentityPage
 
     private const string Fields = """
         fragment IdentityFields on Identity {
-          gid kind status country registeringOffice version mergedInto deactivationReason parent
+          gid kind status country registeringOffice version mergedInto deactivationReason parent subsidiaries
           lei legalForm registrationAuthority registrationNumber orcid isni synthetic personalDetailsWithheld
           names { id text script language type primary }
           externalIdentifiers { scheme issuer value }

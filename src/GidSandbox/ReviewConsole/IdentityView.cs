@@ -47,6 +47,9 @@ public static class IdentityView
         var parent = identity["parent"] is { } p
             ? Html.Of($"""<a href="{IdentityPage.PathOf(p.GetValue<string>())}"><code>{p.GetValue<string>()}</code></a>""")
             : Html.Of($"none recorded");
+        var subsidiaries = identity["subsidiaries"] is JsonArray { Count: > 0 } children
+            ? Html.Join(children.Select(c => Html.Of($"""<li><a href="{IdentityPage.PathOf(c!.GetValue<string>())}"><code>{c.GetValue<string>()}</code></a></li>""")))
+            : Html.Of($"<li>none recorded</li>");
         var address = identity["address"] is JsonObject a
             ? Html.Of($"{string.Join(", ", a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country")))}")
             : Html.Of($"{(identity["personalDetailsWithheld"]?.GetValue<bool>() == true ? "withheld (personal data of another office's natural person)" : "none")}");
@@ -56,7 +59,7 @@ public static class IdentityView
                 <dt>Legal form</dt><dd>{HomePage.Text(identity, "legalForm")}</dd>
                 <dt>Registration</dt><dd>{HomePage.Text(identity, "registrationAuthority")} {HomePage.Text(identity, "registrationNumber")}</dd>
                 <dt>Parent</dt><dd>{parent}</dd>
-                <dt>Subsidiaries</dt><dd>not offered by the API yet</dd>
+                <dt>Subsidiaries (now)</dt><dd><ul class="subsidiaries">{subsidiaries}</ul></dd>
                 """)
             : Html.Of($"""
                 <dt>ORCID</dt><dd>{HomePage.Text(identity, "orcid")}</dd>

@@ -133,4 +133,27 @@ public sealed class RegistrationTests(SandboxFixture sandbox)
 
         Assert.Equal(parent.Gid(), data["registerLegalEntity"]!["identity"]!["parent"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task a_parent_lists_its_subsidiaries()
+    {
+        var parent = await sandbox.ALegalEntity();
+        var first = await ASubsidiaryOf(parent.Gid());
+        var second = await ASubsidiaryOf(parent.Gid());
+
+        var data = await sandbox.Data("query ($gid: Gid!) { identity(gid: $gid) { subsidiaries } }", new { gid = parent.Gid() });
+        var childless = await sandbox.Data("query ($gid: Gid!) { identity(gid: $gid) { subsidiaries } }", new { gid = first.Gid() });
+
+        Assert.Equal(new[] { first.Gid(), second.Gid() }.Order(StringComparer.Ordinal), data["identity"]!["subsidiaries"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Empty(childless["identity"]!["subsidiaries"]!.AsArray());
+    }
+
+    private async Task<JsonObject> ASubsidiaryOf(string parent)
+    {
+        var data = await sandbox.Data(Given.RegisterLegalEntity, new
+        {
+            input = new { names = new[] { new { text = $"{Given.UniqueWord()} Subsidiary GmbH", script = "Latn" } }, country = "DE", parent },
+        });
+        return data["registerLegalEntity"]!["identity"]!.AsObject();
+    }
 }

@@ -69,6 +69,23 @@ public sealed class IdentityPageTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task a_parent_and_its_subsidiary_link_to_each_other()
+    {
+        var parent = await sandbox.ALegalEntity($"Parent {Given.UniqueWord()} Holding AG", "CH");
+        var child = (await sandbox.Data(Given.RegisterLegalEntity, new
+        {
+            input = new { names = new[] { new { text = $"Child {Given.UniqueWord()} GmbH", script = "Latn" } }, country = "DE", parent = parent.Gid() },
+        }))["registerLegalEntity"]!["identity"]!.AsObject();
+
+        var parentPage = await Page("examiner-ep", $"/console/identities/{parent.Gid()}");
+        var childPage = await Page("examiner-ep", $"/console/identities/{child.Gid()}");
+
+        Assert.Contains($"<dt>Subsidiaries (now)</dt><dd><ul class=\"subsidiaries\"><li><a href=\"/console/identities/{child.Gid()}\"><code>{child.Gid()}</code></a></li></ul></dd>", parentPage, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Parent</dt><dd><a href=\"/console/identities/{parent.Gid()}\"><code>{parent.Gid()}</code></a></dd>", childPage, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"subsidiaries\"><li>none recorded</li></ul>", childPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task script_in_a_name_is_shown_as_text_and_never_as_markup()
     {
         const string hostile = "<script>alert('gid')</script><img src=x onerror=alert(1)>\"'";
