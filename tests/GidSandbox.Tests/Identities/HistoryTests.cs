@@ -46,18 +46,7 @@ public sealed class HistoryTests(SandboxFixture sandbox)
     [Fact]
     public async Task the_history_names_a_signed_in_person_and_no_one_for_a_client_acting_for_itself()
     {
-        var company = await sandbox.ALegalEntity();
-        using (var examiner = new ReviewConsole.ConsoleVisitor(sandbox))
-        {
-            var page = await examiner.SignInToConsole("examiner-ep", $"/console/identities/{company.Gid()}");
-            await examiner.Submit(page, $"/console/identities/{company.Gid()}/names", new Dictionary<string, string>
-            {
-                ["expectedVersion"] = "1",
-                ["text"] = "Signed In Name",
-                ["script"] = "Latn",
-                ["type"] = "ALIAS",
-            });
-        }
+        var company = await ACompanyNamedByExaminerEp();
 
         var history = (await sandbox.Data("query ($gid: Gid!) { identityHistory(gid: $gid) { version office clientId subject } }", new { gid = company.Gid() }))["identityHistory"]!;
 
@@ -70,18 +59,7 @@ public sealed class HistoryTests(SandboxFixture sandbox)
     [Fact]
     public async Task the_acting_person_is_shown_only_to_the_acting_office_and_governance()
     {
-        var company = await sandbox.ALegalEntity();
-        using (var examiner = new ReviewConsole.ConsoleVisitor(sandbox))
-        {
-            var page = await examiner.SignInToConsole("examiner-ep", $"/console/identities/{company.Gid()}");
-            await examiner.Submit(page, $"/console/identities/{company.Gid()}/names", new Dictionary<string, string>
-            {
-                ["expectedVersion"] = "1",
-                ["text"] = "Named By A Person",
-                ["script"] = "Latn",
-                ["type"] = "ALIAS",
-            });
-        }
+        var company = await ACompanyNamedByExaminerEp();
 
         const string query = "query ($gid: Gid!) { identityHistory(gid: $gid) { version office subject } }";
         var seenByAnotherOffice = (await sandbox.Data(query, new { gid = company.Gid() }, Clients.OfficeWithoutMerge))["identityHistory"]!;
@@ -93,6 +71,22 @@ public sealed class HistoryTests(SandboxFixture sandbox)
         Given.AssertJson("""
             [ { "version": 1, "office": "EP", "subject": null }, { "version": 2, "office": "EP", "subject": "examiner-ep" } ]
             """, seenByGovernance);
+    }
+
+    /// <summary>A company registered by office-ep's client, then given a name by examiner-ep signed in to the console.</summary>
+    private async Task<System.Text.Json.Nodes.JsonObject> ACompanyNamedByExaminerEp()
+    {
+        var company = await sandbox.ALegalEntity();
+        using var examiner = new ReviewConsole.ConsoleVisitor(sandbox);
+        var page = await examiner.SignInToConsole("examiner-ep", $"/console/identities/{company.Gid()}");
+        await examiner.Submit(page, $"/console/identities/{company.Gid()}/names", new Dictionary<string, string>
+        {
+            ["expectedVersion"] = "1",
+            ["text"] = "Named By A Person",
+            ["script"] = "Latn",
+            ["type"] = "ALIAS",
+        });
+        return company;
     }
 
     [Fact]
