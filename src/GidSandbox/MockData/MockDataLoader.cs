@@ -49,8 +49,10 @@ public sealed record LoadResult(long Loaded, long AlreadyLoaded, IReadOnlyList<R
 /// are written with <see cref="IDocumentStore.BulkInsertEventsAsync(IReadOnlyList{StreamAction}, int, CancellationToken)"/>
 /// (PostgreSQL COPY), then the documents the inline projections would have written (computed in process by those
 /// projections) and the batch's <see cref="MockDataBatch"/> with one document COPY. A batch killed between the two is
-/// completed on the next load: streams that already exist are not written again. COPY takes event sequence numbers
-/// out of order with concurrent writers, so bulk loads are only for a store no one else writes to meanwhile.
+/// completed on the next load: streams that already exist are not written again. Each events COPY raises the async
+/// daemon's high-water mark to its last sequence number as it commits; events COPYs are therefore taken one at a time,
+/// and a bulk load is only for a store no one else writes to meanwhile (a write still in flight elsewhere could be
+/// passed by the mark and never reach the audit chain).
 /// </para>
 /// </remarks>
 public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, int? parallel = null, bool bulk = false)
@@ -225,13 +227,30 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
                 var fresh = streams.Where(s => !existing.Contains(s.Key!)).ToList();
                 if (fresh.Count > 0)
                 {
-                    await store.BulkInsertEventsAsync(fresh, cancellation: ct);
+                    // One events COPY at a time: each takes its sequence numbers and raises the high-water mark in its own
+                    // transaction, so no committed mark ever passes sequence numbers another batch has yet to commit.
+                    Task copied;
+                    lock (_pendingIdentities)
+                    {
+                        copied = _eventsCopied = CopyEventsAfterAsync(_eventsCopied, fresh, ct);
+                    }
+
+                    await copied;
                 }
 
                 await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.InsertsOnly, cancellation: ct);
             }
         },
         CancellationToken.None);
+
+    /// <summary>The last events COPY started; the next one starts when it has committed or failed.</summary>
+    private Task _eventsCopied = Task.CompletedTask;
+
+    private async Task CopyEventsAfterAsync(Task previous, List<StreamAction> streams, CancellationToken ct)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await store.BulkInsertEventsAsync(streams, cancellation: ct);
+    }
 
     private static readonly IdentityProjection IdentityProjection = new();
     private static readonly MatchProfileProjection MatchProfileProjection = new();
