@@ -18,7 +18,7 @@ namespace GidSandbox.Benchmarks;
 /// </summary>
 public static class MockDataBenchmark
 {
-    public static async Task<int> RunAsync(int identities, int batch, int? parallel)
+    public static async Task<int> RunAsync(int identities, int batch, int? parallel, bool bulk)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
         var files = Path.Combine(Path.GetTempPath(), $"gid-bench-mock-{Guid.NewGuid():N}");
@@ -28,7 +28,7 @@ public static class MockDataBenchmark
             using var store = DocumentStore.For(options => options.ConfigureGid(postgres.ConnectionString));
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await ShippedTerms.PublishAsync(store);
-            Console.WriteLine($"PostgreSQL on {postgres.Port}; {identities:N0} identities, batches of {batch}, {parallel?.ToString(CultureInfo.InvariantCulture) ?? "default"} stored at once.");
+            Console.WriteLine($"PostgreSQL on {postgres.Port}; {identities:N0} identities, batches of {batch}, {parallel?.ToString(CultureInfo.InvariantCulture) ?? "default"} stored at once{(bulk ? ", registrations by COPY (--bulk)" : "")}.");
 
             var clock = Stopwatch.StartNew();
             var written = await MockDataFiles.WriteAsync(new MockWorld(new MockProfile("benchmark", 20261127, identities)), files);
@@ -36,7 +36,7 @@ public static class MockDataBenchmark
             var afterGeneration = Peak();
             Console.WriteLine($"generated in {generation.TotalSeconds:F1} s, peak working set {afterGeneration:F0} MiB");
 
-            var loader = new MockDataLoader(store, batch, parallel);
+            var loader = new MockDataLoader(store, batch, parallel, bulk);
             await loader.LoadFileAsync(Path.Combine(files, MockDataFiles.Offices));
             var peakDuringLoad = 0.0;
             clock.Restart();
@@ -67,7 +67,7 @@ public static class MockDataBenchmark
                 .AppendLine(CultureInfo.InvariantCulture, $"| measure | figure |")
                 .AppendLine("| --- | ---: |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| generation ({written.Identities:N0} identities, {written.HistoryLines:N0} later writes, {written.Applicants:N0} applicant rows) | {generation.TotalSeconds:F1} s, {written.Identities / generation.TotalSeconds:N0} identities/s |")
-                .AppendLine(CultureInfo.InvariantCulture, $"| load of the registrations through the decisions (identities/s) | {loaded.Loaded / load.TotalSeconds:N0} ({load.TotalSeconds:F1} s) |")
+                .AppendLine(CultureInfo.InvariantCulture, $"| load of the registrations through the decisions{(bulk ? ", stored by COPY (`--bulk`)" : "")} (identities/s) | {loaded.Loaded / load.TotalSeconds:N0} ({load.TotalSeconds:F1} s) |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL `COPY` of the same {written.Identities:N0} lines as (id, jsonb) rows (rows/s) | {written.Identities / copy.TotalSeconds:N0} ({copy.TotalSeconds:F1} s; {bytes / written.Identities:N0} bytes a row) |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| load ÷ `COPY` | {loaded.Loaded / load.TotalSeconds / (written.Identities / copy.TotalSeconds):P0} |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| load of the later writes (lines/s) | {history.Loaded / historyLoad.TotalSeconds:N0} ({history.Loaded:N0} in {historyLoad.TotalSeconds:F1} s) |")

@@ -17,7 +17,8 @@ if (args.Contains("--mock-data"))
     return await MockDataBenchmark.RunAsync(
         int.Parse(args.SkipWhile(a => a != "--mock-data").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture),
         int.Parse(args.SkipWhile(a => a != "--batch").Skip(1).FirstOrDefault() ?? "1000", CultureInfo.InvariantCulture),
-        args.SkipWhile(a => a != "--parallel").Skip(1).FirstOrDefault() is { } parallel ? int.Parse(parallel, CultureInfo.InvariantCulture) : null);
+        args.SkipWhile(a => a != "--parallel").Skip(1).FirstOrDefault() is { } parallel ? int.Parse(parallel, CultureInfo.InvariantCulture) : null,
+        bulk: args.Contains("--bulk"));
 }
 
 var options = BenchmarkOptions.Parse(args);

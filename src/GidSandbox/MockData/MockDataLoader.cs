@@ -9,7 +9,9 @@ using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
 using GidSandbox.Terms;
 using JasperFx.Events;
+using GidSandbox.Matching;
 using Marten;
+using Weasel.Core;
 
 namespace GidSandbox.MockData;
 
@@ -42,8 +44,18 @@ public sealed record LoadResult(long Loaded, long AlreadyLoaded, IReadOnlyList<R
 /// transaction; registrations decided but not yet stored stay visible to the next decisions (a parent
 /// GID, a claimed identifier, a GID seen twice). A batch holding any other write waits until every
 /// batch before it is stored, and is stored alone: it reads identities those batches wrote.
+/// <para>
+/// With <c>bulk</c>, batches of registrations skip Marten's append pipeline: the same decided events (same headers)
+/// are written with <see cref="IDocumentStore.BulkInsertEventsAsync(IReadOnlyList{StreamAction}, int, CancellationToken)"/>
+/// (PostgreSQL COPY), then the documents the inline projections would have written (computed in process by those
+/// projections) and the batch's <see cref="MockDataBatch"/> with one document COPY. A batch killed between the two is
+/// completed on the next load: streams that already exist are not written again. Each events COPY raises the async
+/// daemon's high-water mark to its last sequence number as it commits; events COPYs are therefore taken one at a time,
+/// and a bulk load is only for a store no one else writes to meanwhile (a write still in flight elsewhere could be
+/// passed by the mark and never reach the audit chain).
+/// </para>
 /// </remarks>
-public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, int? parallel = null)
+public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, int? parallel = null, bool bulk = false)
 {
     public const string ClientId = "mock-data-loader";
     public const string OccurredAt = "occurredAt";
@@ -107,7 +119,7 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
                 }
             }
 
-            inFlight.Enqueue((SaveAsync(decided.Session, ct), decided));
+            inFlight.Enqueue((bulk && decided.OnlyRegistrations ? BulkSaveAsync(decided.Session, ct) : SaveAsync(decided.Session, ct), decided));
             while (inFlight.Count >= _parallel || (!decided.OnlyRegistrations && inFlight.Count > 0))
             {
                 await Commit(inFlight.Dequeue());
@@ -178,6 +190,78 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
             }
         },
         CancellationToken.None);
+
+    /// <summary>
+    /// Stores a batch of registrations by COPY: its events, then the inline projections' documents with the batch marker.
+    /// The session is only the holder of the decided changes; it is never saved.
+    /// </summary>
+    private Task BulkSaveAsync(IDocumentSession session, CancellationToken ct) => Task.Run(
+        async () =>
+        {
+            await using (session)
+            {
+                var streams = session.PendingChanges.Streams().ToList();
+                var existing = await ExistingStreamsAsync(session, streams.Select(s => s.Key!).ToArray(), ct);
+                var documents = new List<object>();
+                foreach (var stream in streams)
+                {
+                    Identity? identity = null;
+                    MatchProfile? profile = null;
+                    var version = 0;
+                    foreach (var e in stream.Events)
+                    {
+                        // What SaveChanges would take from the session.
+                        e.Version = ++version;
+                        e.CorrelationId = session.CorrelationId;
+                        e.UserName = session.LastModifiedBy;
+                        identity = IdentityProjection.Evolve(identity, stream.Key!, e);
+                        profile = MatchProfileProjection.Evolve(profile, stream.Key!, e);
+                    }
+
+                    documents.Add(identity!);
+                    documents.Add(profile!);
+                }
+
+                documents.AddRange(session.PendingChanges.InsertsFor<ExternalIdentifierClaim>());
+                documents.AddRange(session.PendingChanges.AllChangedFor<MockDataBatch>());
+                var fresh = streams.Where(s => !existing.Contains(s.Key!)).ToList();
+                if (fresh.Count > 0)
+                {
+                    // One events COPY at a time: each takes its sequence numbers and raises the high-water mark in its own
+                    // transaction, so no committed mark ever passes sequence numbers another batch has yet to commit.
+                    Task copied;
+                    lock (_pendingIdentities)
+                    {
+                        copied = _eventsCopied = CopyEventsAfterAsync(_eventsCopied, fresh, ct);
+                    }
+
+                    await copied;
+                }
+
+                await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.InsertsOnly, cancellation: ct);
+            }
+        },
+        CancellationToken.None);
+
+    /// <summary>The last events COPY started; the next one starts when it has committed or failed.</summary>
+    private Task _eventsCopied = Task.CompletedTask;
+
+    private async Task CopyEventsAfterAsync(Task previous, List<StreamAction> streams, CancellationToken ct)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await store.BulkInsertEventsAsync(streams, cancellation: ct);
+    }
+
+    private static readonly IdentityProjection IdentityProjection = new();
+    private static readonly MatchProfileProjection MatchProfileProjection = new();
+
+    /// <summary>Streams of the batch that a load killed before its documents were stored already wrote.</summary>
+    private static async Task<HashSet<string>> ExistingStreamsAsync(IDocumentSession session, string[] ids, CancellationToken ct)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var found = await session.QueryAsync<string>($"select id from {schema}.mt_streams where id = any(?)", ct, [ids]);
+        return [.. found];
+    }
 
     /// <summary>A batch decided and held in its session, not yet stored.</summary>
     private sealed record Decided(IDocumentSession Session, long LastLine, long Loaded, long Skipped, bool OnlyRegistrations, IReadOnlyList<string> Gids, IReadOnlyList<string> Claims);

@@ -4,6 +4,7 @@ using GidSandbox.Identities;
 using GidSandbox.MockData;
 using GidSandbox.Terms;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -149,6 +150,98 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Format(first.At), registered["occurredAt"]!.GetValue<string>());
         Assert.NotEqual(registered["occurredAt"]!.GetValue<string>(), registered["recordedAt"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task a_bulk_load_stores_exactly_what_the_normal_load_stores_and_the_audit_chain_covers_it()
+    {
+        var world = await Write(new MockProfile("bulk", 13, 120));
+        await using var normal = await NewDatabase();
+        await using var bulk = await NewDatabase();
+        foreach (var file in MockDataFiles.LoadOrder.Select(f => Path.Combine(world, f)).Where(File.Exists))
+        {
+            Assert.Empty((await new MockDataLoader(normal, batchSize: 25).LoadFileAsync(file)).Refused);
+            Assert.Empty((await new MockDataLoader(bulk, batchSize: 25, bulk: true).LoadFileAsync(file)).Refused);
+        }
+
+        foreach (var sql in StoredState)
+        {
+            var expected = await Rows(normal, sql);
+            var actual = await Rows(bulk, sql);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Count, actual.Count);
+            foreach (var (e, a) in expected.Zip(actual))
+            {
+                Assert.Equal(e, a);
+            }
+        }
+
+        // The async daemon chains every event, the bulk-inserted ones included, and the chain verifies intact.
+        using (var daemon = await bulk.BuildProjectionDaemonAsync())
+        {
+            await daemon.StartAllAsync();
+            await bulk.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+            await daemon.StopAllAsync();
+        }
+
+        await using var data = NpgsqlDataSource.Create(ConnectionString(bulk));
+        var report = await new GidSandbox.Audit.Chain.ChainVerifier(data, bulk).VerifyAsync(null, CancellationToken.None);
+        Assert.True(report.Intact, report.FirstBreak?.Differences[0]);
+        Assert.Equal((await Count(bulk, "select count(*) from mt_events"), 0L), (report.EventsVerified, report.PendingEvents));
+    }
+
+    [Fact]
+    public async Task a_bulk_load_killed_after_its_events_resumes_with_the_documents_and_no_event_twice()
+    {
+        await using var store = await NewDatabase();
+        var world = await Write(new MockProfile("bulk-resume", 17, 200));
+        var file = Path.Combine(world, MockDataFiles.Identities);
+        using var kill = new CancellationTokenSource();
+        var loader = new MockDataLoader(store, batchSize: 40, bulk: true);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            loader.LoadFileAsync(file, p => { if (p.Line >= 80) { kill.Cancel(); } }, kill.Token));
+        Assert.InRange(await Count(store, "select count(*) from mt_doc_identity"), 80, 199);
+
+        // As if killed after the events' COPY of every batch but before its documents: the events alone remain.
+        await Count(store, "delete from mt_doc_identity; delete from mt_doc_matchprofile; delete from mt_doc_externalidentifierclaim; delete from mt_doc_mockdatabatch; select 0::bigint");
+        var events = await Count(store, "select count(*) from mt_events where stream_id like 'GID-%'");
+
+        var resumed = await new MockDataLoader(store, batchSize: 40, bulk: true).LoadFileAsync(file);
+
+        Assert.Empty(resumed.Refused);
+        Assert.Equal(200, resumed.Loaded);
+        Assert.Equal(200, await Count(store, "select count(*) from mt_doc_identity"));
+        Assert.Equal(200, await Count(store, "select count(*) from mt_doc_matchprofile"));
+        Assert.Equal(400, await Count(store, "select count(*) from mt_events where stream_id like 'GID-%'"));
+        Assert.Equal(200, await Count(store, "select count(distinct stream_id) from mt_events where stream_id like 'GID-%'"));
+        Assert.InRange(events, 160, 398);
+    }
+
+    /// <summary>Everything a load writes, without what differs between any two loads (real time, sequence numbers, document revisions' GUIDs).</summary>
+    private static readonly string[] StoredState =
+    [
+        "select id || ' ' || data::text || ' ' || mt_dotnet_type from mt_doc_identity order by id",
+        "select id || ' ' || data::text || ' ' || mt_dotnet_type from mt_doc_matchprofile order by id",
+        "select id || ' ' || data::text from mt_doc_externalidentifierclaim order by id",
+        "select concat_ws(' ', stream_id, version, type, data::text, headers::text, correlation_id, user_name, tenant_id, mt_dotnet_type, is_archived) from mt_events where user_name = 'mock-data-loader' order by stream_id, version",
+        "select concat_ws(' ', id, type, version, tenant_id, is_archived) from mt_streams where id in (select stream_id from mt_events where user_name = 'mock-data-loader') order by id",
+    ];
+
+    private static async Task<List<string>> Rows(DocumentStore store, string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(store));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"set search_path to gid; {sql}", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private static string ConnectionString(DocumentStore store) => store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString;
 
     private async Task<DocumentStore> NewDatabase()
     {
