@@ -18,6 +18,12 @@ public static class Candidates
     /// <summary>The pg_trgm word similarity a name must reach to be scored at all.</summary>
     public const double WordSimilarityThreshold = 0.45;
 
+    /// <summary>
+    /// The first, stricter pass: common names pass 0.45 by the thousand in a large registry, and each
+    /// passing row is rechecked; their closest look-alikes are found at this threshold alone.
+    /// </summary>
+    public const double FirstPassThreshold = 0.6;
+
     public const int PerQueryName = 20;
 
     /// <summary>How many connections a batch's trigram searches are spread over.</summary>
@@ -41,20 +47,18 @@ public static class Candidates
         if (exactFirst && names.Count > 0)
         {
             var exact = names.SelectMany(n => n.Standard.ExactKeys.Select(key => n with { Text = key })).ToList();
-            await AddAsync(store, found, ExactSql(perQueryName), exact, ct);
+            Add(found, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
         }
 
+        // The closest look-alikes first: when a name has enough at the first-pass threshold they are
+        // its closest ones at any lower threshold too, so only names with fewer search again lower.
         var lookAlikes = names.Where(n => !exactFirst || found[n.Ordinal].Count == 0).Select(n => n with { Text = n.Standard.Key }).ToList();
-        var chunks = lookAlikes.Chunk(Math.Max(1, (lookAlikes.Count + ParallelSearches - 1) / ParallelSearches)).ToList();
-        var parts = chunks.Select(_ => queries.Select(_ => new List<MatchProfile>()).ToList()).ToList();
-        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), ct, (c, token) => new ValueTask(AddAsync(store, parts[c], TrigramSql(perQueryName), chunks[c], token)));
-        foreach (var part in parts)
-        {
-            for (var i = 0; i < queries.Count; i++)
-            {
-                found[i].AddRange(part[i].Where(p => found[i].TrueForAll(known => known.Id != p.Id)));
-            }
-        }
+        var close = await TrigramAsync(store, lookAlikes, FirstPassThreshold, perQueryName, ct);
+        var counts = close.CountBy(row => row.Lookup).ToDictionary();
+        var few = Enumerable.Range(0, lookAlikes.Count).Where(i => counts.GetValueOrDefault(i) < perQueryName).ToList();
+        var further = await TrigramAsync(store, [.. few.Select(i => lookAlikes[i])], WordSimilarityThreshold, perQueryName, ct);
+        Add(found, lookAlikes, close.Where(row => counts.GetValueOrDefault(row.Lookup) >= perQueryName));
+        Add(found, [.. few.Select(i => lookAlikes[i])], further);
 
         await AddIdentifierHoldersAsync(store, queries, found, ct);
         return found;
@@ -64,6 +68,18 @@ public static class Candidates
     private sealed record Lookup(int Ordinal, StandardName Standard, string? Kind, string? Country)
     {
         public string Text { get; init; } = "";
+    }
+
+    private static void Add(List<List<MatchProfile>> found, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, MatchProfile Profile)> rows)
+    {
+        foreach (var (lookup, profile) in rows)
+        {
+            var list = found[lookups[lookup].Ordinal];
+            if (list.TrueForAll(p => p.Id != profile.Id))
+            {
+                list.Add(profile);
+            }
+        }
     }
 
     private static string ExactSql(int limit) =>
@@ -76,9 +92,9 @@ public static class Candidates
           limit {limit}) p
         """;
 
-    private static string TrigramSql(int limit) =>
+    private static string TrigramSql(double threshold, int limit) =>
         $"""
-        set local pg_trgm.word_similarity_threshold = {WordSimilarityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)};
+        set local pg_trgm.word_similarity_threshold = {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)};
         select q.ord, p.data from unnest(@texts, @ords, @kinds, @countries) as q(text, ord, kind, country)
         cross join lateral (
           select d.data from {Table} d
@@ -88,12 +104,27 @@ public static class Candidates
           limit {limit}) p
         """;
 
-    // One round trip for all the lookups given, each row adding an identity to its query's list once.
-    private static async Task AddAsync(IDocumentStore store, List<List<MatchProfile>> found, string sql, IReadOnlyList<Lookup> lookups, CancellationToken ct)
+    // The lookups' trigram searches spread over several connections; rows carry the lookup's position.
+    private static async Task<List<(int Lookup, MatchProfile Profile)>> TrigramAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, double threshold, int limit, CancellationToken ct)
     {
+        var size = Math.Max(1, (lookups.Count + ParallelSearches - 1) / ParallelSearches);
+        var starts = Enumerable.Range(0, (lookups.Count + size - 1) / size).Select(c => c * size).ToList();
+        var parts = new List<(int, MatchProfile)>[starts.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, starts.Count), ct, async (c, token) =>
+        {
+            var chunk = lookups.Skip(starts[c]).Take(size).ToList();
+            parts[c] = [.. (await QueryAsync(store, TrigramSql(threshold, limit), chunk, token)).Select(row => (row.Lookup + starts[c], row.Profile))];
+        });
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    // One round trip for all the lookups given; each row names the position of its lookup.
+    private static async Task<List<(int Lookup, MatchProfile Profile)>> QueryAsync(IDocumentStore store, string sql, IReadOnlyList<Lookup> lookups, CancellationToken ct)
+    {
+        var rows = new List<(int, MatchProfile)>();
         if (lookups.Count == 0)
         {
-            return;
+            return rows;
         }
 
         var serializer = store.Options.Serializer();
@@ -102,23 +133,19 @@ public static class Candidates
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => r.Text).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = lookups.Select(r => r.Ordinal).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = Enumerable.Range(0, lookups.Count).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => (object?)r.Kind ?? DBNull.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => (object?)r.Country ?? DBNull.Value).ToArray() });
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var profile = serializer.FromJson<MatchProfile>(reader, 1);
-                var list = found[reader.GetInt32(0)];
-                if (list.TrueForAll(p => p.Id != profile.Id))
-                {
-                    list.Add(profile);
-                }
+                rows.Add((reader.GetInt32(0), serializer.FromJson<MatchProfile>(reader, 1)));
             }
         }
 
         await transaction.CommitAsync(ct);
+        return rows;
     }
 
     private static async Task AddIdentifierHoldersAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, List<List<MatchProfile>> found, CancellationToken ct)
