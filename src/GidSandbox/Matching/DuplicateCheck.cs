@@ -40,14 +40,17 @@ public static class DuplicateCheck
     /// <summary>
     /// Two look-alike registrations at the same moment would each pass the check before the other is
     /// stored. So the registration's own transaction first takes a PostgreSQL advisory lock on each
-    /// of its names' exact keys (same words in any order or spacing) in its kind and country: a
-    /// second registration under one of those keys waits until the first commits or fails, and then
-    /// finds it. The locks go with the transaction and are taken in one order, so two
-    /// registrations cannot deadlock on them.
+    /// of its names' exact keys (same words in any order or spacing) and on its sounds (the sorted
+    /// Soundex codes of its words: most misspellings keep them) in its kind and country: a second
+    /// registration under one of those keys waits until the first commits or fails, and then finds
+    /// it. The locks go with the transaction and are taken in one order, so two registrations
+    /// cannot deadlock on them.
     /// </summary>
     private static async Task LockAsync(IDocumentSession session, MatchQuery query, CancellationToken ct)
     {
-        var keys = query.Standardized.SelectMany(n => n.Standard.ExactKeys).Select(k => $"{query.Kind}|{query.Country}|{k}").Distinct().ToArray();
+        var keys = query.Standardized
+            .SelectMany(n => n.Standard.ExactKeys.Append("sounds " + string.Join(' ', n.Standard.Phonetic.Order(StringComparer.Ordinal))))
+            .Select(k => $"{query.Kind}|{query.Country}|{k}").Distinct().ToArray();
         await session.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand(
             "select pg_advisory_xact_lock(k) from (select distinct hashtextextended(t, 0) as k from unnest(@keys) as t order by k) as ordered", session.Connection);

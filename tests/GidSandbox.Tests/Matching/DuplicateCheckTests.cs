@@ -51,6 +51,26 @@ public sealed class DuplicateCheckTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task two_spellings_a_letter_apart_registered_at_the_same_moment_give_one_gid()
+    {
+        // A vowel changed: no exact key in common, the same sounds, and one edit apart, which the
+        // check takes for one party. Five pairs at once, each pair sent together.
+        var pairs = Enumerable.Range(0, 5).Select(_ => Given.UniqueWord()).Select(word => new[]
+        {
+            $"{word} Robotics Co., Ltd.",
+            $"{word[..^1]}{(word[^1] == 'a' ? 'o' : 'a')} Robotics Co., Ltd.",
+        }).ToList();
+
+        var responses = await Task.WhenAll(pairs.Select(pair => Task.WhenAll(pair.Select(name => Register(name, "JP")))));
+
+        foreach (var pair in responses)
+        {
+            Assert.Single(pair, r => r["errors"] is null);
+            Assert.Equal("POSSIBLE_DUPLICATE", Assert.Single(pair, r => r["errors"] is not null)["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task a_person_with_the_names_in_the_other_order_is_a_possible_duplicate()
     {
         var word = Given.UniqueWord();
