@@ -19,10 +19,11 @@ public static class Candidates
     public const double WordSimilarityThreshold = 0.45;
 
     /// <summary>
-    /// The first, stricter pass: common names pass 0.45 by the thousand in a large registry, and each
-    /// passing row is rechecked; their closest look-alikes are found at this threshold alone.
+    /// The trigram searches, strictest first: common names pass 0.45 by the thousand in a large
+    /// registry, and each passing row is rechecked; a name with its limit of look-alikes at one step
+    /// has found its closest ones at every lower threshold too, so only names with fewer go on.
     /// </summary>
-    public const double FirstPassThreshold = 0.6;
+    public static readonly IReadOnlyList<double> Thresholds = [0.8, 0.6, WordSimilarityThreshold];
 
     public const int PerQueryName = 20;
 
@@ -35,30 +36,29 @@ public static class Candidates
     public const string SearchTextIndex = "gid.mt_doc_matchprofile_idx_search_text";
 
     /// <summary>
-    /// Candidates for each query. With <paramref name="exactFirst"/>, a query with a name found
-    /// exactly (same words in any order, same letters with other spacing) takes those identities
-    /// and skips the trigram search, which is where the time goes; without it every query gets its
-    /// trigram look-alikes (search and the duplicate check show them).
+    /// Candidates for each query. Every query name is first looked up by its exact keys (same words
+    /// in any order, same letters with other spacing, a person's initials); a query with as many
+    /// exact hits as its limit has nothing closer to find and skips the trigram search, which is
+    /// where the time goes. With <paramref name="exactFirst"/> (batch matching) one exact hit is
+    /// enough; without it (search and the duplicate check, which show look-alikes) the others get
+    /// their trigram look-alikes too.
     /// </summary>
     public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, bool countryIsFilter, bool exactFirst, CancellationToken ct, int perQueryName = PerQueryName)
     {
         var found = queries.Select(_ => new List<MatchProfile>()).ToList();
         var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, q.Kind?.ToString(), countryIsFilter ? q.Country : null))).ToList();
-        if (exactFirst && names.Count > 0)
-        {
-            var exact = names.SelectMany(n => n.Standard.ExactKeys.Select(key => n with { Text = key })).ToList();
-            Add(found, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
-        }
+        var exact = names.SelectMany(n => n.Standard.ExactKeys.Select(key => n with { Text = key })).ToList();
+        Add(found, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
 
-        // The closest look-alikes first: when a name has enough at the first-pass threshold they are
-        // its closest ones at any lower threshold too, so only names with fewer search again lower.
-        var lookAlikes = names.Where(n => !exactFirst || found[n.Ordinal].Count == 0).Select(n => n with { Text = n.Standard.Key }).ToList();
-        var close = await TrigramAsync(store, lookAlikes, FirstPassThreshold, perQueryName, ct);
-        var counts = close.CountBy(row => row.Lookup).ToDictionary();
-        var few = Enumerable.Range(0, lookAlikes.Count).Where(i => counts.GetValueOrDefault(i) < perQueryName).ToList();
-        var further = await TrigramAsync(store, [.. few.Select(i => lookAlikes[i])], WordSimilarityThreshold, perQueryName, ct);
-        Add(found, lookAlikes, close.Where(row => counts.GetValueOrDefault(row.Lookup) >= perQueryName));
-        Add(found, [.. few.Select(i => lookAlikes[i])], further);
+        var lookAlikes = names.Where(n => found[n.Ordinal].Count < (exactFirst ? 1 : perQueryName)).Select(n => n with { Text = n.Standard.Key }).ToList();
+        foreach (var threshold in Thresholds)
+        {
+            var rows = await TrigramAsync(store, lookAlikes, threshold, perQueryName, ct);
+            var counts = rows.CountBy(row => row.Lookup).ToDictionary();
+            var last = threshold == Thresholds[^1];
+            Add(found, lookAlikes, rows.Where(row => last || counts[row.Lookup] >= perQueryName));
+            lookAlikes = [.. lookAlikes.Where((_, i) => counts.GetValueOrDefault(i) < perQueryName)];
+        }
 
         await AddIdentifierHoldersAsync(store, queries, found, ct);
         return found;

@@ -38,7 +38,8 @@ public sealed record MatchProfile
 
     /// <summary>
     /// Every name's sorted key and letters (<see cref="StandardName.ExactKeys"/> of the query side),
-    /// behind a GIN index: the exact first pass that spares most batch records a trigram search.
+    /// and for a natural person its keys with initials (<see cref="StandardName.InitialledKeys"/>),
+    /// behind a GIN index: the exact first pass that spares most queries a trigram search.
     /// </summary>
     public string[] ExactKeys { get; init; } = [];
 
@@ -46,7 +47,9 @@ public sealed record MatchProfile
     {
         var list = names.ToImmutableList();
         var keys = list.SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
-        var exact = list.Where(n => !n.Standard.IsEmpty).SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }).Distinct();
+        var exact = list.Where(n => !n.Standard.IsEmpty)
+            .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(Kind == IdentityKind.NaturalPerson ? n.Standard.InitialledKeys() : []))
+            .Distinct();
         return this with { Names = list, SearchText = string.Join(" | ", keys), ExactKeys = [.. exact], RulesVersion = NameStandardization.RulesVersion };
     }
 

@@ -59,6 +59,24 @@ public sealed class SearchIdentitiesTests(SandboxFixture sandbox)
     private const double SearchScoreFloor = 0.5;
 
     [Fact]
+    public async Task search_finds_a_person_written_with_initials_first_among_more_namesakes_than_it_scores()
+    {
+        var word = Given.UniqueWord();
+        foreach (var given in new[] { "Anna", "Bert", "Carl", "Dora", "Emil", "Fritz", "Greta", "Hugo", "Ida", "Jonas", "Karin",
+            "Mona", "Nils", "Olga", "Paul", "Rosa", "Sven", "Tina", "Ulrich", "Vera", "Willi", "Xaver" })
+        {
+            await sandbox.ANaturalPerson($"{given} {word}", "DE");
+        }
+
+        var lina = await sandbox.ANaturalPerson($"Lina {word}", "DE");
+
+        var found = await SearchFor($"L. {word}", kind: "NATURAL_PERSON", first: 1);
+
+        Assert.Equal([lina.Gid()], Gids(found));
+        Assert.Contains("INITIAL", found["edges"]![0]!["explanation"]!["features"]!.AsArray().Select(f => f!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task search_filters_by_kind_and_country()
     {
         var word = Given.UniqueWord();

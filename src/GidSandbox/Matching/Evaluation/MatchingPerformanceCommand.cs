@@ -130,10 +130,12 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
         await using (var analyze = new NpgsqlConnection(connectionString))
         {
             await analyze.OpenAsync();
-            await new NpgsqlCommand($"analyze {Candidates.Table}", analyze).ExecuteNonQueryAsync();
+            // What autovacuum does to a table after a load: hint bits and the visibility map set, so
+            // the first queries do not write every page they read.
+            await new NpgsqlCommand($"vacuum analyze {Candidates.Table}", analyze).ExecuteNonQueryAsync();
         }
 
-        Console.WriteLine($"\rLoaded {loaded:N0} identities in {load.Elapsed.TotalSeconds - index.Elapsed.TotalSeconds:0.0} s; built the indexes in {index.Elapsed.TotalSeconds:0.0} s.");
+        Console.WriteLine($"\rLoaded {loaded:N0} identities in {load.Elapsed.TotalSeconds - index.Elapsed.TotalSeconds:0.0} s; built the indexes and vacuumed in {index.Elapsed.TotalSeconds:0.0} s.");
         return queries;
     }
 
