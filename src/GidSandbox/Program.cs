@@ -39,7 +39,20 @@ app.AnnounceWhenStarted();
 // OpenIddict's clients (EF Core) and the event store (Marten) are independent: prepared side by side to start sooner.
 await Task.WhenAll(app.EnrollParticipantsAsync(), PrepareEventStoreAsync(app));
 // `dotnet run` serves the sandbox; `dotnet run -- help` lists the commands (Marten's and the sandbox's own).
-return await app.RunJasperFxCommands(args);
+// A command other than serving never starts the host, so the embedded database this process started
+// is stopped after it (serving stops it with the host, and then this does nothing).
+var embedded = app.Services.GetService<EmbeddedPostgres>();
+try
+{
+    return await app.RunJasperFxCommands(args);
+}
+finally
+{
+    if (embedded is not null)
+    {
+        await embedded.DisposeAsync();
+    }
+}
 
 static async Task PrepareEventStoreAsync(WebApplication app)
 {
