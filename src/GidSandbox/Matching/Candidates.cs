@@ -23,7 +23,13 @@ public static class Candidates
     /// registry, and each passing row is rechecked; a name with its limit of look-alikes at one step
     /// has found its closest ones at every lower threshold too, so only names with fewer go on.
     /// </summary>
-    public static readonly IReadOnlyList<double> Thresholds = [0.8, 0.6, WordSimilarityThreshold];
+    public static readonly IReadOnlyList<double> Thresholds = [0.8, 0.7, 0.6, WordSimilarityThreshold];
+
+    /// <summary>
+    /// A key with fewer trigrams than this ("l da": an initial and a two-letter word) is searched at
+    /// the strictest step only: below it, one shared short word is enough to pass, and thousands do.
+    /// </summary>
+    public const int FewTrigrams = 6;
 
     public const int PerQueryName = 20;
 
@@ -55,9 +61,10 @@ public static class Candidates
         {
             var rows = await TrigramAsync(store, lookAlikes, threshold, perQueryName, ct);
             var counts = rows.CountBy(row => row.Lookup).ToDictionary();
-            var last = threshold == Thresholds[^1];
-            Add(found, lookAlikes, rows.Where(row => last || counts[row.Lookup] >= perQueryName));
-            lookAlikes = [.. lookAlikes.Where((_, i) => counts.GetValueOrDefault(i) < perQueryName)];
+            var step = lookAlikes;
+            bool Stops(int i) => threshold == Thresholds[^1] || counts.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(step[i].Text).Count < FewTrigrams;
+            Add(found, step, rows.Where(row => Stops(row.Lookup)));
+            lookAlikes = [.. step.Where((_, i) => !Stops(i))];
         }
 
         await AddIdentifierHoldersAsync(store, queries, found, ct);

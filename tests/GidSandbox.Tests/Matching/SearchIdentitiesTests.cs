@@ -59,6 +59,17 @@ public sealed class SearchIdentitiesTests(SandboxFixture sandbox)
     private const double SearchScoreFloor = 0.5;
 
     [Fact]
+    public async Task a_search_too_short_for_the_looser_thresholds_still_finds_the_names_holding_it()
+    {
+        var whole = await sandbox.ALegalEntity("Xq Labs", "TV");
+        await sandbox.ALegalEntity("Xqa Labs", "TV");
+
+        var found = await SearchFor("XQ", country: "TV");
+
+        Assert.Equal([whole.Gid()], Gids(found));
+    }
+
+    [Fact]
     public async Task search_finds_a_person_written_with_initials_first_among_more_namesakes_than_it_scores()
     {
         var word = Given.UniqueWord();
