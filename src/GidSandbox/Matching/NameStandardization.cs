@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using AnyAscii;
 using GidSandbox.Identities;
 
@@ -51,10 +52,10 @@ public sealed record StandardName(
 /// names. Pure: the same text, kind and country always give the same result; when the rules here
 /// change, rebuilding the <see cref="MatchProfile"/> projection recomputes every stored name.
 /// </summary>
-public static class NameStandardization
+public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule changes, and stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 3;
+    public const int RulesVersion = 4;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -157,12 +158,15 @@ public static class NameStandardization
     /// <summary>
     /// Spelled-out and long-vowel variants to one form, for words written in Latin letters: ä/ae,
     /// ö/oe, ü/ue (AnyAscii already gives a, o, u), then <see cref="FoldLongVowels"/>, so
-    /// Müller = Mueller = Muller and Aastroem = Åström.
+    /// Müller = Mueller = Muller and Aastroem = Åström. A pair that ends the word stays: there it is
+    /// not an umlaut spelled out (Zoe, Monroe, the Korean syllables Jae and Choe written in Latin
+    /// letters), and a misspelling that puts one there ("Moonstnoe") stays one letter swap away.
     /// </summary>
     public static string FoldSpellings(string token) =>
-        FoldLongVowels(token.Replace("ae", "a", StringComparison.Ordinal)
-            .Replace("oe", "o", StringComparison.Ordinal)
-            .Replace("ue", "u", StringComparison.Ordinal));
+        FoldLongVowels(UmlautSpelling().Replace(token, "$1"));
+
+    [GeneratedRegex("([aou])e(?=.)", RegexOptions.CultureInvariant)]
+    private static partial Regex UmlautSpelling();
 
     /// <summary>
     /// Japanese long vowels (ou, oo, uu) and the Scandinavian aa (å) shortened, so Tarou = Taro.

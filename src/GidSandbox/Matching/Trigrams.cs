@@ -3,7 +3,7 @@ namespace GidSandbox.Matching;
 /// <summary>
 /// Trigram similarity computed the way PostgreSQL's pg_trgm computes <c>similarity()</c>: each word
 /// padded with two spaces before and one after, shared trigrams over all distinct trigrams. The
-/// database uses it to find candidates through its GiST index; this copy scores and explains them.
+/// database uses it to find candidates through its GIN index; this copy scores and explains them.
 /// </summary>
 public static class Trigrams
 {

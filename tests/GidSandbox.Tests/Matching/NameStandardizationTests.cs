@@ -35,6 +35,15 @@ public class NameStandardizationTests
     }
 
     [Fact]
+    public void a_spelled_out_umlaut_folds_inside_a_word_but_not_at_its_end()
+    {
+        Assert.Equal(Person("Öhler").Key, Person("Oehler").Key);
+        Assert.Equal("zoe monroe", Person("Zoe Monroe").Key);
+        Assert.Equal(Person("최하은").Key, Person("Choe Ha-eun").Key);
+        Assert.Equal(Person("재원").Key, Person("Jae-won").Key);
+    }
+
+    [Fact]
     public void joining_syllables_folds_only_the_vowel_pairs_the_join_makes() =>
         Assert.Equal(Person("Haeun").Letters, NameStandardization.JoinLetters(Person("하은").Tokens));
 

@@ -36,6 +36,10 @@ public class ScoringTests
         Assert.Equal(Scoring.TypoScore, Score("Mitsubsihi Electric", "Mitsubishi Electric"));
 
     [Fact]
+    public void two_letters_swapped_into_a_spelled_out_umlaut_at_the_end_of_a_word_score_as_a_typo() =>
+        Assert.Equal(Scoring.TypoScore, Score("Moonstnoe Systems", "Moonstone Systems"));
+
+    [Fact]
     public void one_letter_between_two_person_names_is_not_taken_for_a_typo() =>
         Assert.InRange(Score("Maria Garcia", "Mario Garcia", IdentityKind.NaturalPerson), 0, Scoring.TypoScore - 0.01);
 
