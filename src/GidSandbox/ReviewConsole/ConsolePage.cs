@@ -36,15 +36,17 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
     {
         var home = ConsoleRegistration.PathBase + "/";
         var user = signedIn ? http.User.FindFirst("name")?.Value ?? http.User.Identity?.Name : null;
+        // Links to pages whose reads the person's token cannot make are left out; the pages still refuse them.
+        var reviewer = http.User.Holds(GidSandbox.Access.Scopes.AuditRead);
         var nav = signedIn
             ? Html.Of($"""
                 <nav aria-label="Console">
                   <ul>
                     <li><a href="{home}">Home</a></li>
                     <li><a href="{SearchPage.Path}">Search</a></li>
-                    <li><a href="{AuditPage.Path}">Audit trail</a></li>
+                    {(reviewer ? Html.Of($"<li><a href=\"{AuditPage.Path}\">Audit trail</a></li>") : Html.Empty)}
                     <li><a href="{ConsoleRegistration.PathBase}/graphiql">GraphiQL</a></li>
-                    <li><a href="{Dashboards.Dashboards.Path}">Dashboards</a></li>
+                    {(reviewer ? Html.Of($"<li><a href=\"{Dashboards.Dashboards.Path}\">Dashboards</a></li>") : Html.Empty)}
                     <li><a href="{ConsoleRegistration.PathBase}/terms">Terms of Use</a></li>
                   </ul>
                 </nav>

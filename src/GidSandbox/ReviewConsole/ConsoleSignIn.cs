@@ -21,6 +21,12 @@ public static partial class ConsoleSignIn
     public const string SignOutPath = ConsoleRegistration.PathBase + "/sign-out";
     public const string SignedOutPath = ConsoleRegistration.PathBase + "/signed-out";
 
+    /// <summary>A scope the session's access token was granted, kept as a claim of the session to shape its pages.</summary>
+    public const string GrantedScope = "granted_scope";
+
+    /// <summary>Whether the signed-in person's token holds <paramref name="scope"/> (the API still decides every call).</summary>
+    public static bool Holds(this System.Security.Claims.ClaimsPrincipal user, string scope) => user.HasClaim(GrantedScope, scope);
+
     public static OpenIdConnectEvents Events() => new()
     {
         OnRedirectToIdentityProvider = context =>
@@ -39,6 +45,15 @@ public static partial class ConsoleSignIn
                 : TimeSpan.FromMinutes(AccessRegistration.AccessTokenMinutes);
             context.Properties!.IsPersistent = false;
             context.Properties.ExpiresUtc = DateTimeOffset.UtcNow + lifetime;
+            // The token response names the granted scopes only when they differ from those asked for (RFC 6749, 5.1).
+            var granted = context.TokenEndpointResponse?.Scope is { Length: > 0 } scope
+                ? scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                : [.. context.Options.Scope];
+            if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                identity.AddClaims(granted.Select(s => new System.Security.Claims.Claim(GrantedScope, s)));
+            }
+
             return Task.CompletedTask;
         },
         OnTicketReceived = context =>

@@ -44,6 +44,22 @@ public sealed class ConsoleSignInTests(SandboxFixture sandbox)
         Assert.Contains($"<dt>User</dt><dd>{username}</dd>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reviewer", true)]
+    [InlineData("examiner-ep", false)]
+    [InlineData("analyst-inta", false)]
+    public async Task the_navigation_offers_the_audit_trail_and_dashboards_only_to_those_whose_token_may_read_them(string username, bool offered)
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+
+        var html = await (await visitor.SignInToConsole(username)).Content.ReadAsStringAsync();
+        var nav = html[html.IndexOf("<nav", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+
+        Assert.Contains("href=\"/console/search\"", nav, StringComparison.Ordinal);
+        Assert.Equal(offered, nav.Contains("href=\"/console/audit\"", StringComparison.Ordinal));
+        Assert.Equal(offered, nav.Contains("href=\"/console/dashboards\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task the_session_cookie_is_http_only_and_scoped_to_the_console()
     {
