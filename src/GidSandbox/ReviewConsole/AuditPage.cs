@@ -54,11 +54,12 @@ public static partial class AuditPage
     }
 
     /// <summary>The filter as the form sends it: times as the browser's datetime-local values, read as UTC.</summary>
-    private sealed record Criteria(string? Gid, string? Office, IReadOnlyList<string> EventTypes, string? From, string? To, int First, string? After)
+    private sealed record Criteria(string? Gid, string? Office, string? ClientId, IReadOnlyList<string> EventTypes, string? From, string? To, int First, string? After)
     {
         public static Criteria Of(IQueryCollection query) => new(
             Blank(query["gid"]),
             Blank(query["office"])?.ToUpperInvariant(),
+            Blank(query["clientId"]),
             [.. query["eventType"].Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim())],
             Blank(query["from"]),
             Blank(query["to"]),
@@ -67,7 +68,7 @@ public static partial class AuditPage
 
         public object Variables => new
         {
-            filter = new { gid = Gid, office = Office, eventTypes = EventTypes.Count > 0 ? EventTypes : null, from = Instant(From), to = Instant(To) },
+            filter = new { gid = Gid, office = Office, clientId = ClientId, eventTypes = EventTypes.Count > 0 ? EventTypes : null, from = Instant(From), to = Instant(To) },
             first = First,
             after = After,
         };
@@ -79,6 +80,7 @@ public static partial class AuditPage
                 ("format", format),
                 ("gid", Gid),
                 ("office", Office),
+                ("clientId", ClientId),
                 ("from", asInstants ? Instant(From) : From),
                 ("to", asInstants ? Instant(To) : To),
                 ("first", format is null && First != DefaultPageSize ? First.ToString(CultureInfo.InvariantCulture) : null),
@@ -154,6 +156,10 @@ public static partial class AuditPage
               <div class="field">
                 <label for="office">Office</label>
                 <input id="office" name="office" value="{criteria.Office}" size="6" placeholder="EP" autocomplete="off" spellcheck="false">
+              </div>
+              <div class="field">
+                <label for="clientId">Client</label>
+                <input id="clientId" name="clientId" value="{criteria.ClientId}" size="16" placeholder="office-ep" autocomplete="off" spellcheck="false">
               </div>
               <div class="field">
                 <label for="from">From (UTC, inclusive)</label>

@@ -68,6 +68,26 @@ public sealed partial class AuditPageTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task a_reviewer_filters_by_client_and_the_export_keeps_that_filter()
+    {
+        var company = await sandbox.ALegalEntityBy(Clients.OfficeWithoutMerge, $"Client {Given.UniqueWord()} Filter GmbH", "DE");
+
+        var (status, byClient) = await Visit("reviewer", $"/console/audit?clientId=office-de&gid={company.Gid()}");
+        var (_, otherClient) = await Visit("reviewer", $"/console/audit?clientId=office-ep&gid={company.Gid()}");
+        using var visitor = new ConsoleVisitor(sandbox);
+        await visitor.SignInToConsole("reviewer", "/console/audit");
+        var export = await visitor.Get($"/console/audit/export?format=ndjson&clientId=office-ep&gid={company.Gid()}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"<code>{company.Gid()}</code></a> v1</td> <td>DE · office-de</td>", byClient, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"clientId\" name=\"clientId\" value=\"office-de\"", byClient, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/console/audit/export?format=csv&amp;gid={company.Gid()}&amp;clientId=office-de\" download>CSV</a>", byClient, StringComparison.Ordinal);
+        Assert.Contains("No event matches this filter", otherClient, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("", (await export.Content.ReadAsStringAsync()).Trim());
+    }
+
+    [Fact]
     public async Task the_next_page_follows_the_cursor_with_the_same_filter()
     {
         var gid = await AnIdentityWithThreeEvents();
@@ -124,6 +144,7 @@ public sealed partial class AuditPageTests(SandboxFixture sandbox)
     [InlineData("eventType=NoSuchEvent", "known types are")]
     [InlineData("from=2026-11-25T10:00&to=2026-11-25T09:00", "The time range is inverted or empty")]
     [InlineData("first=0", "first is 1 to 500")]
+    [InlineData("clientId=%01", "Give 1 to 100 printable characters")]
     [InlineData("after=not-a-cursor", "VALIDATION_FAILED")]
     public async Task a_filter_the_api_refuses_is_shown_with_its_message(string query, string says)
     {
