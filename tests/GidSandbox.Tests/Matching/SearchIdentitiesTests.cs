@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using GidSandbox.Identities.Linking;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace GidSandbox.Tests.Matching;
 
@@ -115,6 +119,39 @@ public sealed class SearchIdentitiesTests(SandboxFixture sandbox)
         Assert.Equal(1, byIdentifier["edges"]![0]!["explanation"]!["parts"]!["identifier"]!.GetValue<double>());
         Assert.Contains(company.Gid(), Gids(byPrefix));
         Assert.Equal([company.Gid()], Gids(byWholeGid));
+    }
+
+    [Fact]
+    public async Task the_claims_holding_a_searched_identifier_value_are_found_through_an_index()
+    {
+        var store = sandbox.Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var lookup = session.Query<ExternalIdentifierClaim>().Where(c => c.Identifier.Value == "520000123").ToCommand();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand("set local enable_seqscan = off", connection, transaction).ExecuteNonQueryAsync();
+        var explain = new NpgsqlCommand("explain " + lookup.CommandText, connection, transaction);
+        foreach (NpgsqlParameter parameter in lookup.Parameters)
+        {
+            explain.Parameters.Add(parameter.Clone());
+        }
+
+        var plan = string.Join("\n", await ReadAll(explain));
+
+        Assert.Contains("mt_doc_externalidentifierclaim_idx_identifier_value", plan, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> ReadAll(NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
     }
 
     [Fact]
