@@ -55,7 +55,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule changes, and stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 4;
+    public const int RulesVersion = 5;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -114,15 +114,19 @@ public static partial class NameStandardization
             foreach (var part in Normalize(ascii.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var token = latin ? FoldSpellings(part) : FoldLongVowels(part);
-                if (token.Length > 0 && !Noise.Contains(token))
+                if (token.Length > 0)
                 {
                     tokens.Add(token);
                 }
             }
         }
 
-        return [.. tokens];
+        return [.. tokens.Where((_, i) => !IsNoise(tokens, i))];
     }
+
+    // A connector stands between two words: a lone "y" at either end of a name is an initial ("Y. Yoshida").
+    private static bool IsNoise(List<string> tokens, int i) =>
+        Noise.Contains(tokens[i]) && (tokens[i].Length > 1 || (i > 0 && i < tokens.Count - 1));
 
     /// <summary>
     /// Kana with a small ya, yu or yo as Hepburn writes them (しょ sho, きゃ kya), where AnyAscii

@@ -128,6 +128,14 @@ public class NameStandardizationTests
         Assert.Equal(Entity("Procter & Gamble Co.", "US").Key, Entity("Procter and Gamble Company", "US").Key);
 
     [Fact]
+    public void a_lone_y_joins_two_words_but_is_an_initial_at_either_end_of_a_name()
+    {
+        Assert.Equal("jose ortega gasset", Person("José Ortega y Gasset").Key);
+        Assert.Equal("y yoshida", Person("Y. Yoshida").Key);
+        Assert.Equal("yoshida y", Person("Yoshida, Y.").Key);
+    }
+
+    [Fact]
     public void phonetic_codes_are_american_soundex()
     {
         Assert.Equal("R163", Phonetics.Soundex("robert"));
