@@ -61,10 +61,10 @@ public static class Candidates
         {
             var rows = await TrigramAsync(store, lookAlikes, threshold, perQueryName, ct);
             var counts = rows.CountBy(row => row.Lookup).ToDictionary();
-            var step = lookAlikes;
-            bool Stops(int i) => threshold == Thresholds[^1] || counts.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(step[i].Text).Count < FewTrigrams;
-            Add(found, step, rows.Where(row => Stops(row.Lookup)));
-            lookAlikes = [.. step.Where((_, i) => !Stops(i))];
+            var last = threshold == Thresholds[^1];
+            var stops = lookAlikes.Select((lookup, i) => last || counts.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(lookup.Text).Count < FewTrigrams).ToArray();
+            Add(found, lookAlikes, rows.Where(row => stops[row.Lookup]));
+            lookAlikes = [.. lookAlikes.Where((_, i) => !stops[i])];
         }
 
         await AddIdentifierHoldersAsync(store, queries, found, ct);

@@ -7,9 +7,9 @@ using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Matching;
 using GidSandbox.Terms;
 using JasperFx.Events;
-using GidSandbox.Matching;
 using Marten;
 using Weasel.Core;
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GidSandbox.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,7 @@ public static partial class ConsoleSignIn
     public const string GrantedScope = "granted_scope";
 
     /// <summary>Whether the signed-in person's token holds <paramref name="scope"/> (the API still decides every call).</summary>
-    public static bool Holds(this System.Security.Claims.ClaimsPrincipal user, string scope) => user.HasClaim(GrantedScope, scope);
+    public static bool Holds(this ClaimsPrincipal user, string scope) => user.HasClaim(GrantedScope, scope);
 
     public static OpenIdConnectEvents Events() => new()
     {
@@ -49,9 +50,9 @@ public static partial class ConsoleSignIn
             var granted = context.TokenEndpointResponse?.Scope is { Length: > 0 } scope
                 ? scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 : [.. context.Options.Scope];
-            if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            if (context.Principal?.Identity is ClaimsIdentity identity)
             {
-                identity.AddClaims(granted.Select(s => new System.Security.Claims.Claim(GrantedScope, s)));
+                identity.AddClaims(granted.Select(s => new Claim(GrantedScope, s)));
             }
 
             return Task.CompletedTask;
