@@ -39,10 +39,13 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             var connectionString = postgres.ConnectionString + ";Command Timeout=0";
             using var store = DocumentStore.For(options => options.ConfigureGid(connectionString));
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            var queries = await LoadAsync(store, connectionString, input.IdentitiesFlag);
+            var labelled = await LoadAsync(store, connectionString, input.IdentitiesFlag);
+            var queries = labelled.ConvertAll(l => l.Query);
             var random = new Random(Seed);
-            var searches = Enumerable.Range(0, input.SearchesFlag).Select(_ => queries[random.Next(queries.Count)]).ToList();
-            var records = Enumerable.Range(0, MatchIdentities.MaxRecords).Select(_ => queries[random.Next(queries.Count)]).ToList();
+            var searched = Enumerable.Range(0, input.SearchesFlag).Select(_ => labelled[random.Next(labelled.Count)]).ToList();
+            var searches = searched.ConvertAll(l => l.Query);
+            var batched = Enumerable.Range(0, MatchIdentities.MaxRecords).Select(_ => labelled[random.Next(labelled.Count)]).ToList();
+            var records = batched.ConvertAll(l => l.Query);
 
             // Untimed: the first calls pay for compiling the code paths and opening pooled connections.
             foreach (var query in queries.Take(WarmUp))
@@ -51,11 +54,13 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             }
 
             var search = new List<double>();
-            foreach (var query in searches)
+            var firstHits = 0;
+            foreach (var (query, gid) in searched)
             {
                 var watch = Stopwatch.StartNew();
-                await new SearchIdentities(query.Names[0], null, null, 10, 0).RunAsync(store, CancellationToken.None);
+                var (page, _) = await new SearchIdentities(query.Names[0], null, null, 10, 0).RunAsync(store, CancellationToken.None);
                 search.Add(watch.Elapsed.TotalMilliseconds);
+                firstHits += page.Count > 0 && page[0].Profile.Id == gid ? 1 : 0;
             }
 
             await using var connection = new NpgsqlConnection(connectionString);
@@ -84,6 +89,9 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             }
 
             var decided = results.GroupBy(r => r.Decision).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+            var matches = results.Select((r, i) => (r, batched[i].Gid)).Where(x => x.r.Decision == MatchDecision.Match).ToList();
+            var rightMatches = matches.Count(x => x.r.Best!.Profile.Id == x.Gid);
+            var listed = results.Select((r, i) => (r, batched[i].Gid)).Count(x => x.r.Candidates.Any(c => c.Profile.Id == x.Gid));
             Console.WriteLine($"""
                 | measure | sandbox | raw pg_trgm on the same table |
                 | --- | ---: | ---: |
@@ -91,6 +99,7 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
                 | batch of {records.Count:N0} records (s) | {S(batchSeconds)} | {S(rawBatch.Elapsed.TotalSeconds)} |
 
                 Batch decisions: {string.Join(", ", decided)}. The batch again in parts: finding candidates {S(candidateSeconds)} s, scoring {scored:N0} candidates {S(scoringSeconds)} s.
+                Against the mock world's ground truth (the GID each office's name belongs to): the batch's MATCHes give that GID {rightMatches} times and another GID {matches.Count - rightMatches} times; {listed} of {records.Count:N0} records list it among their candidates. Searches put it first {firstHits} times of {searches.Count}.
                 """);
             return true;
         }
@@ -107,12 +116,13 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
     /// <summary>
     /// The mock world's registrations as match profiles, written with Marten's bulk insert (COPY)
     /// and the trigram index built once afterwards; returns the names the offices hold for those
-    /// parties (their own spellings: legal forms, word order, typos, romanisations) as queries.
+    /// parties (their own spellings: legal forms, word order, typos, romanisations) as queries, each
+    /// with the GID it belongs to.
     /// </summary>
-    private static async Task<List<MatchQuery>> LoadAsync(DocumentStore store, string connectionString, int identities)
+    private static async Task<List<(MatchQuery Query, string Gid)>> LoadAsync(DocumentStore store, string connectionString, int identities)
     {
         var world = new MockWorld(new MockProfile("matching-performance", Seed, identities));
-        var queries = new List<MatchQuery>();
+        var queries = new List<(MatchQuery, string)>();
         await using (var drop = new NpgsqlConnection(connectionString))
         {
             await drop.OpenAsync();
@@ -129,7 +139,7 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             loaded += profiles.Count;
             var kinds = lines.ToDictionary(l => l.Gid!, l => l.LegalEntity is null ? IdentityKind.NaturalPerson : IdentityKind.LegalEntity);
             queries.AddRange(chunk.SelectMany(p => p.Applicants).Where(a => a.Gid is not null)
-                .Select(a => new MatchQuery([a.Name], kinds[a.Gid!], a.Country, [])));
+                .Select(a => (new MatchQuery([a.Name], kinds[a.Gid!], a.Country, []), a.Gid!)));
             Console.Write($"\rLoaded {loaded:N0} identities in {load.Elapsed.TotalSeconds:0} s");
         }
 
