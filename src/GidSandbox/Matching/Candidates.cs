@@ -9,9 +9,11 @@ namespace GidSandbox.Matching;
 /// <summary>
 /// Finds the active identities worth scoring for a query, in PostgreSQL: identities with a name
 /// equal to a query name in any word order or spacing (the GIN index on
-/// <see cref="MatchProfile.ExactKeys"/>), names whose key is trigram-similar to a query name
-/// (pg_trgm <c>word_similarity</c> through the GIN index on <see cref="MatchProfile.SearchText"/>),
-/// plus identities holding one of the query's identifiers.
+/// <see cref="MatchProfile.ExactKeys"/>), identities holding every word of a query name or a word
+/// one letter away (the GIN index on <see cref="MatchProfile.Words"/>), names whose key is
+/// trigram-similar to a query name when the words found nothing (pg_trgm <c>word_similarity</c>
+/// through the GIN index on <see cref="MatchProfile.SearchText"/>), plus identities holding one of
+/// the query's identifiers.
 /// </summary>
 public static class Candidates
 {
@@ -33,38 +35,74 @@ public static class Candidates
 
     public const int PerQueryName = 20;
 
-    /// <summary>How many connections a batch's trigram searches are spread over.</summary>
+    /// <summary>How many connections a batch's searches are spread over.</summary>
     public const int ParallelSearches = 4;
+
+    /// <summary>
+    /// Words this long or longer also meet the words one letter away (the scoring's typo rule starts
+    /// at four letters); shorter ones ("li", "wei") only themselves.
+    /// </summary>
+    public const int VariantLength = 4;
+
+    /// <summary>The most words of one query name the word search uses (its first ones).</summary>
+    public const int MaxWords = 8;
+
+    /// <summary>
+    /// The most identities a word search ranks for one name: a name of common words ("Energy
+    /// Systems") is held by thousands, and ranking them all would cost more than they are worth.
+    /// </summary>
+    public const int MaxRanked = 2000;
 
     /// <summary>Marten's table for <see cref="MatchProfile"/> in the "gid" schema.</summary>
     public const string Table = "gid.mt_doc_matchprofile";
 
     public const string SearchTextIndex = "gid.mt_doc_matchprofile_idx_search_text";
 
+    public const string WordsIndex = "gid.mt_doc_matchprofile_idx_words";
+
+    /// <summary>
+    /// A word and, from four letters on, the word with each one letter left out. Two words are at
+    /// most one insertion, deletion or substitution apart (or two neighbours swapped) exactly when
+    /// their variants share one, so a GIN index over every stored word's variants finds a query
+    /// word's look-alikes by plain lookups ("semicnductor" meets "semiconductor" in "semicnductor").
+    /// </summary>
+    public static IEnumerable<string> WordVariants(string word) =>
+        word.Length < VariantLength ? [word] : Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Prepend(word).Distinct();
+
     /// <summary>
     /// Candidates for each query. Every query name is first looked up by its exact keys (same words
     /// in any order, same letters with other spacing, a person's initials); a query with as many
-    /// exact hits as its limit has nothing closer to find and skips the trigram search, which is
-    /// where the time goes. With <paramref name="exactFirst"/> (batch matching) one exact hit is
-    /// enough; without it (search and the duplicate check, which show look-alikes) the others get
-    /// their trigram look-alikes too.
+    /// exact hits as its limit has nothing closer to find. The others look for identities holding
+    /// all of the name's words, each as written or one letter away; then, for a name of two words
+    /// or more still short of its limit, all of its words as written but one; and only a name that all this
+    /// found nothing for goes on to the trigram search. With <paramref name="exactFirst"/> (batch
+    /// matching) one exact hit is enough; without it (search and the duplicate check, which show
+    /// look-alikes) the others get their look-alikes too.
     /// </summary>
     public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, bool countryIsFilter, bool exactFirst, CancellationToken ct, int perQueryName = PerQueryName)
     {
         var found = queries.Select(_ => new List<MatchProfile>()).ToList();
-        var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, q.Kind?.ToString(), countryIsFilter ? q.Country : null))).ToList();
+        var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, q.Kind?.ToString(), countryIsFilter ? q.Country : null)))
+            .Select((n, j) => n with { Name = j }).ToList();
         var exact = names.SelectMany(n => n.Standard.ExactKeys.Select(key => n with { Text = key })).ToList();
         Add(found, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
 
-        var lookAlikes = names.Where(n => found[n.Ordinal].Count < (exactFirst ? 1 : perQueryName)).Select(n => n with { Text = n.Standard.Key }).ToList();
+        var lookAlikes = names.Where(n => found[n.Ordinal].Count < (exactFirst ? 1 : perQueryName) && n.Words.Count > 0).ToList();
+        var allWords = await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct);
+        Add(found, lookAlikes, allWords);
+        var counts = allWords.CountBy(row => row.Lookup).ToDictionary();
+        var fewer = lookAlikes.Where((n, i) => n.Words.Count >= 2 && counts.GetValueOrDefault(i) < perQueryName).ToList();
+        Add(found, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
+
+        var unfound = names.Where(n => found[n.Ordinal].Count == 0).Select(n => n with { Text = n.Standard.Key }).ToList();
         foreach (var threshold in Thresholds)
         {
-            var rows = await TrigramAsync(store, lookAlikes, threshold, perQueryName, ct);
-            var counts = rows.CountBy(row => row.Lookup).ToDictionary();
+            var rows = await SpreadAsync(unfound, (chunk, token) => QueryAsync(store, TrigramSql(threshold, perQueryName), chunk, token), ct);
+            counts = rows.CountBy(row => row.Lookup).ToDictionary();
             var last = threshold == Thresholds[^1];
-            var stops = lookAlikes.Select((lookup, i) => last || counts.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(lookup.Text).Count < FewTrigrams).ToArray();
-            Add(found, lookAlikes, rows.Where(row => stops[row.Lookup]));
-            lookAlikes = [.. lookAlikes.Where((_, i) => !stops[i])];
+            var stops = unfound.Select((lookup, i) => last || counts.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(lookup.Text).Count < FewTrigrams).ToArray();
+            Add(found, unfound, rows.Where(row => stops[row.Lookup]));
+            unfound = [.. unfound.Where((_, i) => !stops[i])];
         }
 
         await AddIdentifierHoldersAsync(store, queries, found, ct);
@@ -74,7 +112,13 @@ public static class Candidates
     /// <summary>One query name to look up: the text searched for (an exact key or the trigram key) and the filters.</summary>
     private sealed record Lookup(int Ordinal, StandardName Standard, string? Kind, string? Country)
     {
+        /// <summary>Which query name of the whole request this is, so the exact keys of one name are looked up together.</summary>
+        public int Name { get; init; }
+
         public string Text { get; init; } = "";
+
+        /// <summary>The name's words the word search looks for: initials say too little to search by.</summary>
+        public IReadOnlyList<string> Words { get; } = [.. Standard.Tokens.Where(t => t.Length > 1).Distinct().Take(MaxWords)];
     }
 
     private static void Add(List<List<MatchProfile>> found, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, MatchProfile Profile)> rows)
@@ -89,14 +133,18 @@ public static class Candidates
         }
     }
 
+    // Up to the limit for each key, but an identity found by several keys of one name comes back once.
     private static string ExactSql(int limit) =>
         $"""
-        select q.ord, p.data from unnest(@texts, @ords, @kinds, @countries) as q(text, ord, kind, country)
-        cross join lateral (
-          select d.data from {Table} d
-          where d.exact_keys @> array[q.text] and d.status = 'Active'
-            and (q.kind is null or d.kind = q.kind) and (q.country is null or d.country = q.country)
-          limit {limit}) p
+        with hits as (
+          select q.ord, q.name, p.id from unnest(@texts, @ords, @names, @kinds, @countries) as q(text, ord, name, kind, country)
+          cross join lateral (
+            select d.id from {Table} d
+            where d.exact_keys @> array[q.text] and d.status = 'Active'
+              and (q.kind is null or d.kind = q.kind) and (q.country is null or d.country = q.country)
+            limit {limit}) p),
+        found as (select distinct on (h.name, h.id) h.ord, h.id from hits h)
+        select f.ord, d.data from found f join {Table} d on d.id = f.id
         """;
 
     private static string TrigramSql(double threshold, int limit) =>
@@ -111,16 +159,84 @@ public static class Candidates
           limit {limit}) p
         """;
 
-    // The lookups' trigram searches spread over several connections; rows carry the lookup's position.
-    private static async Task<List<(int Lookup, MatchProfile Profile)>> TrigramAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, double threshold, int limit, CancellationToken ct)
+    /// <summary>
+    /// The word search for one name of <paramref name="words"/> words: identities whose
+    /// <see cref="MatchProfile.Words"/> meet the variants of every word (@v0, @v1, …), or hold all
+    /// of its words as written but one (@w0, @w1, …: with variants, one common word of four letters
+    /// would bring every word one letter from it, "yang" every "wang" and "fang"); at most
+    /// <see cref="MaxRanked"/> of them ranked by how many words they meet, how many they hold as
+    /// written, and how few other words they have. Kind and country are compared row by row:
+    /// ANDed into the index scan, their btrees would be read for half the table.
+    /// </summary>
+    private static string WordsSql(int words, bool allButOne, string? kind, string? country, int limit)
     {
+        var condition = allButOne
+            ? string.Join(" or ", Enumerable.Range(0, words).Select(skip => "(" + string.Join(" and ", Enumerable.Range(0, words).Where(i => i != skip).Select(i => $"d.words && @w{i}")) + ")"))
+            : string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && @v{i}"));
+        var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(p.words && @v{i})::int"));
+        return $"""
+            select p.data from (
+              select d.id, d.data, d.words from {Table} d
+              where ({condition}) and d.status = 'Active'{(kind is null ? "" : " and (d.kind = @kind) is true")}{(country is null ? "" : " and (d.country = @country) is true")}
+              limit {MaxRanked}) p
+            order by {met} desc, (select count(*) from unnest(@written) w where w = any(p.words)) desc, cardinality(p.words), p.id
+            limit {limit}
+            """;
+    }
+
+    // One round trip for the lookups given, one statement each (their number of words differs).
+    private static async Task<List<(int Lookup, MatchProfile Profile)>> WordsAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, bool allButOne, int limit, CancellationToken ct)
+    {
+        var rows = new List<(int, MatchProfile)>();
+        var serializer = store.Options.Serializer();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var lookup in lookups)
+        {
+            var command = new NpgsqlBatchCommand(WordsSql(lookup.Words.Count, allButOne, lookup.Kind, lookup.Country, limit));
+            for (var i = 0; i < lookup.Words.Count; i++)
+            {
+                command.Parameters.Add(new NpgsqlParameter($"v{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = WordVariants(lookup.Words[i]).ToArray() });
+                command.Parameters.Add(new NpgsqlParameter($"w{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = new[] { lookup.Words[i] } });
+            }
+
+            command.Parameters.Add(new NpgsqlParameter("written", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookup.Words.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)lookup.Kind ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("country", NpgsqlDbType.Text) { Value = (object?)lookup.Country ?? DBNull.Value });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var position = 0;
+        do
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((position, serializer.FromJson<MatchProfile>(reader, 0)));
+            }
+
+            position++;
+        }
+        while (await reader.NextResultAsync(ct));
+        return rows;
+    }
+
+    /// <summary>Runs a search for the lookups spread over several connections; rows carry the lookup's position in the whole list.</summary>
+    private static async Task<List<(int Lookup, MatchProfile Profile)>> SpreadAsync(IReadOnlyList<Lookup> lookups, Func<IReadOnlyList<Lookup>, CancellationToken, Task<List<(int Lookup, MatchProfile Profile)>>> search, CancellationToken ct)
+    {
+        if (lookups.Count == 0)
+        {
+            return [];
+        }
+
         var size = Math.Max(1, (lookups.Count + ParallelSearches - 1) / ParallelSearches);
         var starts = Enumerable.Range(0, (lookups.Count + size - 1) / size).Select(c => c * size).ToList();
         var parts = new List<(int, MatchProfile)>[starts.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, starts.Count), ct, async (c, token) =>
         {
             var chunk = lookups.Skip(starts[c]).Take(size).ToList();
-            parts[c] = [.. (await QueryAsync(store, TrigramSql(threshold, limit), chunk, token)).Select(row => (row.Lookup + starts[c], row.Profile))];
+            parts[c] = [.. (await search(chunk, token)).Select(row => (row.Lookup + starts[c], row.Profile))];
         });
         return [.. parts.SelectMany(p => p)];
     }
@@ -141,6 +257,7 @@ public static class Candidates
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => r.Text).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = Enumerable.Range(0, lookups.Count).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = lookups.Select(r => r.Name).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => (object?)r.Kind ?? DBNull.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => (object?)r.Country ?? DBNull.Value).ToArray() });
         await using (var reader = await command.ExecuteReaderAsync(ct))

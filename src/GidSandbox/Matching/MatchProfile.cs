@@ -33,15 +33,21 @@ public sealed record MatchProfile
 
     public int RulesVersion { get; init; } = NameStandardization.RulesVersion;
 
-    /// <summary>Every distinct name key (legal form off) and compact key, for trigram search.</summary>
+    /// <summary>Every distinct name key (legal form off) and compact key, for the trigram search that the words leave to it.</summary>
     public string SearchText { get; init; } = "";
 
     /// <summary>
     /// Every name's sorted key and letters (<see cref="StandardName.ExactKeys"/> of the query side),
     /// and for a natural person its keys with initials (<see cref="StandardName.InitialledKeys"/>),
-    /// behind a GIN index: the exact first pass that spares most queries a trigram search.
+    /// behind a GIN index: the exact first pass that spares most queries any further search.
     /// </summary>
     public string[] ExactKeys { get; init; } = [];
+
+    /// <summary>
+    /// Every word of every name key, from four letters on also with each one letter left out
+    /// (<see cref="Candidates.WordVariants"/>), behind a GIN index: where look-alikes are found.
+    /// </summary>
+    public string[] Words { get; init; } = [];
 
     public MatchProfile WithNames(IEnumerable<ProfileName> names)
     {
@@ -50,7 +56,8 @@ public sealed record MatchProfile
         var exact = list.Where(n => !n.Standard.IsEmpty)
             .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(Kind == IdentityKind.NaturalPerson ? n.Standard.InitialledKeys() : []))
             .Distinct();
-        return this with { Names = list, SearchText = string.Join(" | ", keys), ExactKeys = [.. exact], RulesVersion = NameStandardization.RulesVersion };
+        var words = list.SelectMany(n => n.Standard.Tokens).Where(t => t.Length > 1).Distinct().SelectMany(Candidates.WordVariants).Distinct();
+        return this with { Names = list, SearchText = string.Join(" | ", keys), ExactKeys = [.. exact], Words = [.. words], RulesVersion = NameStandardization.RulesVersion };
     }
 
     /// <summary>The profile of a newly registered identity.</summary>

@@ -22,6 +22,7 @@ public static partial class MatchingRegistration
                 index.Mask = "? gin_trgm_ops";
             })
             .Duplicate(x => x.ExactKeys, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
+            .Duplicate(x => x.Words, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(x => x.Kind)
             .Duplicate(x => x.Country)
             .Duplicate(x => x.Status)

@@ -38,7 +38,7 @@ public sealed record StandardName(
     /// <summary>
     /// The sorted keys of this name written with initials: one word kept whole, every other word
     /// cut to its first letter ("Li Da" gives "d li" and "da l"), so a query written "L. Da" finds
-    /// its namesakes by an exact lookup instead of a trigram search that every "L… Da" passes.
+    /// its namesakes by an exact lookup instead of a search by words that every "L… Da" passes.
     /// </summary>
     public IEnumerable<string> InitialledKeys() =>
         Enumerable.Range(0, Tokens.Count)
@@ -54,8 +54,8 @@ public sealed record StandardName(
 /// </summary>
 public static partial class NameStandardization
 {
-    /// <summary>Bumped whenever a rule changes, and stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 5;
+    /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
+    public const int RulesVersion = 6;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];

@@ -35,7 +35,7 @@ public sealed record MatchResult(string? Reference, MatchDecision Decision, IRea
 
 /// <summary>
 /// Batch matching (docs/matching.md): the whole batch's candidates are found together (names
-/// found exactly in one round trip, the rest by trigram over a few connections), scored in
+/// found exactly in one round trip, the rest by their words over a few connections), scored in
 /// parallel, and decided. A wrong GID is worse than none, so a MATCH needs a high
 /// score and a clear lead over the runner-up.
 /// </summary>

@@ -112,7 +112,7 @@ public sealed record SearchIdentities(string Text, IdentityKind? Kind, string? C
         var query = new MatchQuery([Text], Kind, Country, []);
         if (query.Standardized.Count > 0)
         {
-            // Twice the page's depth: a candidate much further down the trigram order rarely outscores those above it.
+            // Twice the page's depth: a candidate much further down the candidates' order rarely outscores those above it.
             var depth = Math.Min(MaxDepth, Math.Max(Candidates.PerQueryName, 2 * (Offset + First)));
             var found = await Candidates.FindAsync(store, [query], countryIsFilter: true, exactFirst: false, ct, perQueryName: depth);
             foreach (var scored in found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= MinScore))
