@@ -40,8 +40,9 @@ public static class DuplicateCheck
     /// <summary>
     /// Two look-alike registrations at the same moment would each pass the check before the other is
     /// stored. So the registration's own transaction first takes a PostgreSQL advisory lock on each
-    /// of its names' exact keys (same words in any order or spacing) and on its sounds (the sorted
-    /// Soundex codes of its words: most misspellings keep them) in its kind and country: a second
+    /// of its names' exact keys (same words in any order or spacing), on its sounds (the sorted
+    /// Soundex codes of its words: a vowel changed anywhere keeps them) and on its words with one of
+    /// them one letter off (<see cref="OneWordOff"/>), in its kind and country: a second
     /// registration under one of those keys waits until the first commits or fails, and then finds
     /// it. The locks go with the transaction and are taken in one order, so two registrations
     /// cannot deadlock on them.
@@ -49,7 +50,7 @@ public static class DuplicateCheck
     private static async Task LockAsync(IDocumentSession session, MatchQuery query, CancellationToken ct)
     {
         var keys = query.Standardized
-            .SelectMany(n => n.Standard.ExactKeys.Append("sounds " + string.Join(' ', n.Standard.Phonetic.Order(StringComparer.Ordinal))))
+            .SelectMany(n => n.Standard.ExactKeys.Append("sounds " + string.Join(' ', n.Standard.Phonetic.Order(StringComparer.Ordinal))).Concat(OneWordOff(n.Standard.Tokens)))
             .Select(k => $"{query.Kind}|{query.Country}|{k}").Distinct().ToArray();
         await session.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand(
@@ -57,6 +58,15 @@ public static class DuplicateCheck
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>
+    /// For each word, the other words sorted and one of the word's variants (<see cref="Candidates.WordVariants"/>):
+    /// two names that are the same but for one word one letter off (what the check takes for a
+    /// typo of one party) share one of these keys, whichever consonant or vowel the typo changed.
+    /// </summary>
+    public static IEnumerable<string> OneWordOff(IReadOnlyList<string> words) =>
+        words.SelectMany((word, i) => Candidates.WordVariants(word).Select(variant =>
+            $"word {string.Join(' ', words.Where((_, j) => j != i).Order(StringComparer.Ordinal))} | {variant}"));
 
     /// <summary>Refuses when there are candidates and no override; otherwise the override to record, with the candidates seen.</summary>
     public static DuplicateOverride? Decide(IReadOnlyList<DuplicateCandidate> candidates, DuplicateOverride? given)

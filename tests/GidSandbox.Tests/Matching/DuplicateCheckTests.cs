@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using GidSandbox.Identities;
+using GidSandbox.Matching;
 
 namespace GidSandbox.Tests.Matching;
 
@@ -68,6 +70,35 @@ public sealed class DuplicateCheckTests(SandboxFixture sandbox)
             Assert.Single(pair, r => r["errors"] is null);
             Assert.Equal("POSSIBLE_DUPLICATE", Assert.Single(pair, r => r["errors"] is not null)["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task two_spellings_a_consonant_apart_registered_at_the_same_moment_give_one_gid()
+    {
+        // A consonant changed into one of another Soundex group: no exact key and no sounds in
+        // common, one edit apart. Five pairs at once, each pair sent together.
+        var pairs = Enumerable.Range(0, 5).Select(_ => Given.UniqueWord()).Select(word => new[]
+        {
+            $"{word} Robotics Co., Ltd.",
+            $"{word[..2]}{(word[2] == 'l' ? 'r' : 'l')}{word[3..]} Robotics Co., Ltd.",
+        }).ToList();
+
+        var responses = await Task.WhenAll(pairs.Select(pair => Task.WhenAll(pair.Select(name => Register(name, "JP")))));
+
+        foreach (var pair in responses)
+        {
+            Assert.Single(pair, r => r["errors"] is null);
+            Assert.Equal("POSSIBLE_DUPLICATE", Assert.Single(pair, r => r["errors"] is not null)["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void names_one_word_one_letter_off_share_a_lock_key_and_other_names_do_not()
+    {
+        string[] Keys(string name) => [.. DuplicateCheck.OneWordOff(NameStandardization.Standardize(name, IdentityKind.LegalEntity, "JP").Tokens)];
+
+        Assert.NotEmpty(Keys("Kalibodenu Robotics").Intersect(Keys("Robotics Kalilodenu")));
+        Assert.Empty(Keys("Kalibodenu Robotics").Intersect(Keys("Kalilodenu Optics")));
     }
 
     [Fact]
