@@ -61,10 +61,10 @@ public static class Candidates
     public const string WordsIndex = "gid.mt_doc_matchprofile_idx_words";
 
     /// <summary>
-    /// A word and, from four letters on, the word with each one letter left out. Two words are at
-    /// most one insertion, deletion or substitution apart (or two neighbours swapped) exactly when
-    /// their variants share one, so a GIN index over every stored word's variants finds a query
-    /// word's look-alikes by plain lookups ("semicnductor" meets "semiconductor" in "semicnductor").
+    /// A word and, from four letters on, the word with each one letter left out. Two words one
+    /// insertion, deletion or substitution apart (or with two neighbours swapped) always share a
+    /// variant (as do some two apart), so a GIN index over every stored word's variants finds a
+    /// query word's look-alikes by plain lookups ("semicnductor" meets "semiconductor" in "semicnductor").
     /// </summary>
     public static IEnumerable<string> WordVariants(string word) =>
         word.Length < VariantLength ? [word] : Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Prepend(word).Distinct();
@@ -74,8 +74,8 @@ public static class Candidates
     /// in any order, same letters with other spacing, a person's initials); a query with as many
     /// exact hits as its limit has nothing closer to find. The others look for identities holding
     /// all of the name's words, each as written or one letter away; then, for a name of two words
-    /// or more still short of its limit, all of its words as written but one; and only a name that all this
-    /// found nothing for goes on to the trigram search. With <paramref name="exactFirst"/> (batch
+    /// or more still short of its limit, all of its words as written but one; and only a name that
+    /// all this found nothing for goes on to the trigram search. With <paramref name="exactFirst"/> (batch
     /// matching) one exact hit is enough; without it (search and the duplicate check, which show
     /// look-alikes) the others get their look-alikes too.
     /// </summary>
