@@ -75,15 +75,15 @@ public static class Candidates
     /// exact hits as its limit has nothing closer to find. The others look for identities holding
     /// all of the name's words, each as written or one letter away; then, for a name of two words
     /// or more still short of its limit, all of its words as written but one; and only a name that
-    /// all this found nothing for goes on to the trigram search. With <paramref name="exactFirst"/> (batch
-    /// matching) one exact hit is enough; without it (search and the duplicate check, which show
-    /// look-alikes) the others get their look-alikes too.
+    /// all this found nothing for goes on to the trigram search. With <paramref name="exactFirst"/>
+    /// (batch matching) one exact hit is enough; without it (search and the duplicate check, which
+    /// show look-alikes) the others get their look-alikes too.
     /// </summary>
     public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, bool countryIsFilter, bool exactFirst, CancellationToken ct, int perQueryName = PerQueryName)
     {
         var found = queries.Select(_ => new List<MatchProfile>()).ToList();
         var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, q.Kind?.ToString(), countryIsFilter ? q.Country : null)))
-            .Select((n, j) => n with { Name = j }).ToList();
+            .Select((n, j) => n with { NameIndex = j }).ToList();
         var exact = names.SelectMany(n => n.Standard.ExactKeys.Select(key => n with { Text = key })).ToList();
         Add(found, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
 
@@ -113,7 +113,7 @@ public static class Candidates
     private sealed record Lookup(int Ordinal, StandardName Standard, string? Kind, string? Country)
     {
         /// <summary>Which query name of the whole request this is, so the exact keys of one name are looked up together.</summary>
-        public int Name { get; init; }
+        public int NameIndex { get; init; }
 
         public string Text { get; init; } = "";
 
@@ -257,7 +257,7 @@ public static class Candidates
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => r.Text).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = Enumerable.Range(0, lookups.Count).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = lookups.Select(r => r.Name).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = lookups.Select(r => r.NameIndex).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => (object?)r.Kind ?? DBNull.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookups.Select(r => (object?)r.Country ?? DBNull.Value).ToArray() });
         await using (var reader = await command.ExecuteReaderAsync(ct))
