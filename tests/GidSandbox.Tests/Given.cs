@@ -61,6 +61,16 @@ public static class Given
             client))["acceptTermsOfUse"]!.AsObject();
     }
 
+    /// <summary>Accepts the Terms in force for <paramref name="client"/>'s office unless it has already.</summary>
+    public static async Task EnsureTermsAccepted(this SandboxFixture sandbox, string client)
+    {
+        var status = (await sandbox.Data("{ me { termsStatus } }", client: client))["me"]!["termsStatus"]!.GetValue<string>();
+        if (status != "ACCEPTED")
+        {
+            await sandbox.AcceptCurrentTerms(client);
+        }
+    }
+
     /// <summary>Registers a legal entity; with no name given, one no other test uses (so the duplicate check stays quiet).</summary>
     public static async Task<JsonObject> ALegalEntity(this SandboxFixture sandbox, string? name = null, string country = "JP", params object[] externalIdentifiers)
     {

@@ -5,18 +5,19 @@ namespace GidSandbox.Access;
 
 /// <summary>
 /// Terms 4.1: a natural person's address and contact details are shown only to the office that
-/// registered the person and to governance; everyone else sees names, country and identifiers.
+/// manages the person's record (the registering office, until a transfer) and to governance; everyone
+/// else sees names, country and identifiers.
 /// </summary>
 public static class PersonalData
 {
     private static readonly string[] RestrictedProperties = ["address", "contactEmail"];
 
-    public static bool VisibleTo(Caller caller, IdentityKind kind, string registeringOffice) =>
+    public static bool VisibleTo(Caller caller, IdentityKind kind, string managingOffice) =>
         kind == IdentityKind.LegalEntity
         || caller.Role == ParticipantRole.Governance
-        || string.Equals(caller.Actor.Office, registeringOffice, StringComparison.Ordinal);
+        || string.Equals(caller.Actor.Office, managingOffice, StringComparison.Ordinal);
 
-    public static bool VisibleTo(Caller caller, Identity identity) => VisibleTo(caller, identity.Kind, identity.RegisteringOffice);
+    public static bool VisibleTo(Caller caller, Identity identity) => VisibleTo(caller, identity.Kind, identity.ManagingOffice);
 
     /// <summary>
     /// Whether the caller may see which person acted for an office (a user name is personal data too):

@@ -25,10 +25,9 @@ public static partial class RefusedWrites
         try
         {
             var request = context.WriteRequest(null, null);
-            await using var session = context.Store().LightweightSession();
-            Writes.Stamp(session, request);
-            session.Events.Append(StreamId(request.Actor.Office), new WriteRefused(operation, refusal.Code, refusal.Message));
-            await session.SaveChangesAsync(context.CancellationToken);
+            await Writes.InTransactionAsync(context.Store(), request,
+                (session, _) => Task.FromResult(session.Events.Append(StreamId(request.Actor.Office), new WriteRefused(operation, refusal.Code, refusal.Message))),
+                context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

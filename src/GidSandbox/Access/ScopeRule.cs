@@ -19,6 +19,9 @@ public static class ScopeRule
     public const string RequiredScope = "requiredScope";
     public const string TermsExempt = "termsExempt";
 
+    /// <summary>A second scope that also admits a caller to the field.</summary>
+    public const string AlternativeScope = "alternativeScope";
+
     /// <summary>Marks a field that any authenticated caller may use.</summary>
     public const string AnyCaller = "";
 
@@ -33,13 +36,13 @@ public static class ScopeRule
                 field.Metadata[RequiredScope] = required;
                 if (field.Resolver is { } inner)
                 {
-                    field.Resolver = new CheckedResolver(field.Name, required, field.GetMetadata(TermsExempt, false), isWrite, inner);
+                    field.Resolver = new CheckedResolver(field.Name, required, field.GetMetadata<string?>(AlternativeScope), field.GetMetadata(TermsExempt, false), isWrite, inner);
                 }
             }
         }
     }
 
-    private sealed class CheckedResolver(string field, string scope, bool termsExempt, bool isWrite, IFieldResolver inner) : IFieldResolver
+    private sealed class CheckedResolver(string field, string scope, string? alternative, bool termsExempt, bool isWrite, IFieldResolver inner) : IFieldResolver
     {
         public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
         {
@@ -57,7 +60,7 @@ public static class ScopeRule
         private async Task<object?> CheckThenResolveAsync(IResolveFieldContext context)
         {
             var user = (GidUserContext)context.UserContext;
-            if (scope.Length > 0 && !user.Caller.Has(scope))
+            if (scope.Length > 0 && !user.Caller.Has(scope) && !(alternative is not null && user.Caller.Has(alternative)))
             {
                 throw new Refusal(ErrorCodes.Forbidden,
                     $"{field} needs the {scope} scope, which this client's token does not carry. Ask for it in the token request if your client was granted it.");

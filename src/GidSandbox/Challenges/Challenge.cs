@@ -53,7 +53,7 @@ public sealed record Challenge(
         _ => state,
     };
 
-    /// <summary>Any office or association may challenge a live identity; the registering office must answer within 10 Geneva business days.</summary>
+    /// <summary>Any office or association may challenge a live identity; its managing office must answer within 10 Geneva business days.</summary>
     public static ChallengeRaised Raise(Identity identity, string id, ChallengeKind kind, string reason, string office, LocalDate today)
     {
         if (identity.Status == IdentityStatus.Merged)
@@ -61,15 +61,15 @@ public sealed record Challenge(
             throw Refusal.Conflict($"{identity.Id} was merged into {identity.MergedInto}; challenge that identity instead.");
         }
 
-        return new ChallengeRaised(id, identity.Gid, kind, reason, office, identity.RegisteringOffice, today, GenevaCalendar.AddBusinessDays(today, BusinessDaysToResolve));
+        return new ChallengeRaised(id, identity.Gid, kind, reason, office, identity.ManagingOffice, today, GenevaCalendar.AddBusinessDays(today, BusinessDaysToResolve));
     }
 
-    /// <summary>Only the registering office resolves, once.</summary>
-    public static ChallengeResolved Resolve(Challenge challenge, ChallengeOutcome outcome, string reason, string office, LocalDate today)
+    /// <summary>Only the identity's managing office, as it is now (management may have moved since), resolves, once.</summary>
+    public static ChallengeResolved Resolve(Challenge challenge, string managingOffice, ChallengeOutcome outcome, string reason, string office, LocalDate today)
     {
-        if (office != challenge.RegisteringOffice)
+        if (office != managingOffice)
         {
-            throw new Refusal(ErrorCodes.Forbidden, $"Only {challenge.RegisteringOffice}, the office that registered {challenge.Gid}, resolves challenges of it.");
+            throw new Refusal(ErrorCodes.Forbidden, $"Only {managingOffice}, the managing office of {challenge.Gid}, resolves challenges of it.");
         }
 
         if (challenge.Status == ChallengeStatus.Resolved)

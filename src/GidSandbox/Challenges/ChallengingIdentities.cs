@@ -22,7 +22,7 @@ public static class ChallengingIdentities
     public static void MapMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ChallengeGraphType>>("raiseChallenge")
-            .Description($"Challenges an identity's data (any office or association; needs gid:read). The registering office must resolve it within {Challenge.BusinessDaysToResolve} business days (Geneva).")
+            .Description($"Challenges an identity's data (any office or association; needs gid:read). Its managing office must resolve it within {Challenge.BusinessDaysToResolve} business days (Geneva).")
             .Argument<NonNullGraphType<GidGraphType>>("gid")
             .Argument<NonNullGraphType<EnumerationGraphType<ChallengeKind>>>("kind")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
@@ -30,19 +30,19 @@ public static class ChallengingIdentities
             .ResolveAsync(async ctx =>
             {
                 var request = ctx.WriteRequest(null, ctx.GetArgument<string>("reason"), reasonRequired: true);
-                await using var session = ctx.Store().LightweightSession();
-                var gid = ctx.GetArgument<Gid>("gid");
-                var identity = await session.LoadAsync<Identity>(gid.Value, ctx.CancellationToken)
-                    ?? throw Refusal.NotFound($"No identity has the GID {gid}.");
-                var raised = Challenge.Raise(identity, Challenge.NewId(), ctx.GetArgument<ChallengeKind>("kind"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
-                Writes.Stamp(session, request);
-                session.Events.StartStream<Challenge>(raised.ChallengeId, raised);
-                await session.SaveChangesAsync(ctx.CancellationToken);
-                return Challenge.Project(null, raised);
+                return await Writes.InTransactionAsync(ctx.Store(), request, async (session, ct) =>
+                {
+                    var gid = ctx.GetArgument<Gid>("gid");
+                    var identity = await session.LoadAsync<Identity>(gid.Value, ct)
+                        ?? throw Refusal.NotFound($"No identity has the GID {gid}.");
+                    var raised = Challenge.Raise(identity, Challenge.NewId(), ctx.GetArgument<ChallengeKind>("kind"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
+                    session.Events.StartStream<Challenge>(raised.ChallengeId, raised);
+                    return Challenge.Project(null, raised);
+                }, ctx.CancellationToken);
             });
 
         mutation.Field<NonNullGraphType<ChallengeGraphType>>("resolveChallenge")
-            .Description("Resolves a challenge of an identity your office registered: accepted (after correcting or merging it) or rejected, with a reason.")
+            .Description("Resolves a challenge of an identity your office manages: accepted (after correcting or merging it) or rejected, with a reason.")
             .Argument<NonNullGraphType<IdGraphType>>("challengeId")
             .Argument<NonNullGraphType<EnumerationGraphType<ChallengeOutcome>>>("outcome")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
@@ -50,22 +50,16 @@ public static class ChallengingIdentities
             {
                 var request = ctx.WriteRequest(null, ctx.GetArgument<string>("reason"), reasonRequired: true);
                 var id = ctx.GetArgument<string>("challengeId");
-                await using var session = ctx.Store().LightweightSession();
-                var stream = await session.Events.FetchForWriting<Challenge>(id, ctx.CancellationToken);
-                var challenge = stream.Aggregate ?? throw Refusal.NotFound($"There is no challenge {InputRules.Shorten(id)}.");
-                var resolved = Challenge.Resolve(challenge, ctx.GetArgument<ChallengeOutcome>("outcome"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
-                Writes.Stamp(session, request);
-                stream.AppendOne(resolved);
-                try
+                return await Writes.InTransactionAsync(ctx.Store(), request, async (session, ct) =>
                 {
-                    await session.SaveChangesAsync(ctx.CancellationToken);
-                }
-                catch (JasperFx.ConcurrencyException)
-                {
-                    throw Refusal.Conflict("The challenge was resolved by a concurrent request; read it again.");
-                }
-
-                return Challenge.Project(challenge, resolved);
+                    var stream = await session.Events.FetchForWriting<Challenge>(id, ct);
+                    var challenge = stream.Aggregate ?? throw Refusal.NotFound($"There is no challenge {InputRules.Shorten(id)}.");
+                    var identity = await session.LoadAsync<Identity>(challenge.Gid, ct)
+                        ?? throw new InvalidOperationException($"Challenge {id} names a missing identity.");
+                    var resolved = Challenge.Resolve(challenge, identity.ManagingOffice, ctx.GetArgument<ChallengeOutcome>("outcome"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
+                    stream.AppendOne(resolved);
+                    return Challenge.Project(challenge, resolved);
+                }, ctx.CancellationToken);
             });
     }
 
@@ -104,7 +98,7 @@ public sealed class ChallengeGraphType : ObjectGraphType<Challenge>
         Field(x => x.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<ChallengeKind>>));
         Field(x => x.Reason);
         Field(x => x.RaisedBy).Description("The office or association that raised it.");
-        Field(x => x.RegisteringOffice).Description("The office that must resolve it.");
+        Field(x => x.RegisteringOffice).Description("The managing office of the identity when the challenge was raised; the managing office at the time of resolution resolves it.");
         Field(x => x.RaisedOn, type: typeof(NonNullGraphType<LocalDateGraphType>));
         Field(x => x.DueBy, type: typeof(NonNullGraphType<LocalDateGraphType>)).Description("The last day to resolve it (Geneva business days).");
         Field(x => x.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ChallengeStatus>>));

@@ -9,6 +9,7 @@ using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.History;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Lookup;
+using GidSandbox.Identities.Managing;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
@@ -69,6 +70,9 @@ public sealed class GidMutation : ObjectGraphType
         LinkExternalId.Map(this);
         UnlinkExternalId.Map(this);
         MergeIdentities.Map(this);
+        RequestMerge.Map(this);
+        AnswerMerge.Map(this);
+        RequestManagementTransfer.Map(this);
         DeactivateIdentity.Map(this);
         ReactivateIdentity.Map(this);
         AcceptTermsOfUse.MapMutation(this);

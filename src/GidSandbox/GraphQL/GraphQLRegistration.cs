@@ -15,6 +15,7 @@ public static class GraphQLRegistration
             .AddGraphTypes(typeof(GidSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // names in every script stay readable
             .AddErrorInfoProvider<ErrorCodesProvider>()
+            .AddValidationRule<OneMutationField>()
             .AddDocumentListener<Reports.UsageListener>(global::GraphQL.DI.ServiceLifetime.Singleton) // refusals by code for the usage report
             .ConfigureExecution(new ValidatedDocumentCache()) // one cache for the process
             .AddComplexityAnalyzer(complexity =>

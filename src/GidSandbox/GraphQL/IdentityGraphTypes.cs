@@ -30,6 +30,9 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
             .Description("True when this natural person's address and contact details are withheld from you (Terms of Use 4.1).")
             .Resolve(ctx => !Visible(ctx));
         Field(x => x.RegisteringOffice).Description("The office that registered the identity.");
+        Field(x => x.ManagingOffice).Description("The one office that manages the identity (the registering office until a transfer): only it, or governance, changes the address and contact, deactivates, reactivates or merges it away, and resolves its challenges.");
+        Field(x => x.TransferRequestedBy, nullable: true).Description("The office that asked to take over the management, until the managing office answers.");
+        Field(x => x.MergeRequests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MergeRequestGraphType>>>)).Description("Merges with an identity another office manages, waiting for this identity's managing office (acceptMerge or declineMerge).");
         Field(x => x.Orcid, nullable: true);
         Field(x => x.Isni, nullable: true);
         Field(x => x.LegalForm, nullable: true).Description("ISO 20275 Entity Legal Form code.");
@@ -37,6 +40,8 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.RegistrationNumber, nullable: true);
         Field(x => x.Lei, nullable: true);
         Field<GidGraphType>("parent").Resolve(ctx => ctx.Source.Parent);
+        Field(x => x.ParentAssertedBy, nullable: true).Description("The office that named the parent.");
+        Field(x => x.ParentAssertedAt, type: typeof(InstantGraphType)).Description("When the parent was named.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GidGraphType>>>>("subsidiaries")
             .Description($"The legal entities that name this one as their parent, as the registry holds them now (under identityAsOf too), by GID; at most {MaxSubsidiaries}.")
             .ResolveAsync(async ctx =>
@@ -67,6 +72,30 @@ public sealed class NameGraphType : ObjectGraphType<Name>
         Field(x => x.Language, nullable: true).Description("BCP 47 language tag.");
         Field(x => x.Type, type: typeof(NonNullGraphType<EnumerationGraphType<NameType>>));
         Field("primary", x => x.IsPrimary);
+        this.AddProvenance();
+    }
+}
+
+public sealed class MergeRequestGraphType : ObjectGraphType<MergeRequest>
+{
+    public MergeRequestGraphType()
+    {
+        Name = "MergeRequest";
+        Field<NonNullGraphType<GidGraphType>>("survivor").Resolve(ctx => ctx.Source.Survivor);
+        Field<NonNullGraphType<GidGraphType>>("merged").Resolve(ctx => ctx.Source.Merged);
+        Field(x => x.RequestedBy).Description("The managing office that asked for the merge.");
+    }
+}
+
+public static class ProvenanceFields
+{
+    /// <summary>Who asserted an item and when (the registering office, for items recorded before sources were kept).</summary>
+    public static void AddProvenance<T>(this ObjectGraphType<T> type)
+    {
+        type.Field<StringGraphType>("assertedBy").Description("The office that asserted it: only that office (or governance) changes or removes it.")
+            .Resolve(ctx => ctx.Source switch { Name n => n.AssertedBy, Address a => a.AssertedBy, ExternalIdentifier x => x.AssertedBy, _ => null });
+        type.Field<InstantGraphType>("assertedAt").Description("When it was asserted.")
+            .Resolve(ctx => ctx.Source switch { Name n => n.AssertedAt, Address a => a.AssertedAt, ExternalIdentifier x => x.AssertedAt, _ => null });
     }
 }
 
@@ -80,6 +109,7 @@ public sealed class AddressGraphType : ObjectGraphType<Address>
         Field(x => x.PostalCode, nullable: true);
         Field(x => x.Region, nullable: true);
         Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>));
+        this.AddProvenance();
     }
 }
 
@@ -88,10 +118,11 @@ public sealed class ExternalIdentifierGraphType : ObjectGraphType<ExternalIdenti
     public ExternalIdentifierGraphType()
     {
         Name = "ExternalIdentifier";
-        Description = "An office's local identifier for the party, e.g. an applicant number.";
-        Field(x => x.Scheme);
-        Field(x => x.Issuer).Description("WIPO ST.3 code of the issuing office.");
+        Description = "An identifier of the party: an office's local identifier (e.g. an applicant number), or an LEI, ORCID or ISNI.";
+        Field(x => x.Scheme).Description("e.g. applicant-number; LEI, ORCID and ISNI are global schemes.");
+        Field(x => x.Issuer).Description("WIPO ST.3 code of the issuing office (for LEI, ORCID and ISNI, the office that linked it).");
         Field(x => x.Value);
+        this.AddProvenance();
     }
 }
 
@@ -136,8 +167,8 @@ public sealed class ExternalIdentifierInputGraphType : InputObjectGraphType<Exte
     public ExternalIdentifierInputGraphType()
     {
         Name = "ExternalIdentifierInput";
-        Field(x => x.Scheme).Description("e.g. applicant-number.");
-        Field(x => x.Issuer).Description("WIPO ST.3 code of the issuing office, e.g. EP, JP, KR.");
+        Field(x => x.Scheme).Description("e.g. applicant-number; or LEI, ORCID, ISNI for a global identifier (checked, at most one live identity each).");
+        Field(x => x.Issuer).Description("WIPO ST.3 code of the issuing office, e.g. EP, JP, KR: your own office, since only the issuer links its identifiers.");
         Field(x => x.Value);
     }
 }

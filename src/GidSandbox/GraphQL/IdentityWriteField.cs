@@ -1,46 +1,48 @@
+using GidSandbox.Access;
 using GidSandbox.Identities;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 
 namespace GidSandbox.GraphQL;
 
 public static class IdentityWriteField
 {
     /// <summary>
-    /// Adds a mutation that appends to one identity's stream what the use case decides, through
-    /// the one write path (actor, idempotency, expected version, conflicts).
+    /// Adds a mutation whose input becomes one identity command, carried out by the one write pipeline
+    /// (<see cref="Writes.RunAsync(Marten.IDocumentStore, WriteRequest, Writer, string, object, IIdentityCommand, CancellationToken)"/>):
+    /// ownership, idempotency, expected versions, conflicts.
     /// </summary>
-    /// <param name="decide">Parses the input (refusing bad fields) and gives the decision to take on the current identity.</param>
-    /// <param name="alongside">More work in the same transaction, such as claiming an external identifier.</param>
+    /// <param name="command">Parses the input into the command, refusing bad fields.</param>
+    /// <param name="governanceCorrects">Whether governance (governance:admin) may make this correction too.</param>
     public static void AddIdentityWrite<TInput, TInputGraphType>(
         this ObjectGraphType mutation,
         string name,
         string description,
-        Func<TInput, Func<Identity, IReadOnlyList<object>>> decide,
+        Func<TInput, IIdentityCommand> command,
         bool reasonRequired = false,
-        Func<IDocumentSession, TInput, CancellationToken, Task>? alongside = null)
-        where TInput : IdentityWriteInput
+        string? scope = null,
+        bool governanceCorrects = false)
         where TInputGraphType : InputObjectGraphType<TInput> =>
         mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInputGraphType>>("input")
+            .Configure(field =>
+            {
+                if (scope is not null)
+                {
+                    field.Metadata[ScopeRule.RequiredScope] = scope;
+                }
+
+                if (governanceCorrects)
+                {
+                    // A correction governance may make on any identity (Ownership says which); it holds governance:admin, not gid:write.
+                    field.Metadata[ScopeRule.AlternativeScope] = Scopes.GovernanceAdmin;
+                }
+            })
             .ResolveAsync(async ctx =>
             {
-                var input = ctx.GetArgument<TInput>("input");
-                var request = ctx.WriteRequest(input, reasonRequired);
-                var decision = decide(input);
-                return await Writes.RunAsync(ctx.Store(), request, name, input,
-                    async (session, ct) =>
-                    {
-                        var identity = await Writes.AppendAsync(session, input.Gid, input.ExpectedVersion, decision, ct);
-                        if (alongside is not null)
-                        {
-                            await alongside(session, input, ct);
-                        }
-
-                        return identity;
-                    },
-                    ctx.CancellationToken);
+                var input = ctx.GetArgument<TInput>("input")!;
+                var request = input is IWriteInput write ? ctx.WriteRequest(write.IdempotencyKey, write.Reason, reasonRequired) : ctx.WriteRequest(null, null, reasonRequired);
+                return await Writes.RunAsync(ctx.Store(), request, ctx.Writer(), name, input, command(input), ctx.CancellationToken);
             });
 }

@@ -29,8 +29,13 @@ public static class ResolverContext
     public static IDocumentStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IDocumentStore>();
 
-    public static WriteRequest WriteRequest(this IResolveFieldContext context, IdentityWriteInput input, bool reasonRequired = false) =>
-        context.WriteRequest(input.IdempotencyKey, input.Reason, reasonRequired);
+    /// <summary>The caller as identity decisions see it, at the sandbox clock's instant.</summary>
+    public static Writer Writer(this IResolveFieldContext context)
+    {
+        var caller = ((GidUserContext)context.UserContext).Caller;
+        var now = context.RequestServices!.GetRequiredService<IClock>().GetCurrentInstant();
+        return new Writer(caller.Actor.Office, caller.Role == ParticipantRole.Governance, now);
+    }
 
     public static WriteRequest WriteRequest(this IResolveFieldContext context, string? idempotencyKey, string? reason, bool reasonRequired = false)
     {

@@ -45,8 +45,32 @@ public sealed record Identity
 
     public string? ContactEmail { get; init; }
 
-    /// <summary>The office that registered the identity: for a natural person, the only office that sees its personal details.</summary>
+    /// <summary>The office that registered the identity.</summary>
     public string RegisteringOffice { get; init; } = "";
+
+    /// <summary>
+    /// The one office that manages the identity: the registering office until a transfer. Only it (or governance)
+    /// changes the address and contact, deactivates, reactivates or merges the identity away; for a natural person,
+    /// the only office that sees its personal details.
+    /// </summary>
+    public string ManagingOffice
+    {
+        get => _managingOffice is { Length: > 0 } office ? office : RegisteringOffice;
+        init => _managingOffice = value;
+    }
+
+    private readonly string? _managingOffice;
+
+    /// <summary>The office that asked to take over management, until the managing office accepts or declines.</summary>
+    public string? TransferRequestedBy { get; init; }
+
+    /// <summary>Merges with an identity another office manages, waiting for this identity's managing office to accept.</summary>
+    public ImmutableList<MergeRequest> MergeRequests { get; init; } = [];
+
+    /// <summary>Who named <see cref="Parent"/>, and when: the registering office, at registration.</summary>
+    public string? ParentAssertedBy { get; init; }
+
+    public NodaTime.Instant? ParentAssertedAt { get; init; }
 
     /// <summary>The stream version, set by Marten.</summary>
     public long Version { get; set; }
@@ -62,6 +86,17 @@ public sealed record Identity
 
     [JsonIgnore]
     public int NextNameId => LastNameId + 1;
+
+    /// <summary>The global identifiers given in the identity's own fields (LEI, ORCID, ISNI), as identifiers.</summary>
+    [JsonIgnore]
+    public IEnumerable<ExternalIdentifier> FieldIdentifiers =>
+        new[] { (ExternalIdentifier.Lei, Lei), (ExternalIdentifier.Orcid, Orcid), (ExternalIdentifier.Isni, Isni) }
+            .Where(x => x.Item2 is not null)
+            .Select(x => ExternalIdentifier.Global(x.Item1, x.Item2!, RegisteringOffice, null));
+
+    /// <summary>Every identifier the identity holds: its fields' global identifiers and the linked ones.</summary>
+    [JsonIgnore]
+    public IEnumerable<ExternalIdentifier> AllIdentifiers => FieldIdentifiers.Concat(ExternalIdentifiers);
 
     /// <summary>Refuses writes to an identity that was merged or deactivated.</summary>
     public void EnsureActive()
@@ -94,6 +129,11 @@ public sealed record Identity
         (not null, IdentityAbsorbed e) => state.After(e),
         (not null, IdentityDeactivated e) => state.After(e),
         (not null, IdentityReactivated) => state.Reactivated(),
+        (not null, ManagementTransferRequested e) => state with { TransferRequestedBy = e.ToOffice },
+        (not null, ManagementTransferDeclined) => state with { TransferRequestedBy = null },
+        (not null, ManagementTransferred e) => state with { ManagingOffice = e.ToOffice, TransferRequestedBy = null },
+        (not null, MergeRequested e) => state with { MergeRequests = state.MergeRequests.RemoveAll(r => r.SamePair(e.Survivor, e.Merged)).Add(new MergeRequest(e.Survivor, e.Merged, e.RequestedBy)) },
+        (not null, MergeRequestDeclined e) => state with { MergeRequests = state.MergeRequests.RemoveAll(r => r.SamePair(e.Survivor, e.Merged)) },
         _ => state,
     };
 
@@ -101,14 +141,15 @@ public sealed record Identity
     {
         Id = e.Gid.Value,
         Kind = IdentityKind.NaturalPerson,
-        Names = [.. e.Names],
+        Names = [.. e.Names.Select(n => n.AssertedBy is null ? n with { AssertedBy = e.RegisteringOffice } : n)],
         LastNameId = e.Names.Max(n => n.Id),
         Country = e.Country,
-        Address = e.Address,
+        Address = e.Address is { AssertedBy: null } a ? a with { AssertedBy = e.RegisteringOffice } : e.Address,
         Orcid = e.Orcid,
         Isni = e.Isni,
         ContactEmail = e.ContactEmail,
         RegisteringOffice = e.RegisteringOffice,
+        ManagingOffice = e.RegisteringOffice,
         Synthetic = e.Synthetic,
     };
 
@@ -116,17 +157,20 @@ public sealed record Identity
     {
         Id = e.Gid.Value,
         Kind = IdentityKind.LegalEntity,
-        Names = [.. e.Names],
+        Names = [.. e.Names.Select(n => n.AssertedBy is null ? n with { AssertedBy = e.RegisteringOffice } : n)],
         LastNameId = e.Names.Max(n => n.Id),
         Country = e.Country,
-        Address = e.Address,
+        Address = e.Address is { AssertedBy: null } a ? a with { AssertedBy = e.RegisteringOffice } : e.Address,
         LegalForm = e.LegalForm,
         RegistrationAuthority = e.RegistrationAuthority,
         RegistrationNumber = e.RegistrationNumber,
         Lei = e.Lei,
         Parent = e.Parent?.Value,
+        ParentAssertedBy = e.Parent is null ? null : e.RegisteringOffice,
+        ParentAssertedAt = e.Parent is null ? null : e.Names[0].AssertedAt,
         ContactEmail = e.ContactEmail,
         RegisteringOffice = e.RegisteringOffice,
+        ManagingOffice = e.RegisteringOffice,
         Synthetic = e.Synthetic,
     };
 
@@ -138,13 +182,21 @@ public sealed record Identity
 
     private Identity After(ExternalIdentifierLinked e) => this with { ExternalIdentifiers = ExternalIdentifiers.Add(e.Identifier) };
 
-    private Identity After(ExternalIdentifierUnlinked e) => this with { ExternalIdentifiers = ExternalIdentifiers.Remove(e.Identifier) };
+    private Identity After(ExternalIdentifierUnlinked e) => this with
+    {
+        ExternalIdentifiers = ExternalIdentifiers.Remove(e.Identifier),
+        Lei = e.Identifier.Scheme == ExternalIdentifier.Lei && Lei == e.Identifier.Value ? null : Lei,
+        Orcid = e.Identifier.Scheme == ExternalIdentifier.Orcid && Orcid == e.Identifier.Value ? null : Orcid,
+        Isni = e.Identifier.Scheme == ExternalIdentifier.Isni && Isni == e.Identifier.Value ? null : Isni,
+    };
 
     private Identity After(IdentityMerged e) => this with
     {
         Status = IdentityStatus.Merged,
         MergedInto = e.Survivor.Value,
         ExternalIdentifiers = [],
+        MergeRequests = [],
+        TransferRequestedBy = null,
     };
 
     private Identity After(IdentityAbsorbed e) => this with
@@ -152,6 +204,10 @@ public sealed record Identity
         Names = Names.AddRange(e.Names),
         LastNameId = e.Names.Select(n => n.Id).Append(LastNameId).Max(),
         ExternalIdentifiers = ExternalIdentifiers.AddRange(e.ExternalIdentifiers),
+        Lei = Lei ?? e.Lei,
+        Orcid = Orcid ?? e.Orcid,
+        Isni = Isni ?? e.Isni,
+        MergeRequests = MergeRequests.RemoveAll(r => r.SamePair(Gid, e.Merged)),
     };
 
     private Identity After(IdentityDeactivated e) => this with { Status = IdentityStatus.Deactivated, DeactivationReason = e.Reason };
@@ -162,4 +218,10 @@ public sealed record Identity
         added.IsPrimary
             ? names.Select(n => n with { IsPrimary = false }).ToImmutableList().Add(added)
             : names.Add(added);
+}
+
+/// <summary>A merge one managing office asked for, waiting for the other's acceptance.</summary>
+public sealed record MergeRequest(Gid Survivor, Gid Merged, string RequestedBy)
+{
+    public bool SamePair(Gid survivor, Gid merged) => Survivor == survivor && Merged == merged;
 }

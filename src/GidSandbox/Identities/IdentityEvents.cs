@@ -51,12 +51,28 @@ public sealed record ExternalIdentifierUnlinked(ExternalIdentifier Identifier);
 /// <summary>Appended to the merged (losing) identity's stream.</summary>
 public sealed record IdentityMerged(Gid Survivor);
 
-/// <summary>Appended to the survivor's stream: what it took over from the merged identity.</summary>
-public sealed record IdentityAbsorbed(Gid Merged, IReadOnlyList<Name> Names, IReadOnlyList<ExternalIdentifier> ExternalIdentifiers);
+/// <summary>Appended to the survivor's stream: what it took over from the merged identity (its global identifiers among them).</summary>
+public sealed record IdentityAbsorbed(Gid Merged, IReadOnlyList<Name> Names, IReadOnlyList<ExternalIdentifier> ExternalIdentifiers, string? Lei = null, string? Orcid = null, string? Isni = null);
 
 public sealed record IdentityDeactivated(string Reason);
 
 public sealed record IdentityReactivated;
+
+/// <summary>An office asked to take over the management of the identity; the managing office accepts or declines.</summary>
+public sealed record ManagementTransferRequested(string ToOffice);
+
+public sealed record ManagementTransferDeclined(string ToOffice);
+
+/// <summary>Management moved: accepted by the managing office, or reassigned by governance.</summary>
+public sealed record ManagementTransferred(string FromOffice, string ToOffice, bool ByGovernance);
+
+/// <summary>
+/// On the stream of the identity whose managing office must agree: the other identity's managing office asked to
+/// merge <see cref="Merged"/> into <see cref="Survivor"/>.
+/// </summary>
+public sealed record MergeRequested(Gid Survivor, Gid Merged, string RequestedBy);
+
+public sealed record MergeRequestDeclined(Gid Survivor, Gid Merged);
 
 public static class IdentityEventTypes
 {
@@ -66,5 +82,7 @@ public static class IdentityEventTypes
         typeof(NaturalPersonRegistered), typeof(LegalEntityRegistered), typeof(NameAdded), typeof(NameRemoved),
         typeof(AddressChanged), typeof(ExternalIdentifierLinked), typeof(ExternalIdentifierUnlinked),
         typeof(IdentityMerged), typeof(IdentityAbsorbed), typeof(IdentityDeactivated), typeof(IdentityReactivated),
+        typeof(ManagementTransferRequested), typeof(ManagementTransferDeclined), typeof(ManagementTransferred),
+        typeof(MergeRequested), typeof(MergeRequestDeclined),
     ];
 }

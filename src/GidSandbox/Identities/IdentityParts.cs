@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using NodaTime;
 
 namespace GidSandbox.Identities;
 
@@ -26,21 +27,65 @@ public enum NameType
     Former,
 }
 
-/// <summary>One name of an identity. <see cref="Id"/> is stable within its identity's stream.</summary>
+/// <summary>
+/// One name of an identity. <see cref="Id"/> is stable within its identity's stream.
+/// <see cref="AssertedBy"/> is the office whose assertion it is: only that office (or governance) removes it.
+/// </summary>
 public sealed record Name(int Id, string Text, string Script, string? Language, NameType Type, bool IsPrimary)
 {
+    public string? AssertedBy { get; init; }
+
+    public Instant? AssertedAt { get; init; }
+
     /// <summary>Names are kept as given but compared in Unicode NFC, ignoring case.</summary>
     public bool SameAs(string text, string script) =>
         string.Equals(Text.Normalize(NormalizationForm.FormC), text.Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase)
         && Script == script;
 }
 
-public sealed record Address(IReadOnlyList<string> Lines, string? City, string? PostalCode, string? Region, string Country);
+/// <summary>An address, with the office that asserted it; two addresses are the same when their text is, whoever asserted them.</summary>
+public sealed record Address(IReadOnlyList<string> Lines, string? City, string? PostalCode, string? Region, string Country)
+{
+    public string? AssertedBy { get; init; }
 
-/// <summary>An office's local identifier for a party (e.g. an applicant number), the GID crosswalk.</summary>
+    public Instant? AssertedAt { get; init; }
+
+    public bool Equals(Address? other) =>
+        other is not null && Lines.SequenceEqual(other.Lines) && City == other.City && PostalCode == other.PostalCode && Region == other.Region && Country == other.Country;
+
+    public override int GetHashCode() => HashCode.Combine(string.Join('\n', Lines), City, PostalCode, Region, Country);
+}
+
+/// <summary>
+/// An identifier of the party: an office's local number (the GID crosswalk; only its issuer links and
+/// unlinks it) or a global one (LEI, ORCID, ISNI: any office links it, at most one live identity holds a value).
+/// Two identifiers are the same when their key is, whoever asserted them.
+/// </summary>
 public sealed record ExternalIdentifier(string Scheme, string Issuer, string Value)
 {
+    public string? AssertedBy { get; init; }
+
+    public Instant? AssertedAt { get; init; }
+
+    /// <summary>LEI, ORCID or ISNI: the issuer named is not part of the identifier.</summary>
+    [JsonIgnore]
+    public bool IsGlobal => GlobalSchemes.Contains(Scheme);
+
     /// <summary>The key under which at most one live GID may hold this identifier.</summary>
     [JsonIgnore]
-    public string Key => $"{Issuer}|{Scheme}|{Value}";
+    public string Key => IsGlobal ? $"{Scheme}|{Value}" : $"{Issuer}|{Scheme}|{Value}";
+
+    public bool Equals(ExternalIdentifier? other) => other is not null && Key == other.Key;
+
+    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
+
+    public const string Lei = "LEI";
+    public const string Orcid = "ORCID";
+    public const string Isni = "ISNI";
+
+    public static readonly IReadOnlySet<string> GlobalSchemes = new HashSet<string>([Lei, Orcid, Isni], StringComparer.Ordinal);
+
+    /// <summary>A global identifier given on a registration (its own field rather than the identifier list).</summary>
+    public static ExternalIdentifier Global(string scheme, string value, string assertedBy, Instant? assertedAt) =>
+        new(scheme, assertedBy, value) { AssertedBy = assertedBy, AssertedAt = assertedAt };
 }

@@ -40,8 +40,16 @@ public sealed class ExternalIdentifierInput
     public string Value { get; set; } = "";
 }
 
+/// <summary>What every write input may carry: its retry key and the caller's reason.</summary>
+public interface IWriteInput
+{
+    string? IdempotencyKey { get; }
+
+    string? Reason { get; }
+}
+
 /// <summary>The fields every write to an existing identity takes.</summary>
-public abstract class IdentityWriteInput
+public abstract class IdentityWriteInput : IWriteInput
 {
     public Gid Gid { get; set; }
 
@@ -176,7 +184,29 @@ public static class InputRules
             problems.Add(At(path, "issuer"), $"'{Shorten(input.Issuer)}' is not an office code; use the WIPO ST.3 code of the issuing office (e.g. EP, JP, KR, IB).");
         }
 
-        return new ExternalIdentifier(input.Scheme.Trim(), input.Issuer.Trim().ToUpperInvariant(), input.Value.Trim());
+        var scheme = input.Scheme.Trim();
+        var issuer = input.Issuer.Trim().ToUpperInvariant();
+        var value = input.Value.Trim();
+        if (ExternalIdentifier.GlobalSchemes.FirstOrDefault(g => string.Equals(g, scheme, StringComparison.OrdinalIgnoreCase)) is { } global)
+        {
+            // LEI, ORCID and ISNI are one identifier whoever links them: kept in their standard spelling, checked.
+            string normalized;
+            string? problem;
+            var valid = global switch
+            {
+                ExternalIdentifier.Lei => Lei.TryNormalize(value, out normalized, out problem),
+                ExternalIdentifier.Orcid => Orcid.TryNormalize(value, out normalized, out problem),
+                _ => Isni.TryNormalize(value, out normalized, out problem),
+            };
+            if (!valid)
+            {
+                problems.Add(At(path, "value"), problem!);
+            }
+
+            return new ExternalIdentifier(global, issuer, valid ? normalized : value);
+        }
+
+        return new ExternalIdentifier(scheme, issuer, value);
     }
 
     public static IReadOnlyList<ExternalIdentifier> ParseExternalIdentifiers(Problems problems, string path, IReadOnlyList<ExternalIdentifierInput>? inputs)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GidSandbox.Identities;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.Linking;
+using GidSandbox.Identities.Managing;
 using GidSandbox.Identities.Merging;
 using GidSandbox.Identities.Naming;
 using GidSandbox.Identities.Registering;
@@ -285,7 +286,7 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
     private async Task<Decided> DecideAsync(
         string checkpointId, string file, List<(long Line, string Text)> batch, TermsOfUseBook terms, List<RefusedLine> refused, CancellationToken ct)
     {
-        var parsed = new List<(long Line, MockLine Item, object? Command)>();
+        var parsed = new List<(long Line, MockLine Item, object Command)>();
         foreach (var (line, text) in batch)
         {
             try
@@ -390,8 +391,8 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
         return new Decided(session, batch.Count > 0 ? batch[^1].Line : 0, loaded, skipped, onlyRegistrations, registered, claimed);
     }
 
-    /// <summary>Validates a line's input exactly as the API does; refuses with the API's message.</summary>
-    private static object? Parse(MockLine item)
+    /// <summary>Validates a line's input exactly as the API does, into the API's own command; refuses with the API's message.</summary>
+    private static object Parse(MockLine item)
     {
         var office = Standards.OfficeCodes.IsWellFormed(item.Office) || MockOffices.All.Any(x => x.Code == item.Office)
             ? item.Office
@@ -402,117 +403,67 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
             MockLine.RegisterNaturalPerson => RegisterNaturalPerson.From(item.NaturalPerson ?? throw Missing("naturalPerson"), GidOf(item.Gid, "gid"), office),
             MockLine.AddName => AddName.From(new AddNameInput { Gid = GidOf(item.Gid, "gid"), Name = item.Name ?? throw Missing("name") }),
             MockLine.LinkExternalId => LinkExternalId.From(new LinkExternalIdInput { Gid = GidOf(item.Gid, "gid"), Identifier = item.Identifier ?? throw Missing("identifier") }),
-            MockLine.MergeIdentities => (GidOf(item.Gid, "gid"), GidOf(item.Merged, "merged"), Reason(item)),
-            MockLine.DeactivateIdentity => (GidOf(item.Gid, "gid"), Reason(item)),
+            MockLine.MergeIdentities => Reasoned(item, new MergeIdentities(GidOf(item.Gid, "gid"), null, GidOf(item.Merged, "merged"), null)),
+            MockLine.RequestMerge => Reasoned(item, new RequestMerge(GidOf(item.Gid, "gid"), null, GidOf(item.Merged, "merged"), null)),
+            MockLine.AcceptMerge => Reasoned(item, new AnswerMerge(GidOf(item.Gid, "gid"), null, GidOf(item.Merged, "merged"), null, Accept: true)),
+            MockLine.RequestManagementTransfer => Reasoned(item, new RequestManagementTransfer(GidOf(item.Gid, "gid"), null)),
+            MockLine.AcceptManagementTransfer => Reasoned(item, new AnswerManagementTransfer(GidOf(item.Gid, "gid"), null, Accept: true)),
+            MockLine.DeactivateIdentity => new DeactivateIdentity(GidOf(item.Gid, "gid"), null, Reason(item)),
             MockLine.AcceptTermsOfUse => item.TermsVersion ?? throw Missing("termsVersion"),
-            _ => throw Refusal.Invalid("type", $"'{item.Type}' is not a mock-data line type; use one of registerLegalEntity, registerNaturalPerson, addName, linkExternalId, mergeIdentities, deactivateIdentity, acceptTermsOfUse."),
+            _ => throw Refusal.Invalid("type", $"'{item.Type}' is not a mock-data line type; use one of {string.Join(", ", MockLine.Types)}."),
         };
     }
 
-    /// <summary>Decides and appends one line; false when it was loaded before (a registration whose GID exists).</summary>
-    private static bool Apply(IDocumentSession session, MockLine item, object? command, Dictionary<string, Identity> identities, Dictionary<string, string> claims, TermsOfUseBook terms)
+    /// <summary>
+    /// Decides and appends one line through the one identity decision (ownership first), with the line's office as the
+    /// writer at the line's simulated instant; false when it was loaded before (a registration whose GID exists).
+    /// </summary>
+    private static bool Apply(IDocumentSession session, MockLine item, object command, Dictionary<string, Identity> identities, Dictionary<string, string> claims, TermsOfUseBook terms)
     {
         var request = new WriteRequest(new Actor(item.Office, ClientId, null), session.CorrelationId!, null, item.Reason, "1.0");
-        switch (command)
+        if (command is string version)
         {
-            case RegisterLegalEntity or RegisterNaturalPerson:
-                var gid = command is RegisterLegalEntity le ? le.Gid : ((RegisterNaturalPerson)command).Gid;
-                if (identities.ContainsKey(gid.Value))
-                {
-                    return false;
-                }
-
-                var events = DecideRegistration(command, identities);
-                Claim(claims, gid, IdentifiersOf(command));
-                foreach (var identifier in IdentifiersOf(command))
-                {
-                    session.Insert(new ExternalIdentifierClaim(identifier.Key, gid.Value, identifier));
-                }
-
-                Stamp(session.Events.StartStream<Identity>(gid.Value, events), request, item);
-                identities[gid.Value] = Identity.Project(null, events) with { Version = events.Count };
-                return true;
-            case AddName add:
-                Append(session, identities, add.Gid, identity => AddName.Decide(identity, add), request, item);
-                return true;
-            case LinkExternalId link:
-                var linkEvents = LinkExternalId.Decide(Find(identities, link.Gid), link);
-                Claim(claims, link.Gid, [link.Identifier]);
-                Append(session, identities, link.Gid, _ => linkEvents, request, item);
-                session.Insert(new ExternalIdentifierClaim(link.Identifier.Key, link.Gid.Value, link.Identifier));
-                return true;
-            case (Gid survivorGid, Gid mergedGid, string):
-                var survivor = Find(identities, survivorGid);
-                var merged = Find(identities, mergedGid);
-                var (toSurvivor, toMerged) = MergeIdentities.Decide(survivor, merged);
-                Stamp(session.Events.Append(survivorGid.Value, toSurvivor), request, item);
-                Stamp(session.Events.Append(mergedGid.Value, toMerged), request, item);
-                MergeIdentities.MoveClaims(session, merged, survivorGid);
-                foreach (var identifier in merged.ExternalIdentifiers)
-                {
-                    claims[identifier.Key] = survivorGid.Value;
-                }
-
-                identities[survivorGid.Value] = Identity.Project(survivor, toSurvivor) with { Version = survivor.Version + toSurvivor.Count };
-                identities[mergedGid.Value] = Identity.Project(merged, toMerged) with { Version = merged.Version + toMerged.Count };
-                return true;
-            case (Gid target, string reason):
-                Append(session, identities, target, identity => DeactivateIdentity.Decide(identity, reason), request, item);
-                return true;
-            case string version:
-                var accepted = AcceptTermsOfUse.Decide(terms, TermsOfUseBook.Today(item.At), version, terms.Find(version)?.Sha256 ?? "");
-                Stamp(session.Events.Append(OfficeStanding.StreamId(item.Office), accepted), request with { TermsVersion = accepted.Version }, item);
-                return true;
-            default:
-                throw new InvalidOperationException($"No decision for {command?.GetType().Name}.");
+            var accepted = AcceptTermsOfUse.Decide(terms, TermsOfUseBook.Today(item.At), version, terms.Find(version)?.Sha256 ?? "");
+            Stamp(session.Events.Append(OfficeStanding.StreamId(item.Office), accepted), request with { TermsVersion = accepted.Version }, item);
+            return true;
         }
-    }
 
-    /// <summary>
-    /// The one place a mock registration is decided, with the same decision the API's registration uses.
-    /// </summary>
-    private static IReadOnlyList<object> DecideRegistration(object command, Dictionary<string, Identity> identities) => command switch
-    {
-        RegisterLegalEntity le => RegisterLegalEntity.Decide(le, le.Parent is { } parent ? identities.GetValueOrDefault(parent.Value) : null),
-        RegisterNaturalPerson np => RegisterNaturalPerson.Decide(np),
-        _ => throw new InvalidOperationException("Not a registration."),
-    };
-
-    private static void Append(IDocumentSession session, Dictionary<string, Identity> identities, Gid gid, Func<Identity, IReadOnlyList<object>> decide, WriteRequest request, MockLine item)
-    {
-        var identity = Find(identities, gid);
-        var events = decide(identity);
-        Stamp(session.Events.Append(gid.Value, events), request, item);
-        identities[gid.Value] = Identity.Project(identity, events) with { Version = identity.Version + events.Count };
-    }
-
-    private static Identity Find(Dictionary<string, Identity> identities, Gid gid) =>
-        identities.GetValueOrDefault(gid.Value) ?? throw Refusal.NotFound($"No identity has the GID {gid}.");
-
-    /// <summary>The same rule as <see cref="ExternalIdentifierClaim.ClaimAsync"/>: one live GID per identifier.</summary>
-    private static void Claim(Dictionary<string, string> claims, Gid gid, IReadOnlyList<ExternalIdentifier> identifiers)
-    {
-        foreach (var identifier in identifiers)
+        var identityCommand = (IIdentityCommand)command;
+        if (identityCommand is IRegistration registration && identities.ContainsKey(registration.Gid.Value))
         {
-            if (claims.TryGetValue(identifier.Key, out var holder))
+            return false;
+        }
+
+        var facts = new Facts(identities, claims);
+        var decision = IdentityDecider.Decide(identityCommand, facts, new Writer(item.Office, Governance: false, item.At));
+        var after = decision.Streams.Select(s => s.Gid).Distinct().Select(gid => IdentityDecider.After(facts, decision, gid)).ToList();
+        foreach (var appended in decision.Streams)
+        {
+            Stamp(appended.Starts ? session.Events.StartStream<Identity>(appended.Gid.Value, appended.Events) : session.Events.Append(appended.Gid.Value, appended.Events), request, item);
+        }
+
+        foreach (var change in decision.ClaimChanges())
+        {
+            ExternalIdentifierClaim.Apply(session, change);
+            if (change.Kind == ClaimChangeKind.Released)
             {
-                throw Refusal.Conflict($"The identifier {ExternalIdentifierClaim.Describe(identifier)} is already linked to {holder}; unlink it there first, or merge the two identities.");
+                claims.Remove(change.Identifier.Key);
+            }
+            else
+            {
+                claims[change.Identifier.Key] = change.Gid.Value;
             }
         }
 
-        foreach (var identifier in identifiers)
+        foreach (var identity in after)
         {
-            claims[identifier.Key] = gid.Value;
+            identities[identity.Id] = identity;
         }
+
+        return true;
     }
 
-    private static IReadOnlyList<ExternalIdentifier> IdentifiersOf(object? command) => command switch
-    {
-        RegisterLegalEntity le => le.ExternalIdentifiers,
-        RegisterNaturalPerson np => np.ExternalIdentifiers,
-        LinkExternalId link => [link.Identifier],
-        _ => [],
-    };
+    private static IReadOnlyList<ExternalIdentifier> IdentifiersOf(object? command) => (command as IIdentityCommand)?.Claims ?? [];
 
     /// <summary>Stamps only this line's events: a session may already hold other lines' events for the same stream.</summary>
     private static void Stamp(StreamAction action, WriteRequest request, MockLine item)
@@ -527,6 +478,9 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
             e.SetHeader(OccurredAt, NodaTime.Text.InstantPattern.ExtendedIso.Format(item.At));
         }
     }
+
+    /// <summary>A correction's line must say why, as the API's input must.</summary>
+    private static object Reasoned(MockLine item, IIdentityCommand command) => Reason(item) is { } ? command : throw Missing("reason");
 
     private static Gid GidOf(string? text, string field) =>
         Gid.TryParse(text, out var gid, out var error) ? gid : throw Refusal.Invalid(field, error!);

@@ -21,6 +21,16 @@ public sealed class MockLine
     public const string LinkExternalId = "linkExternalId";
     public const string MergeIdentities = "mergeIdentities";
     public const string DeactivateIdentity = "deactivateIdentity";
+    public const string RequestMerge = "requestMerge";
+    public const string AcceptMerge = "acceptMerge";
+    public const string RequestManagementTransfer = "requestManagementTransfer";
+    public const string AcceptManagementTransfer = "acceptManagementTransfer";
+
+    public static readonly IReadOnlyList<string> Types =
+    [
+        RegisterLegalEntity, RegisterNaturalPerson, AddName, LinkExternalId, MergeIdentities, RequestMerge, AcceptMerge,
+        RequestManagementTransfer, AcceptManagementTransfer, DeactivateIdentity, AcceptTermsOfUse,
+    ];
 
     public string Type { get; set; } = "";
 
@@ -56,6 +66,16 @@ public sealed class MockLine
     public string? Reason { get; set; }
 
     public string? TermsVersion { get; set; }
+
+    /// <summary>A copy of this line as another write, by <paramref name="office"/> at <paramref name="at"/>.</summary>
+    public MockLine With(string type, string office, Instant at)
+    {
+        var copy = (MockLine)MemberwiseClone();
+        copy.Type = type;
+        copy.Office = office;
+        copy.At = at;
+        return copy;
+    }
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 

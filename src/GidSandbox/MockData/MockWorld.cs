@@ -95,16 +95,8 @@ public sealed partial class MockWorld(MockProfile profile)
             if (r.Bool(0.5f))
             {
                 last = dupAt + Duration.FromHours(r.Number(24, 72));
-                history.Add(new MockLine
-                {
-                    Type = MockLine.MergeIdentities,
-                    At = last,
-                    Office = r.ArrayElement(MockOffices.Merging).Code,
-                    Gid = gid.Value,
-                    Merged = duplicate.Gid,
-                    Party = PartyId(i),
-                    Reason = $"Same party registered twice ({kind} variant of the name).",
-                });
+                _ = r.ArrayElement(MockOffices.Merging); // the draw of the merging office before merges took two managing offices; kept so the rest of the world stays as it was
+                history.AddRange(CrossOfficeMerge(i, gid.Value, office, duplicate.Gid!, other, kind, last));
             }
         }
 
@@ -181,8 +173,36 @@ public sealed partial class MockWorld(MockProfile profile)
             });
         }
 
+        if (registrations.Count == 1 && history.All(h => h.Type != MockLine.DeactivateIdentity) && office != plan.Country.Office
+            && MockOffices.Registering.Any(o => o.Code == plan.Country.Office) && r.Bool(0.25f))
+        {
+            // Registered by a regional or international office; the party's national office takes over its management.
+            var asked = at + Duration.FromDays(r.Number(5, 9));
+            history.Add(new MockLine { Type = MockLine.RequestManagementTransfer, At = asked, Office = plan.Country.Office, Gid = gid.Value, Party = PartyId(i), Reason = $"The party files with {plan.Country.Office}; it keeps the record up to date." });
+            history.Add(new MockLine { Type = MockLine.AcceptManagementTransfer, At = asked + Duration.FromHours(r.Number(2, 30)), Office = office, Gid = gid.Value, Party = PartyId(i), Reason = $"{plan.Country.Office} is the party's national office." });
+        }
+
         history.Sort((a, b) => a.At.CompareTo(b.At));
         return new MockParty(PartyId(i), registrations, history, applicants);
+    }
+
+    /// <summary>
+    /// A duplicate registered by another office merges into the first registration: the two managing offices agree,
+    /// one asking (it needs merge rights) and the other accepting. Where neither office merges, the pair stays for the
+    /// duplicate report.
+    /// </summary>
+    private static IEnumerable<MockLine> CrossOfficeMerge(int i, string survivor, string survivorOffice, string merged, string mergedOffice, string kind, Instant at)
+    {
+        var mayMerge = (string code) => MockOffices.Merging.Any(o => o.Code == code);
+        var (asking, accepting) = mayMerge(mergedOffice) ? (mergedOffice, survivorOffice) : mayMerge(survivorOffice) ? (survivorOffice, mergedOffice) : (null, null);
+        if (asking is null || accepting is null)
+        {
+            yield break;
+        }
+
+        var line = new MockLine { At = at, Gid = survivor, Merged = merged, Party = PartyId(i), Reason = $"Same party registered twice ({kind} variant of the name)." };
+        yield return line.With(MockLine.RequestMerge, asking, at);
+        yield return line.With(MockLine.AcceptMerge, accepting, at + Duration.FromHours(2 + (i % 29)));
     }
 
     private MockLine Registration(int i, PartyPlan plan, PartyNames names, string office, Instant at, Gid gid, string number, AddressInput address, Randomizer r)

@@ -13,11 +13,11 @@ public static class IdentityPage
 
     private const string Fields = """
         fragment IdentityFields on Identity {
-          gid kind status country registeringOffice version mergedInto deactivationReason parent subsidiaries
+          gid kind status country registeringOffice managingOffice transferRequestedBy version mergedInto deactivationReason parent parentAssertedBy subsidiaries
           lei legalForm registrationAuthority registrationNumber orcid isni synthetic personalDetailsWithheld
-          names { id text script language type primary }
-          externalIdentifiers { scheme issuer value }
-          address { lines city postalCode region country }
+          names { id text script language type primary assertedBy assertedAt }
+          externalIdentifiers { scheme issuer value assertedBy assertedAt }
+          address { lines city postalCode region country assertedBy }
         }
         """;
 

@@ -28,6 +28,7 @@ public static class IdentityView
                   <td>{HomePage.Text(n, "type")}</td>
                   <td>{HomePage.Text(n, "language")}</td>
                   <td>{(n["primary"]?.GetValue<bool>() == true ? "primary" : "")}</td>
+                  <td>{Source(n)}</td>
                 </tr>
                 """));
         return Html.Of($"""
@@ -35,12 +36,18 @@ public static class IdentityView
               <h2 id="names">Names</h2>
               <table>
                 <caption>By script, then type</caption>
-                <thead><tr><th scope="col">Name</th><th scope="col">Script</th><th scope="col">Type</th><th scope="col">Language</th><th scope="col"><span class="visually-hidden">Primary</span></th></tr></thead>
+                <thead><tr><th scope="col">Name</th><th scope="col">Script</th><th scope="col">Type</th><th scope="col">Language</th><th scope="col"><span class="visually-hidden">Primary</span></th><th scope="col">Asserted by</th></tr></thead>
                 <tbody>{rows}</tbody>
               </table>
             </section>
             """);
     }
+
+    /// <summary>The office whose assertion an item is, with when: only it (or governance) changes it.</summary>
+    private static Html Source(JsonObject item) =>
+        item["assertedAt"] is { } at
+            ? Html.Of($"""{HomePage.Text(item, "assertedBy")} <time datetime="{at.GetValue<string>()}">{at.GetValue<string>()[..10]}</time>""")
+            : Html.Of($"{HomePage.Text(item, "assertedBy")}");
 
     public static Html Facts(JsonObject identity)
     {
@@ -72,6 +79,7 @@ public static class IdentityView
                 <dt>Kind</dt><dd>{HomePage.Text(identity, "kind")}</dd>
                 <dt>Country</dt><dd>{HomePage.Text(identity, "country")}</dd>
                 <dt>Registered by</dt><dd>{HomePage.Text(identity, "registeringOffice")}</dd>
+                <dt>Managed by</dt><dd>{HomePage.Text(identity, "managingOffice")}{(identity["transferRequestedBy"] is { } asked ? $" ({asked.GetValue<string>()} asked to take it over)" : "")}</dd>
                 {kindFacts}
                 <dt>Address</dt><dd>{address}</dd>
                 <dt>Version</dt><dd>{HomePage.Text(identity, "version")}</dd>
@@ -84,7 +92,7 @@ public static class IdentityView
     public static Html Identifiers(JsonObject identity)
     {
         var rows = identity["externalIdentifiers"]!.AsArray().OfType<JsonObject>()
-            .Select(x => Html.Of($"<tr><td>{HomePage.Text(x, "issuer")}</td><td>{HomePage.Text(x, "scheme")}</td><td><code>{HomePage.Text(x, "value")}</code></td></tr>"))
+            .Select(x => Html.Of($"<tr><td>{HomePage.Text(x, "issuer")}</td><td>{HomePage.Text(x, "scheme")}</td><td><code>{HomePage.Text(x, "value")}</code></td><td>{Source(x)}</td></tr>"))
             .ToList();
         var lei = identity["lei"] is { } l ? Html.Of($"<p>LEI <code>{l.GetValue<string>()}</code></p>") : Html.Empty;
         var table = rows.Count == 0
@@ -92,7 +100,7 @@ public static class IdentityView
             : Html.Of($"""
                 <table>
                   <caption>Offices' local identifiers</caption>
-                  <thead><tr><th scope="col">Issuer</th><th scope="col">Scheme</th><th scope="col">Value</th></tr></thead>
+                  <thead><tr><th scope="col">Issuer</th><th scope="col">Scheme</th><th scope="col">Value</th><th scope="col">Asserted by</th></tr></thead>
                   <tbody>{rows}</tbody>
                 </table>
                 """);

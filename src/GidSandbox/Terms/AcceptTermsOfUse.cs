@@ -52,12 +52,7 @@ public static class AcceptTermsOfUse
                 var accepted = Decide(await standings.TermsAsync(ctx.CancellationToken), Today(ctx), ctx.GetArgument<string>("version"), ctx.GetArgument<string>("sha256"));
                 var request = ctx.WriteRequest(null, null) with { TermsVersion = accepted.Version };
                 var streamId = OfficeStanding.StreamId(request.Actor.Office);
-                await using (var session = ctx.Store().LightweightSession())
-                {
-                    Writes.Stamp(session, request);
-                    session.Events.Append(streamId, accepted);
-                    await session.SaveChangesAsync(ctx.CancellationToken);
-                }
+                await Writes.InTransactionAsync(ctx.Store(), request, (session, _) => Task.FromResult(session.Events.Append(streamId, accepted)), ctx.CancellationToken);
 
                 standings.Forget(streamId);
                 return await standings.OfficeAsync(request.Actor.Office, ctx.CancellationToken);

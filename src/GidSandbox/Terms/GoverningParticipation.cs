@@ -104,20 +104,8 @@ public static class GoverningParticipation
             });
 
     /// <summary>Appends one event, asserting the stream has not moved since it was read.</summary>
-    private static async Task AppendAsync(IResolveFieldContext ctx, string streamId, long versionRead, object @event, WriteRequest request)
-    {
-        await using var session = ctx.Store().LightweightSession();
-        Writes.Stamp(session, request);
-        session.Events.Append(streamId, versionRead + 1, @event);
-        try
-        {
-            await session.SaveChangesAsync(ctx.CancellationToken);
-        }
-        catch (Exception ex) when (ex is JasperFx.ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException)
-        {
-            throw Refusal.Conflict("Another governance action changed this at the same moment; read it again and retry.");
-        }
-    }
+    private static Task<JasperFx.Events.StreamAction> AppendAsync(IResolveFieldContext ctx, string streamId, long versionRead, object @event, WriteRequest request) =>
+        Writes.InTransactionAsync(ctx.Store(), request, (session, _) => Task.FromResult(session.Events.Append(streamId, versionRead + 1, @event)), ctx.CancellationToken);
 
     private static void Governance(FieldType field) => field.Metadata[ScopeRule.RequiredScope] = Scopes.GovernanceAdmin;
 }

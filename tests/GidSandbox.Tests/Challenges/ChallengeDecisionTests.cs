@@ -35,13 +35,13 @@ public sealed class ChallengeDecisionTests
     }
 
     [Fact]
-    public void only_the_registering_office_resolves_and_only_once()
+    public void only_the_managing_office_resolves_and_only_once()
     {
         var challenge = Challenge.Project(null, Challenge.Raise(AnIdentity(), "challenge-1", ChallengeKind.SuspectedDuplicate, "Same as GID-…", "EP", Today))!;
-        var resolved = Challenge.Project(challenge, Challenge.Resolve(challenge, ChallengeOutcome.AcceptedWithMerge, "Merged", "JP", Today.PlusDays(1)))!;
+        var resolved = Challenge.Project(challenge, Challenge.Resolve(challenge, "JP", ChallengeOutcome.AcceptedWithMerge, "Merged", "JP", Today.PlusDays(1)))!;
 
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<Refusal>(() => Challenge.Resolve(challenge, ChallengeOutcome.Rejected, "No", "EP", Today)).Code);
-        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<Refusal>(() => Challenge.Resolve(resolved, ChallengeOutcome.Rejected, "No", "JP", Today)).Code);
+        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<Refusal>(() => Challenge.Resolve(challenge, "JP", ChallengeOutcome.Rejected, "No", "EP", Today)).Code);
+        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<Refusal>(() => Challenge.Resolve(resolved, "JP", ChallengeOutcome.Rejected, "No", "JP", Today)).Code);
         Assert.Equal((ChallengeStatus.Resolved, ChallengeOutcome.AcceptedWithMerge), (resolved.Status, resolved.Outcome));
     }
 

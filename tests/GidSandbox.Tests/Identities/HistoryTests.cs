@@ -38,7 +38,10 @@ public sealed class HistoryTests(SandboxFixture sandbox)
         Assert.All(history, e => Assert.Equal(Clients.Default, e!["clientId"]!.GetValue<string>()));
         Assert.All(history, e => Assert.False(string.IsNullOrEmpty(e!["correlationId"]?.GetValue<string>())));
         Assert.Equal("Test registration", history[2]!["reason"]!.GetValue<string>());
-        Given.AssertJson("""{"name":{"id":2,"text":"Gamma Limited","script":"Latn","language":null,"type":"ALIAS","isPrimary":false}}""", history[1]!["data"]!);
+        var added = history[1]!["data"]!.DeepClone().AsObject();
+        Assert.Equal(sandbox.Clock.GetCurrentInstant().ToString()[..10], added["name"]!["assertedAt"]!.GetValue<string>()[..10]);
+        added["name"]!.AsObject().Remove("assertedAt");
+        Given.AssertJson("""{"name":{"id":2,"text":"Gamma Limited","script":"Latn","language":null,"type":"ALIAS","isPrimary":false,"assertedBy":"EP"}}""", added);
         var times = history.Select(e => InstantPattern.ExtendedIso.Parse(e!["recordedAt"]!.GetValue<string>()).GetValueOrThrow()).ToList();
         Assert.Equal(times.Order(), times);
     }

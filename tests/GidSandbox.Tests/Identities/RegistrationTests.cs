@@ -21,7 +21,7 @@ public sealed class RegistrationTests(SandboxFixture sandbox)
                 address = new { lines = new[] { "1-2-3 Marunouchi" }, city = "Chiyoda-ku", postalCode = "100-0005", country = "JP" },
                 legalForm = "7QQ0",
                 lei = "5493001kjtiigc8y1r12",
-                externalIdentifiers = new[] { Given.ExternalId("JP-0001", "JP") },
+                externalIdentifiers = new[] { Given.ExternalId("EP-REG-0001") },
             },
         });
         var registered = data["registerLegalEntity"]!["identity"]!.AsObject();
@@ -38,7 +38,7 @@ public sealed class RegistrationTests(SandboxFixture sandbox)
               ],
               "primaryName": { "text": "ACME Kabushiki Kaisha" },
               "address": { "lines": ["1-2-3 Marunouchi"], "city": "Chiyoda-ku", "postalCode": "100-0005", "region": null, "country": "JP" },
-              "externalIdentifiers": [ { "scheme": "applicant-number", "issuer": "JP", "value": "JP-0001" } ]
+              "externalIdentifiers": [ { "scheme": "applicant-number", "issuer": "EP", "value": "EP-REG-0001" } ]
             }
             """);
         Assert.True(JsonNode.DeepEquals(expected, registered), registered.ToJsonString());

@@ -122,8 +122,11 @@ public sealed class GeneratorTests
 
         Assert.Equal(registrations.Count, truth.Count);
         Assert.All(truth, row => Assert.Equal(registrations[row[0]].Party, row[1]));
-        var merges = history.Where(h => h.Type == MockLine.MergeIdentities).ToList();
+        var merges = history.Where(h => h.Type == MockLine.AcceptMerge).ToList();
         Assert.NotEmpty(merges);
+        // Each merge joins two managing offices: one asks, the other accepts, after it.
+        Assert.All(merges, m => Assert.Single(history, r => r.Type == MockLine.RequestMerge && r.Gid == m.Gid && r.Merged == m.Merged && r.Office != m.Office && r.At < m.At));
+        Assert.Contains(history, h => h.Type == MockLine.AcceptManagementTransfer);
         Assert.All(merges, m => Assert.Equal(registrations[m.Gid!].Party, registrations[m.Merged!].Party));
         Assert.All(history, h => Assert.Equal(registrations[h.Gid!].Party, h.Party));
         var duplicated = registrations.Values.GroupBy(r => r.Party).Where(g => g.Count() > 1).ToList();

@@ -6,20 +6,24 @@ namespace GidSandbox.Identities.Deactivating;
 
 public sealed class DeactivateIdentityInput : IdentityWriteInput;
 
-public static class DeactivateIdentity
+public sealed record DeactivateIdentity(Gid Gid, long? ExpectedVersion, string Reason) : IIdentityCommand
 {
-    public static IReadOnlyList<object> Decide(Identity identity, string reason)
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [(Gid, ExpectedVersion)];
+
+    public Decision Decide(Facts facts, Writer by)
     {
+        var identity = facts.Get(Gid);
         identity.EnsureActive();
-        return [new IdentityDeactivated(reason)];
+        return Decision.On(Gid, [new IdentityDeactivated(Reason)]);
     }
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.AddIdentityWrite<DeactivateIdentityInput, DeactivateIdentityInputGraphType>(
             "deactivateIdentity",
-            "Deactivates an identity (e.g. registered in error). Its GID keeps resolving; a reason is required.",
-            input => identity => Decide(identity, input.Reason!.Trim()),
-            reasonRequired: true);
+            "Deactivates an identity (e.g. registered in error): its managing office or governance. Its GID keeps resolving; a reason is required.",
+            input => new DeactivateIdentity(input.Gid, input.ExpectedVersion, input.Reason!.Trim()),
+            reasonRequired: true,
+            governanceCorrects: true);
 }
 
 public sealed class DeactivateIdentityInputGraphType : InputObjectGraphType<DeactivateIdentityInput>

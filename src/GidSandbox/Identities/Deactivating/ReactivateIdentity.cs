@@ -6,10 +6,13 @@ namespace GidSandbox.Identities.Deactivating;
 
 public sealed class ReactivateIdentityInput : IdentityWriteInput;
 
-public static class ReactivateIdentity
+public sealed record ReactivateIdentity(Gid Gid, long? ExpectedVersion) : IIdentityCommand
 {
-    public static IReadOnlyList<object> Decide(Identity identity)
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [(Gid, ExpectedVersion)];
+
+    public Decision Decide(Facts facts, Writer by)
     {
+        var identity = facts.Get(Gid);
         if (identity.Status != IdentityStatus.Deactivated)
         {
             throw Refusal.Conflict(identity.Status == IdentityStatus.Merged
@@ -17,15 +20,16 @@ public static class ReactivateIdentity
                 : $"{identity.Id} is active already.");
         }
 
-        return [new IdentityReactivated()];
+        return Decision.On(Gid, [new IdentityReactivated()]);
     }
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.AddIdentityWrite<ReactivateIdentityInput, ReactivateIdentityInputGraphType>(
             "reactivateIdentity",
-            "Reactivates a deactivated identity. A reason is required.",
-            _ => Decide,
-            reasonRequired: true);
+            "Reactivates a deactivated identity: its managing office or governance. A reason is required.",
+            input => new ReactivateIdentity(input.Gid, input.ExpectedVersion),
+            reasonRequired: true,
+            governanceCorrects: true);
 }
 
 public sealed class ReactivateIdentityInputGraphType : InputObjectGraphType<ReactivateIdentityInput>

@@ -71,8 +71,8 @@ public static class IdentityHistory
                     .Select(e => HistoryEntry.From(e, GraphQLJson.Options))
                     .Select(e => PersonalData.ActingPersonVisibleTo(caller, e.Office) ? e : e with { Subject = null })
                     .ToList();
-                var registered = Identity.Project(null, [events[0].Data]);
-                return PersonalData.VisibleTo(caller, registered)
+                var current = Identity.Project(null, events.Select(e => e.Data));
+                return PersonalData.VisibleTo(caller, current)
                     ? entries
                     : entries.Select(e => e with { Data = PersonalData.Redact(JsonNode.Parse(e.Data.GetRawText()))!.Deserialize<JsonElement>() }).ToList();
             });

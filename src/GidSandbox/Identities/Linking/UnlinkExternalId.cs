@@ -9,42 +9,37 @@ public sealed class UnlinkExternalIdInput : IdentityWriteInput
     public ExternalIdentifierInput Identifier { get; set; } = new();
 }
 
-public sealed record UnlinkExternalId(Gid Gid, ExternalIdentifier Identifier)
+public sealed record UnlinkExternalId(Gid Gid, long? ExpectedVersion, ExternalIdentifier Identifier) : IIdentityCommand
 {
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [(Gid, ExpectedVersion)];
+
     public static UnlinkExternalId From(UnlinkExternalIdInput input)
     {
         var problems = new Problems();
         var identifier = InputRules.ParseExternalIdentifier(problems, "input.identifier", input.Identifier);
         problems.ThrowIfAny();
-        return new UnlinkExternalId(input.Gid, identifier);
+        return new UnlinkExternalId(input.Gid, input.ExpectedVersion, identifier);
     }
 
-    public static IReadOnlyList<object> Decide(Identity identity, UnlinkExternalId c)
+    public Decision Decide(Facts facts, Writer by)
     {
+        var identity = facts.Get(Gid);
         identity.EnsureActive();
-        if (!identity.ExternalIdentifiers.Contains(c.Identifier))
+        if (!identity.AllIdentifiers.Contains(Identifier))
         {
-            throw Refusal.NotFound($"{ExternalIdentifierClaim.Describe(c.Identifier)} is not linked to {identity.Id}.");
+            throw Refusal.NotFound($"{ExternalIdentifierClaim.Describe(Identifier)} is not linked to {identity.Id}.");
         }
 
-        return [new ExternalIdentifierUnlinked(c.Identifier)];
+        return Decision.On(Gid, [new ExternalIdentifierUnlinked(Identifier)]);
     }
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.AddIdentityWrite<UnlinkExternalIdInput, UnlinkExternalIdInputGraphType>(
             "unlinkExternalId",
-            "Unlinks a local identifier linked in error, freeing it for another GID. A reason is required.",
-            input =>
-            {
-                var command = From(input);
-                return identity => Decide(identity, command);
-            },
+            "Unlinks an identifier linked in error, freeing it for another GID: a local identifier by its issuing office, an LEI, ORCID or ISNI by the office that linked it (governance unlinks any). A reason is required.",
+            From,
             reasonRequired: true,
-            alongside: (session, input, ct) =>
-            {
-                session.Delete<ExternalIdentifierClaim>(From(input).Identifier.Key);
-                return Task.CompletedTask;
-            });
+            governanceCorrects: true);
 }
 
 public sealed class UnlinkExternalIdInputGraphType : InputObjectGraphType<UnlinkExternalIdInput>

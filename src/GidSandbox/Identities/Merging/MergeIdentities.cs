@@ -1,13 +1,11 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
-using GidSandbox.Identities.Linking;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 
 namespace GidSandbox.Identities.Merging;
 
-public sealed class MergeIdentitiesInput
+public sealed class MergeIdentitiesInput : IWriteInput
 {
     public Gid Survivor { get; set; }
 
@@ -24,11 +22,22 @@ public sealed class MergeIdentitiesInput
 
 /// <summary>
 /// Two GIDs found to be one party: the merged one points to the survivor for good and its names
-/// and external identifiers move over. A merged GID is never reused and still resolves.
+/// and identifiers move over. A merged GID is never reused and still resolves. The office that manages
+/// both merges at once (so does governance); two managing offices merge by request and acceptance.
 /// </summary>
-public static class MergeIdentities
+public sealed record MergeIdentities(Gid Survivor, long? ExpectedSurvivorVersion, Gid Merged, long? ExpectedMergedVersion) : IIdentityCommand
 {
-    public static (IReadOnlyList<object> Survivor, IReadOnlyList<object> Merged) Decide(Identity survivor, Identity merged)
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [(Survivor, ExpectedSurvivorVersion), (Merged, ExpectedMergedVersion)];
+
+    public static MergeIdentities From(MergeIdentitiesInput input) =>
+        input.Survivor == input.Merged
+            ? throw Refusal.Invalid("input.merged", "An identity cannot be merged into itself; name two different GIDs.")
+            : new MergeIdentities(input.Survivor, input.ExpectedSurvivorVersion, input.Merged, input.ExpectedMergedVersion);
+
+    public Decision Decide(Facts facts, Writer by) => Combine(facts.Get(Survivor), facts.Get(Merged));
+
+    /// <summary>Whether the two can be one: both live, of one kind, with no two different LEIs or ORCIDs.</summary>
+    public static void EnsureMergeable(Identity survivor, Identity merged)
     {
         if (survivor.Id == merged.Id)
         {
@@ -42,6 +51,21 @@ public static class MergeIdentities
             throw Refusal.Conflict($"{merged.Id} is a {Describe(merged.Kind)} and {survivor.Id} a {Describe(survivor.Kind)}; only identities of one kind can be merged.");
         }
 
+        foreach (var scheme in new[] { ExternalIdentifier.Lei, ExternalIdentifier.Orcid })
+        {
+            var kept = survivor.AllIdentifiers.FirstOrDefault(x => x.Scheme == scheme);
+            var taken = merged.AllIdentifiers.FirstOrDefault(x => x.Scheme == scheme);
+            if (kept is not null && taken is not null && kept.Value != taken.Value)
+            {
+                throw Refusal.Conflict($"{survivor.Id} has the {scheme} '{kept.Value}' and {merged.Id} the {scheme} '{taken.Value}': two different parties, or one of them is wrong; correct it before merging.");
+            }
+        }
+    }
+
+    /// <summary>The merge itself: the events on both streams.</summary>
+    public static Decision Combine(Identity survivor, Identity merged)
+    {
+        EnsureMergeable(survivor, merged);
         var nextId = survivor.NextNameId;
         var names = new List<Name>();
         foreach (var name in merged.Names.Where(n => !survivor.Names.Any(s => s.SameAs(n.Text, n.Script))))
@@ -50,58 +74,25 @@ public static class MergeIdentities
             names.Add(name with { Id = nextId++, Type = type, IsPrimary = false });
         }
 
-        return (
-            [new IdentityAbsorbed(merged.Gid, names, merged.ExternalIdentifiers)],
-            [new IdentityMerged(survivor.Gid)]);
+        var identifiers = merged.ExternalIdentifiers.Where(x => !survivor.AllIdentifiers.Contains(x)).ToList();
+        string? Taken(string? kept, string? taken) => kept is null ? taken : null;
+        return new Decision(survivor.Gid,
+        [
+            new Appended(survivor.Gid, [new IdentityAbsorbed(merged.Gid, names, identifiers, Taken(survivor.Lei, merged.Lei), Taken(survivor.Orcid, merged.Orcid), Taken(survivor.Isni, merged.Isni))]),
+            new Appended(merged.Gid, [new IdentityMerged(survivor.Gid)]),
+        ]);
     }
 
     private static string Describe(IdentityKind kind) => kind == IdentityKind.LegalEntity ? "legal entity" : "natural person";
 
-    public static async Task<Identity> HandleAsync(IDocumentSession session, MergeIdentitiesInput input, CancellationToken ct)
-    {
-        if (input.Survivor == input.Merged)
-        {
-            throw Refusal.Invalid("input.merged", "An identity cannot be merged into itself; name two different GIDs.");
-        }
-
-        var survivor = await FetchAsync(session, input.Survivor, input.ExpectedSurvivorVersion, ct);
-        var merged = await FetchAsync(session, input.Merged, input.ExpectedMergedVersion, ct);
-        if (survivor.Aggregate is null || merged.Aggregate is null)
-        {
-            throw Refusal.NotFound($"No identity has the GID {(survivor.Aggregate is null ? input.Survivor : input.Merged)}.");
-        }
-
-        var (survivorEvents, mergedEvents) = Decide(survivor.Aggregate, merged.Aggregate);
-        survivor.AppendMany(survivorEvents);
-        merged.AppendMany(mergedEvents);
-        MoveClaims(session, merged.Aggregate, input.Survivor);
-
-        return Identity.Project(survivor.Aggregate, survivorEvents) with { Version = survivor.Aggregate.Version + survivorEvents.Count };
-    }
-
-    /// <summary>The merged identity's external identifiers now resolve to the survivor.</summary>
-    public static void MoveClaims(IDocumentSession session, Identity merged, Gid survivor)
-    {
-        foreach (var identifier in merged.ExternalIdentifiers)
-        {
-            session.Store(new ExternalIdentifierClaim(identifier.Key, survivor.Value, identifier));
-        }
-    }
-
-    private static Task<JasperFx.Events.IEventStream<Identity>> FetchAsync(IDocumentSession session, Gid gid, long? version, CancellationToken ct) =>
-        version is { } v ? session.Events.FetchForWriting<Identity>(gid.Value, v, ct) : session.Events.FetchForWriting<Identity>(gid.Value, ct);
-
     public static void Map(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("mergeIdentities")
-            .Description("Merges a duplicate into the surviving identity and returns the survivor. Needs gid:merge; a reason is required.")
-            .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.Merge)
-            .Argument<NonNullGraphType<MergeIdentitiesInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<MergeIdentitiesInput>("input");
-                return await Writes.RunAsync(ctx.Store(), ctx.WriteRequest(input.IdempotencyKey, input.Reason, reasonRequired: true), "mergeIdentities", input,
-                    (session, ct) => HandleAsync(session, input, ct), ctx.CancellationToken);
-            });
+        mutation.AddIdentityWrite<MergeIdentitiesInput, MergeIdentitiesInputGraphType>(
+            "mergeIdentities",
+            "Merges a duplicate into the surviving identity and returns the survivor: the office that manages both, or governance. Identities managed by two offices merge by requestMerge and acceptMerge. Needs gid:merge; a reason is required.",
+            From,
+            reasonRequired: true,
+            scope: Scopes.Merge,
+            governanceCorrects: true);
 }
 
 public sealed class MergeIdentitiesInputGraphType : InputObjectGraphType<MergeIdentitiesInput>

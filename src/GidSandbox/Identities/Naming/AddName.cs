@@ -9,22 +9,26 @@ public sealed class AddNameInput : IdentityWriteInput
     public NameInput Name { get; set; } = new();
 }
 
-public sealed record AddName(Gid Gid, Name Name)
+public sealed record AddName(Gid Gid, long? ExpectedVersion, Name Name) : IIdentityCommand
 {
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [(Gid, ExpectedVersion)];
+
     public static AddName From(AddNameInput input)
     {
         var problems = new Problems();
         var name = InputRules.ParseName(problems, "input.name", input.Name, id: 0, input.Name.Primary, NameType.Alias);
         problems.ThrowIfAny();
-        return new AddName(input.Gid, name!);
+        return new AddName(input.Gid, input.ExpectedVersion, name!);
     }
 
-    public static IReadOnlyList<object> Decide(Identity identity, AddName c)
+    /// <summary>Any office adds its own names; the name records who asserted it and when.</summary>
+    public Decision Decide(Facts facts, Writer by)
     {
+        var identity = facts.Get(Gid);
         identity.EnsureActive();
-        if (identity.Names.Any(n => n.SameAs(c.Name.Text, c.Name.Script)))
+        if (identity.Names.Any(n => n.SameAs(Name.Text, Name.Script)))
         {
-            throw Refusal.Conflict($"{identity.Id} already has the name '{InputRules.Shorten(c.Name.Text)}' ({c.Name.Script}).");
+            throw Refusal.Conflict($"{identity.Id} already has the name '{InputRules.Shorten(Name.Text)}' ({Name.Script}).");
         }
 
         if (identity.Names.Count >= InputRules.MaxNames)
@@ -32,18 +36,14 @@ public sealed record AddName(Gid Gid, Name Name)
             throw Refusal.Conflict($"{identity.Id} already has {InputRules.MaxNames} names, the most an identity can have.");
         }
 
-        return [new NameAdded(c.Name with { Id = identity.NextNameId })];
+        return Decision.On(Gid, [new NameAdded(Name with { Id = identity.NextNameId, AssertedBy = by.Office, AssertedAt = by.At })]);
     }
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.AddIdentityWrite<AddNameInput, AddNameInputGraphType>(
             "addName",
-            "Adds a name (a transliteration, translation, alias or former name); with primary: true it becomes the primary name.",
-            input =>
-            {
-                var command = From(input);
-                return identity => Decide(identity, command);
-            });
+            "Adds your office's name for the identity (a transliteration, translation, alias or former name). Only the managing office makes a name primary (primary: true).",
+            From);
 }
 
 public sealed class AddNameInputGraphType : InputObjectGraphType<AddNameInput>

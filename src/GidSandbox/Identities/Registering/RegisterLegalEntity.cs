@@ -1,4 +1,5 @@
 using GidSandbox.GraphQL;
+using GidSandbox.Identities.Linking;
 using GidSandbox.Matching;
 using GidSandbox.Standards;
 using GraphQL;
@@ -7,7 +8,7 @@ using Marten;
 
 namespace GidSandbox.Identities.Registering;
 
-public sealed class RegisterLegalEntityInput
+public sealed class RegisterLegalEntityInput : IWriteInput
 {
     public IReadOnlyList<NameInput> Names { get; set; } = [];
 
@@ -32,6 +33,8 @@ public sealed class RegisterLegalEntityInput
     public string? IdempotencyKey { get; set; }
 
     public DuplicateOverrideInput? DuplicateOverride { get; set; }
+
+    string? IWriteInput.Reason => null;
 }
 
 public sealed record RegisterLegalEntity(
@@ -46,8 +49,15 @@ public sealed record RegisterLegalEntity(
     Gid? Parent,
     string? ContactEmail,
     string RegisteringOffice,
-    IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
+    IReadOnlyList<ExternalIdentifier> ExternalIdentifiers) : IRegistration
 {
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [];
+
+    public IReadOnlyList<Gid> Reads => Parent is { } parent ? [parent] : [];
+
+    public IReadOnlyList<ExternalIdentifier> Claims =>
+        [.. ExternalIdentifiers, .. Lei is null ? Array.Empty<ExternalIdentifier>() : [ExternalIdentifier.Global(ExternalIdentifier.Lei, Lei, RegisteringOffice, null)]];
+
     /// <summary>The caller's reason to register despite possible duplicates; the handler adds the candidates it found.</summary>
     public DuplicateOverride? DuplicateOverride { get; init; }
 
@@ -82,15 +92,17 @@ public sealed record RegisterLegalEntity(
         return new RegisterLegalEntity(gid, names, country, address, legalForm, input.RegistrationAuthority, input.RegistrationNumber, lei, input.Parent, email, registeringOffice, identifiers) { DuplicateOverride = duplicateOverride };
     }
 
-    /// <param name="parent">The identity named as parent, as loaded; null when none was named or none exists.</param>
-    public static IReadOnlyList<object> Decide(RegisterLegalEntity c, Identity? parent)
+    /// <summary>The registration's events: every name, the address, the parent and each identifier asserted by the registering office, now.</summary>
+    public Decision Decide(Facts facts, Writer by)
     {
-        CheckParent(c, parent);
-        return
+        CheckParent(this, Parent is { } parent ? facts.Find(parent) : null);
+        ExternalIdentifierClaim.EnsureFree(facts, Gid, Claims);
+        var (names, address, identifiers) = Provenance.Stamp(Names, Address, ExternalIdentifiers, RegisteringOffice, by.At);
+        return new Decision(Gid, [new Appended(Gid,
         [
-            new LegalEntityRegistered(c.Gid, c.Names, c.Country, c.Address, c.LegalForm, c.RegistrationAuthority, c.RegistrationNumber, c.Lei, c.Parent, c.ContactEmail, c.RegisteringOffice, Synthetic: true, c.DuplicateOverride),
-            .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
-        ];
+            new LegalEntityRegistered(Gid, names, Country, address, LegalForm, RegistrationAuthority, RegistrationNumber, Lei, Parent, ContactEmail, RegisteringOffice, Synthetic: true, DuplicateOverride),
+            .. identifiers.Select(x => new ExternalIdentifierLinked(x)),
+        ], Starts: true)]);
     }
 
     private static void CheckParent(RegisterLegalEntity c, Identity? parent)
@@ -116,12 +128,10 @@ public sealed record RegisterLegalEntity(
         }
     }
 
-    public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
+    public async Task<IRegistration> CheckForDuplicatesAsync(IDocumentSession session, Facts facts, CancellationToken ct)
     {
-        var parent = Parent is { } p ? await session.LoadAsync<Identity>(p.Value, ct) : null;
-        CheckParent(this, parent); // a wrong parent is the caller's input error, reported before any look-alike
-        var checkedForDuplicates = this with { DuplicateOverride = await DuplicateCheck.CheckAsync(session, IdentityKind.LegalEntity, Country, Names, DuplicateOverride, ct) };
-        return await Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(checkedForDuplicates, parent), ct);
+        CheckParent(this, Parent is { } parent ? facts.Find(parent) : null); // a wrong parent is the caller's input error, reported before any look-alike
+        return this with { DuplicateOverride = await DuplicateCheck.CheckAsync(session, IdentityKind.LegalEntity, Country, Names, DuplicateOverride, ct) };
     }
 
     public static void Map(ObjectGraphType mutation) =>
@@ -133,7 +143,7 @@ public sealed record RegisterLegalEntity(
                 var input = ctx.GetArgument<RegisterLegalEntityInput>("input");
                 var request = ctx.WriteRequest(input.IdempotencyKey, null);
                 var command = From(input, Gid.NewGid(), request.Actor.Office);
-                return await Writes.RunAsync(ctx.Store(), request, "registerLegalEntity", input, command.HandleAsync, ctx.CancellationToken);
+                return await Writes.RunAsync(ctx.Store(), request, ctx.Writer(), "registerLegalEntity", input, command, ctx.CancellationToken);
             });
 }
 

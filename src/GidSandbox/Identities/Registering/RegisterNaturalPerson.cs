@@ -1,4 +1,5 @@
 using GidSandbox.GraphQL;
+using GidSandbox.Identities.Linking;
 using GidSandbox.Matching;
 using GidSandbox.Standards;
 using GraphQL;
@@ -37,8 +38,14 @@ public sealed record RegisterNaturalPerson(
     string? Isni,
     string? ContactEmail,
     string RegisteringOffice,
-    IReadOnlyList<ExternalIdentifier> ExternalIdentifiers)
+    IReadOnlyList<ExternalIdentifier> ExternalIdentifiers) : IRegistration
 {
+    public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [];
+
+    public IReadOnlyList<ExternalIdentifier> Claims =>
+        [.. ExternalIdentifiers, .. Orcid is null ? Array.Empty<ExternalIdentifier>() : [ExternalIdentifier.Global(ExternalIdentifier.Orcid, Orcid, RegisteringOffice, null)],
+         .. Isni is null ? Array.Empty<ExternalIdentifier>() : [ExternalIdentifier.Global(ExternalIdentifier.Isni, Isni, RegisteringOffice, null)]];
+
     /// <summary>The caller's reason to register despite possible duplicates; the handler adds the candidates it found.</summary>
     public DuplicateOverride? DuplicateOverride { get; init; }
 
@@ -66,17 +73,20 @@ public sealed record RegisterNaturalPerson(
         return new RegisterNaturalPerson(gid, names, country, address, orcid, isni, email, registeringOffice, identifiers) { DuplicateOverride = duplicateOverride };
     }
 
-    public static IReadOnlyList<object> Decide(RegisterNaturalPerson c) =>
-        [
-            new NaturalPersonRegistered(c.Gid, c.Names, c.Country, c.Address, c.Orcid, c.Isni, c.ContactEmail, c.RegisteringOffice, Synthetic: true, c.DuplicateOverride),
-            .. c.ExternalIdentifiers.Select(x => new ExternalIdentifierLinked(x)),
-        ];
-
-    public async Task<Identity> HandleAsync(IDocumentSession session, CancellationToken ct)
+    /// <summary>The registration's events: every name, the address and each identifier asserted by the registering office, now.</summary>
+    public Decision Decide(Facts facts, Writer by)
     {
-        var checkedForDuplicates = this with { DuplicateOverride = await DuplicateCheck.CheckAsync(session, IdentityKind.NaturalPerson, Country, Names, DuplicateOverride, ct) };
-        return await Writes.StartAsync(session, Gid, ExternalIdentifiers, Decide(checkedForDuplicates), ct);
+        ExternalIdentifierClaim.EnsureFree(facts, Gid, Claims);
+        var (names, address, identifiers) = Provenance.Stamp(Names, Address, ExternalIdentifiers, RegisteringOffice, by.At);
+        return new Decision(Gid, [new Appended(Gid,
+        [
+            new NaturalPersonRegistered(Gid, names, Country, address, Orcid, Isni, ContactEmail, RegisteringOffice, Synthetic: true, DuplicateOverride),
+            .. identifiers.Select(x => new ExternalIdentifierLinked(x)),
+        ], Starts: true)]);
     }
+
+    public async Task<IRegistration> CheckForDuplicatesAsync(IDocumentSession session, Facts facts, CancellationToken ct) =>
+        this with { DuplicateOverride = await DuplicateCheck.CheckAsync(session, IdentityKind.NaturalPerson, Country, Names, DuplicateOverride, ct) };
 
     public static void Map(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<IdentityPayloadGraphType>>("registerNaturalPerson")
@@ -87,7 +97,7 @@ public sealed record RegisterNaturalPerson(
                 var input = ctx.GetArgument<RegisterNaturalPersonInput>("input");
                 var request = ctx.WriteRequest(input.IdempotencyKey, null);
                 var command = From(input, Gid.NewGid(), request.Actor.Office);
-                return await Writes.RunAsync(ctx.Store(), request, "registerNaturalPerson", input, command.HandleAsync, ctx.CancellationToken);
+                return await Writes.RunAsync(ctx.Store(), request, ctx.Writer(), "registerNaturalPerson", input, command, ctx.CancellationToken);
             });
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GidSandbox.Identities;
+using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Registering;
 using Marten;
 
@@ -53,10 +54,18 @@ public sealed record EvaluationSet(IReadOnlyList<EvaluationIdentity> Identities,
             {
                 var gid = Gid.NewGid();
                 var names = identity.Names.Select((n, i) => new Name(i + 1, n.Text, n.Script, null, identity.Kind == IdentityKind.LegalEntity ? NameType.Legal : NameType.Primary, i == 0)).ToList();
-                var events = identity.Kind == IdentityKind.LegalEntity
-                    ? RegisterLegalEntity.Decide(new RegisterLegalEntity(gid, names, identity.Country, null, null, null, null, null, null, null, "IB", identity.Identifiers), null)
-                    : RegisterNaturalPerson.Decide(new RegisterNaturalPerson(gid, names, identity.Country, null, null, null, null, "IB", identity.Identifiers));
-                await Writes.StartAsync(session, gid, identity.Identifiers, events, ct);
+                // Each identity is registered by the office that issued its identifiers, as the ownership rules require.
+                var office = identity.Identifiers.Count > 0 ? identity.Identifiers[0].Issuer : "IB";
+                IIdentityCommand command = identity.Kind == IdentityKind.LegalEntity
+                    ? new RegisterLegalEntity(gid, names, identity.Country, null, null, null, null, null, null, null, office, identity.Identifiers)
+                    : new RegisterNaturalPerson(gid, names, identity.Country, null, null, null, null, office, identity.Identifiers);
+                var decision = IdentityDecider.Decide(command, new Facts(new Dictionary<string, Identity>(), new Dictionary<string, string>()), new Writer(office, Governance: false, NodaTime.SystemClock.Instance.GetCurrentInstant()));
+                session.Events.StartStream<Identity>(gid.Value, decision.EventsOf(gid));
+                foreach (var change in decision.ClaimChanges())
+                {
+                    ExternalIdentifierClaim.Apply(session, change);
+                }
+
                 gids[identity.Label] = gid.Value;
             }
 

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+
+namespace GidSandbox.Tests.Identities;
+
+/// <summary>
+/// Every write on an identity managed by EP, by its managing office, another office (US), an association and
+/// governance, on their own assertions and on another's: carried out, or FORBIDDEN with nothing recorded.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
+{
+    private const string Managing = Clients.Default; // EP
+    private const string Other = "office-us";
+
+    private const string Write = """
+        mutation ($input: INPUT!) { FIELD(input: $input) { identity { gid version } } }
+        """;
+
+    public static TheoryData<string, string, string, bool> Cases => new()
+    {
+        // operation, whose assertion it touches, caller, allowed
+        { "addName", "own", Managing, true },
+        { "addName", "own", Other, true },
+        { "addName", "own", Clients.Association, false },
+        { "addName", "own", Clients.Governance, false },
+        { "addPrimaryName", "own", Managing, true },
+        { "addPrimaryName", "own", Other, false },
+        { "addPrimaryName", "own", Clients.Governance, false },
+        { "removeName", "own", Managing, true },
+        { "removeName", "own", Other, true },
+        { "removeName", "another's", Managing, false },
+        { "removeName", "another's", Other, false },
+        { "removeName", "another's", Clients.Association, false },
+        { "removeName", "another's", Clients.Governance, true },
+        { "changeAddress", "managed", Managing, true },
+        { "changeAddress", "managed", Other, false },
+        { "changeAddress", "managed", Clients.Association, false },
+        { "changeAddress", "managed", Clients.Governance, true },
+        { "linkExternalId", "own", Managing, true },
+        { "linkExternalId", "own", Other, true },
+        { "linkExternalId", "another's", Managing, false },
+        { "linkExternalId", "another's", Other, false },
+        { "linkExternalId", "own", Clients.Association, false },
+        { "linkExternalId", "own", Clients.Governance, false },
+        { "unlinkExternalId", "own", Managing, true },
+        { "unlinkExternalId", "own", Other, true },
+        { "unlinkExternalId", "another's", Managing, false },
+        { "unlinkExternalId", "another's", Other, false },
+        { "unlinkExternalId", "another's", Clients.Association, false },
+        { "unlinkExternalId", "another's", Clients.Governance, true },
+        { "deactivateIdentity", "managed", Managing, true },
+        { "deactivateIdentity", "managed", Other, false },
+        { "deactivateIdentity", "managed", Clients.Association, false },
+        { "deactivateIdentity", "managed", Clients.Governance, true },
+        { "mergeIdentities", "managed", Managing, true },
+        { "mergeIdentities", "managed", Other, false },
+        { "mergeIdentities", "managed", Clients.Association, false },
+        { "mergeIdentities", "managed", Clients.Governance, true },
+        { "requestManagementTransfer", "managed", Other, true },
+        { "requestManagementTransfer", "managed", Clients.Association, false },
+        { "requestManagementTransfer", "managed", Clients.Governance, false },
+        { "reassignManagement", "managed", Managing, false },
+        { "reassignManagement", "managed", Other, false },
+        { "reassignManagement", "managed", Clients.Governance, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task each_write_is_carried_out_only_for_those_the_rules_name(string operation, string assertion, string caller, bool allowed)
+    {
+        await sandbox.EnsureTermsAccepted(Other);
+        var ep = await sandbox.ALegalEntity(externalIdentifiers: Given.ExternalId(Given.ApplicantNumber()));
+        var gid = ep.Gid();
+        // Names and identifiers of US's own on EP's identity, and a second EP identity to merge away.
+        var usNumber = Given.ApplicantNumber("US");
+        await sandbox.Data(Query("linkExternalId", "LinkExternalIdInput"), new { input = new { gid, identifier = Given.ExternalId(usNumber, "US") } }, Other);
+        await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"US {Given.UniqueWord()}", script = "Latn" } } }, Other);
+        await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"EP {Given.UniqueWord()}", script = "Latn" } } }, Managing);
+        var before = (await sandbox.Identity(gid))!;
+        var names = before["names"]!.AsArray();
+        var epNumber = before["externalIdentifiers"]!.AsArray().First(x => x!["issuer"]!.GetValue<string>() == "EP")!["value"]!.GetValue<string>();
+        var callerOffice = caller switch { Managing => "EP", Other => "US", _ => "IB" };
+
+        object input = operation switch
+        {
+            "addName" or "addPrimaryName" => new { gid, name = new { text = $"{callerOffice} {Given.UniqueWord()}", script = "Latn", primary = operation == "addPrimaryName" } },
+            "removeName" => new { gid, nameId = names[assertion == "own" ? (caller == Managing ? 2 : 1) : (caller == Managing ? 1 : 2)]!["id"]!.GetValue<int>(), reason = "Wrong." },
+            "changeAddress" => new { gid, address = new { lines = new[] { "1 Guess Street" }, country = "JP" } },
+            "linkExternalId" => new { gid, identifier = Given.ExternalId(Given.ApplicantNumber(assertion == "own" ? callerOffice : "KR"), assertion == "own" ? callerOffice : "KR") },
+            "unlinkExternalId" => new { gid, identifier = (assertion == "own") == (caller == Managing) ? Given.ExternalId(epNumber, "EP") : Given.ExternalId(usNumber, "US"), reason = "Linked in error." },
+            "deactivateIdentity" => new { gid, reason = "Registered in error." },
+            "mergeIdentities" => new { survivor = (await sandbox.ALegalEntity()).Gid(), merged = gid, reason = "One party." },
+            "requestManagementTransfer" => new { gid, reason = "Files with us." },
+            "reassignManagement" => new { gid, toOffice = "KR", reason = "Governance decision G-1." },
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
+        var field = operation == "addPrimaryName" ? "addName" : operation;
+        var inputType = field switch
+        {
+            "requestManagementTransfer" => "ManagementTransferInput",
+            _ => char.ToUpperInvariant(field[0]) + field[1..] + "Input",
+        };
+
+        var response = await sandbox.GraphQL(Query(field, inputType), new { input }, client: caller);
+        var after = (await sandbox.Identity(gid))!;
+
+        if (allowed)
+        {
+            Assert.True(response["errors"] is null, $"{caller} {operation}: {response.ToJsonString()}");
+        }
+        else
+        {
+            var error = Assert.Single(response["errors"]!.AsArray())!.AsObject();
+            Assert.Equal("FORBIDDEN", error.Code());
+            Assert.Equal(before.Version(), after.Version());
+            Assert.True(JsonNode.DeepEquals(before, after), $"{caller} {operation} changed the identity: {after.ToJsonString()}");
+        }
+    }
+
+    private static string Query(string field, string inputType) => Write.Replace("FIELD", field, StringComparison.Ordinal).Replace("INPUT", inputType, StringComparison.Ordinal);
+}
