@@ -22,6 +22,11 @@ public static class Confusables
     /// <summary>The text with each word that only look-alikes keep from being Latin written in the Latin letters it looks like.</summary>
     public static string ToLatin(string text)
     {
+        if (Ascii.IsValid(text))
+        {
+            return text;
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);
         var word = new List<Rune>();

@@ -56,6 +56,12 @@ public static class NameScripts
     /// </summary>
     public static string? Problem(string text, string declared)
     {
+        // ASCII letters are Latin, which every declared script allows.
+        if (Ascii.IsValid(text))
+        {
+            return null;
+        }
+
         foreach (var word in Words(text))
         {
             if (MixedScripts(word) is { } mix)
