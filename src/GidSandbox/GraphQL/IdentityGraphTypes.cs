@@ -141,7 +141,7 @@ public sealed class NameInputGraphType : InputObjectGraphType<NameInput>
     public NameInputGraphType()
     {
         Name = "NameInput";
-        Field(x => x.Text).Description("The name as written, at most 500 characters.");
+        Field(x => x.Text).Description("The name as written, at most 500 characters. Refused (VALIDATION_FAILED naming the code point): control, bidirectional and format characters (U+200B zero width space, U+FEFF, U+00AD soft hyphen, U+2060-2064, U+180E, U+FFF9-FFFB, tags U+E0000-E007F), U+034F, Hangul fillers, U+2028/2029, private-use, unassigned and noncharacter code points; ZWNJ/ZWJ only where a script needs them (after a virama, between joining Arabic-script letters, in emoji) and variation selectors only after what they vary. Each word in one script (Han, kana and Hangul mix as Japanese and Korean do, with Latin); a name declared Latn has Latin letters only; look-alike letters of other scripts are compared as the Latin they imitate. See docs/names.md.");
         Field(x => x.Script, type: typeof(NonNullGraphType<ScriptCodeGraphType>));
         Field(x => x.Language, nullable: true).Description("BCP 47 language tag, e.g. ja, ja-Latn.");
         Field(x => x.Type, type: typeof(EnumerationGraphType<NameType>)).Description("Defaults to LEGAL for entities and PRIMARY for persons at registration, ALIAS when added later.");

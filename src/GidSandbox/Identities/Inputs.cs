@@ -80,6 +80,11 @@ public static class InputRules
             problems.Add($"{path}.script", $"'{Shorten(input.Script)}' is not an ISO 15924 script code (e.g. Latn, Cyrl, Hani, Hang, Jpan, Arab).");
             ok = false;
         }
+        else if (ok && NameScripts.Problem(input.Text, script) is { } scriptProblem)
+        {
+            problems.Add($"{path}.text", scriptProblem);
+            ok = false;
+        }
 
         string? language = null;
         if (input.Language is { Length: > 0 } tag)

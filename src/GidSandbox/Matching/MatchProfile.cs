@@ -5,7 +5,7 @@ using Marten.Events.Aggregation;
 
 namespace GidSandbox.Matching;
 
-/// <summary>One name of an identity with its standardized forms.</summary>
+/// <summary>One name of an identity with its standardized forms (a name with look-alike letters has two, see <see cref="NameStandardization.Readings"/>).</summary>
 public sealed record ProfileName(int NameId, string Text, string Script, NameType Type, StandardName Standard);
 
 /// <summary>
@@ -64,11 +64,11 @@ public sealed record MatchProfile
     public static MatchProfile Registered(Gid gid, IdentityKind kind, string country, string office, string? lei, IEnumerable<Name> names)
     {
         var profile = new MatchProfile { Id = gid.Value, Kind = kind, Country = country, RegisteringOffice = office, Lei = lei };
-        return profile.WithNames(names.Select(profile.Standardized));
+        return profile.WithNames(names.SelectMany(profile.Standardized));
     }
 
-    public ProfileName Standardized(Name name) =>
-        new(name.Id, name.Text, name.Script, name.Type, NameStandardization.Standardize(name.Text, Kind, Country));
+    public IEnumerable<ProfileName> Standardized(Name name) =>
+        NameStandardization.Readings(name.Text, Kind, Country).Select(standard => new ProfileName(name.Id, name.Text, name.Script, name.Type, standard));
 }
 
 /// <summary>
@@ -82,12 +82,12 @@ public sealed partial class MatchProfileProjection : SingleStreamProjection<Matc
     {
         (null, NaturalPersonRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.NaturalPerson, r.Country, r.RegisteringOffice, null, r.Names),
         (null, LegalEntityRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.LegalEntity, r.Country, r.RegisteringOffice, r.Lei, r.Names),
-        (not null, NameAdded a) => profile.WithNames(profile.Names.Add(profile.Standardized(a.Name))),
+        (not null, NameAdded a) => profile.WithNames(profile.Names.AddRange(profile.Standardized(a.Name))),
         (not null, NameRemoved r) => profile.WithNames(profile.Names.RemoveAll(n => n.NameId == r.NameId)),
         (not null, ExternalIdentifierLinked l) => profile with { ExternalIdentifiers = profile.ExternalIdentifiers.Add(l.Identifier) },
         (not null, ExternalIdentifierUnlinked u) => profile with { ExternalIdentifiers = profile.ExternalIdentifiers.Remove(u.Identifier) },
         (not null, IdentityMerged) => profile with { Status = IdentityStatus.Merged, ExternalIdentifiers = [] },
-        (not null, IdentityAbsorbed a) => profile.WithNames(profile.Names.AddRange(a.Names.Select(profile.Standardized))) with
+        (not null, IdentityAbsorbed a) => profile.WithNames(profile.Names.AddRange(a.Names.SelectMany(profile.Standardized))) with
         {
             ExternalIdentifiers = profile.ExternalIdentifiers.AddRange(a.ExternalIdentifiers),
         },

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AnyAscii;
 using GidSandbox.Identities;
+using GidSandbox.Standards;
 
 namespace GidSandbox.Matching;
 
@@ -55,7 +56,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 6;
+    public const int RulesVersion = 7;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -63,6 +64,22 @@ public static partial class NameStandardization
     // Abbreviated legal forms written as bracketed signs; NFKC turns ㈱ into (株) and ㈜ into (주).
     private static readonly (string Sign, string Written)[] Signs =
         [("(株)", " 株式会社 "), ("(有)", " 有限会社 "), ("(주)", " 주식회사 "), ("(유)", " 유한회사 ")];
+
+    /// <summary>
+    /// The name as written, and, when some of its words are look-alikes of Latin words written in
+    /// letters of other scripts ("АСМЕ", "АСME"), also as the Latin words they look like
+    /// (<see cref="Confusables.ToLatin"/>), so a homoglyph spelling meets the name it imitates.
+    /// </summary>
+    public static IEnumerable<StandardName> Readings(string text, IdentityKind? kind = null, string? country = null)
+    {
+        var own = Standardize(text, kind, country);
+        yield return own;
+        var latin = Confusables.ToLatin(text);
+        if (latin != text && Standardize(latin, kind, country) is var lookAlike && lookAlike.Key != own.Key)
+        {
+            yield return lookAlike;
+        }
+    }
 
     public static StandardName Standardize(string text, IdentityKind? kind = null, string? country = null)
     {

@@ -6,7 +6,7 @@ namespace GidSandbox.Matching;
 public sealed record MatchQuery(IReadOnlyList<string> Names, IdentityKind? Kind, string? Country, IReadOnlyList<ExternalIdentifier> Identifiers)
 {
     public IReadOnlyList<(string Text, StandardName Standard)> Standardized { get; } =
-        [.. Names.Select(n => (n, NameStandardization.Standardize(n, Kind, Country))).Where(x => !x.Item2.IsEmpty)];
+        [.. Names.SelectMany(n => NameStandardization.Readings(n, Kind, Country).Select(s => (n, s))).Where(x => !x.s.IsEmpty)];
 }
 
 /// <summary>The parts a score is made of, each in [0,1], so a hit can explain itself.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -79,6 +80,51 @@ public static class MockDataFiles
 
     private static string Csv(params string[] fields) =>
         string.Join(',', fields.Select(f => f.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : f)) + "\n";
+
+    /// <summary>
+    /// Where a file stops being UTF-8 ("identities.ndjson:12:7 (byte 1043, 0xFF): …"), or null
+    /// when all of it is. A seed file is checked whole before any of it loads: read leniently, a bad
+    /// byte would become U+FFFD in a stored name, and refusing the line later would leave the rest
+    /// of the file stored.
+    /// </summary>
+    public static string? InvalidUtf8(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var bytes = new byte[1 << 16];
+        var chars = new char[bytes.Length];
+        int kept = 0;
+        long offset = 0, line = 1, lineStart = 0;
+        while (true)
+        {
+            var read = stream.Read(bytes, kept, bytes.Length - kept);
+            var block = bytes.AsSpan(0, kept + read);
+            var status = System.Text.Unicode.Utf8.ToUtf16(block, chars, out var decoded, out _, replaceInvalidSequences: false, isFinalBlock: read == 0);
+            var valid = block[..decoded];
+            for (var i = valid.IndexOf((byte)'\n'); i >= 0; i = NextNewline(valid, i + 1))
+            {
+                line++;
+                lineStart = offset + i + 1;
+            }
+
+            if (status == OperationStatus.InvalidData)
+            {
+                var at = offset + decoded;
+                return $"{path}:{line}:{at - lineStart + 1} (byte {at}, 0x{block[decoded]:X2}): not UTF-8. Nothing of this file was loaded; save it as UTF-8 and load it again.";
+            }
+
+            if (read == 0)
+            {
+                return null;
+            }
+
+            block[decoded..].CopyTo(bytes);
+            kept = block.Length - decoded;
+            offset += decoded;
+        }
+    }
+
+    private static int NextNewline(ReadOnlySpan<byte> block, int from) =>
+        block[from..].IndexOf((byte)'\n') is var i and >= 0 ? from + i : -1;
 
     /// <summary>Reads mock-data/profiles.json.</summary>
     public static IReadOnlyDictionary<string, MockProfile> ReadProfiles(string file)

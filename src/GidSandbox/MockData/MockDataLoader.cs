@@ -72,6 +72,11 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
     /// <summary>Loads one file from where its last load stopped. Bad lines are reported with their number and skipped.</summary>
     public async Task<LoadResult> LoadFileAsync(string path, Action<LoadProgress>? progress = null, CancellationToken ct = default)
     {
+        if (MockDataFiles.InvalidUtf8(path) is { } notUtf8)
+        {
+            throw new InvalidDataException(notUtf8);
+        }
+
         var name = Path.GetFileName(path);
         var id = $"{name}:{await HashAsync(path, ct)}";
         IReadOnlyList<MockDataBatch> stored;

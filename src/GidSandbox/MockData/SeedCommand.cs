@@ -29,9 +29,20 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
 {
     public override async Task<bool> Execute(SeedInput input)
     {
+        var files = await FilesOfAsync(input);
+        var notUtf8 = files.Select(MockDataFiles.InvalidUtf8).OfType<string>().ToList();
+        foreach (var problem in notUtf8)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]refused[/] {problem}");
+        }
+
+        if (notUtf8.Count > 0)
+        {
+            return false;
+        }
+
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        var files = await FilesOfAsync(input);
         var loader = new MockDataLoader(store, input.BatchFlag, input.ParallelFlag, input.BulkFlag);
         var refused = new List<RefusedLine>();
         long loaded = 0, skipped = 0;

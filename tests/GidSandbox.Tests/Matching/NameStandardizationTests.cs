@@ -158,7 +158,7 @@ public class NameStandardizationTests
     public void a_person_written_with_initials_has_the_exact_key_of_the_full_name()
     {
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0000", Kind = IdentityKind.NaturalPerson, Country = "CN" };
-        profile = profile.WithNames([profile.Standardized(new Name(1, "Li Da", "Latn", null, NameType.Primary, true))]);
+        profile = profile.WithNames(profile.Standardized(new Name(1, "Li Da", "Latn", null, NameType.Primary, true)));
 
         Assert.Equal(["d li", "da l"], Person("Li Da").InitialledKeys());
         Assert.Contains(Person("L. Da").SortedKey, profile.ExactKeys);
@@ -170,7 +170,7 @@ public class NameStandardizationTests
     public void a_company_a_single_word_and_a_name_written_with_initials_have_no_further_keys_with_initials()
     {
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0000", Kind = IdentityKind.LegalEntity, Country = "JP" };
-        profile = profile.WithNames([profile.Standardized(new Name(1, "Nuri Robotics", "Latn", null, NameType.Legal, true))]);
+        profile = profile.WithNames(profile.Standardized(new Name(1, "Nuri Robotics", "Latn", null, NameType.Legal, true)));
 
         Assert.DoesNotContain("n robotics", profile.ExactKeys);
         Assert.Empty(Person("Madonna").InitialledKeys());

@@ -9,7 +9,7 @@ public class ScoringTests
     private static double Score(string query, string candidate, IdentityKind kind = IdentityKind.LegalEntity, string queryCountry = "JP", string candidateCountry = "JP")
     {
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0000", Kind = kind, Country = candidateCountry };
-        profile = profile.WithNames([profile.Standardized(new Name(1, candidate, "Latn", null, NameType.Legal, true))]);
+        profile = profile.WithNames(profile.Standardized(new Name(1, candidate, "Latn", null, NameType.Legal, true)));
         return Scoring.Score(new MatchQuery([query], kind, queryCountry, []), profile).Score;
     }
 
@@ -62,7 +62,7 @@ public class ScoringTests
     public void an_exact_identifier_hit_scores_one_whatever_the_name()
     {
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0000", Kind = IdentityKind.LegalEntity, Country = "JP", ExternalIdentifiers = [new("applicant-number", "JP", "1")] };
-        profile = profile.WithNames([profile.Standardized(new Name(1, "ACME", "Latn", null, NameType.Legal, true))]);
+        profile = profile.WithNames(profile.Standardized(new Name(1, "ACME", "Latn", null, NameType.Legal, true)));
         var scored = Scoring.Score(new MatchQuery(["Other Name"], IdentityKind.LegalEntity, "JP", [new("applicant-number", "JP", "1")]), profile);
         Assert.Equal((1.0, 1.0), (scored.Score, scored.Parts.Identifier));
         Assert.Contains("IDENTIFIER JP applicant-number 1", scored.Features);

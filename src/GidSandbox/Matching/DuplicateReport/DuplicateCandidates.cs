@@ -59,7 +59,7 @@ public static class DuplicateCandidates
                 using var secondJson = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(1)));
                 var a = serializer.FromJson<MatchProfile>(firstJson);
                 var b = serializer.FromJson<MatchProfile>(secondJson);
-                var scored = Scoring.Score(new MatchQuery([.. a.Names.Select(n => n.Text)], a.Kind, a.Country, a.ExternalIdentifiers), b);
+                var scored = Scoring.Score(new MatchQuery([.. a.Names.Select(n => n.Text).Distinct()], a.Kind, a.Country, a.ExternalIdentifiers), b);
                 if (scored.Score >= minScore)
                 {
                     pairs.Add(new DuplicatePair(a.Id, b.Id, scored));
