@@ -17,6 +17,7 @@ public static class AccessRegistration
     public static void UseGidAccess(this WebApplication app)
     {
         app.UseFormLimits();
+        app.UseGidThrottling();
         app.UseAuthentication();
         app.UseRateLimiter();
     }

@@ -6,7 +6,7 @@ namespace GidSandbox.Access;
 /// The authorization server's forms (token, sign-in, authorize, introspection, revocation) are a
 /// few hundred bytes: one over <see cref="MaxFormBytes"/> is HTTP 413 before anything reads it,
 /// never a 500 from deep inside a form reader. The form is read here, once, so the throttle can
-/// see the client_id or user name; afterwards a failed attempt is charged to the throttle.
+/// see the client_id or user name.
 /// </summary>
 public static class FormLimits
 {
@@ -50,17 +50,20 @@ public static class FormLimits
                 await http.Request.ReadFormAsync(http.RequestAborted);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
             await TooLargeAsync(http);
             return;
         }
+        catch (InvalidDataException e)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsync($"The form could not be read: {e.Message}", http.RequestAborted);
+            return;
+        }
 
         await next(http);
-        if (Throttle.Applies(http.Request) && Throttle.Failed(http))
-        {
-            http.RequestServices.GetRequiredService<Throttle>().RecordFailure(http);
-        }
     });
 
     private static Task TooLargeAsync(HttpContext http)

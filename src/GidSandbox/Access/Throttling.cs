@@ -61,7 +61,7 @@ public sealed class Throttle : IDisposable
 
     public PartitionedRateLimiter<HttpContext> Limiter { get; }
 
-    /// <summary>The requests throttled here: attempts to authenticate, whose form <see cref="FormLimits"/> has read.</summary>
+    /// <summary>The requests throttled here: attempts to authenticate, whose form <see cref="FormLimits"/> has read already.</summary>
     public static bool Applies(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && (request.Path == TokenEndpoint.Path || request.Path == SignInPage.Path);
 
@@ -170,17 +170,31 @@ public sealed class Throttle : IDisposable
 
 public static class ThrottlingRegistration
 {
-    /// <summary>Registers the throttle as the rate limiter's global limiter (it passes every other request through).</summary>
     public static IServiceCollection AddGidThrottling(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ThrottlingOptions>(configuration.GetSection(ThrottlingOptions.Section));
-        services.AddSingleton<Throttle>();
-        services.AddOptions<RateLimiterOptions>().Configure<Throttle>((limiter, throttle) =>
+        return services.AddSingleton<Throttle>();
+    }
+
+    /// <summary>
+    /// A rate limiter of its own for attempts to authenticate, ahead of authentication: OpenIddict
+    /// answers a refused token request there, before the per-office quota's limiter would see it.
+    /// A failed attempt is charged its extra cost once the answer is known.
+    /// </summary>
+    public static void UseGidThrottling(this WebApplication app)
+    {
+        var throttle = app.Services.GetRequiredService<Throttle>();
+        app.UseWhen(http => Throttle.Applies(http.Request), attempts =>
         {
-            limiter.GlobalLimiter = throttle.Limiter;
-            var quota = limiter.OnRejected;
-            limiter.OnRejected = (context, ct) => Throttle.Applies(context.HttpContext.Request) ? Throttle.RejectAsync(context, ct) : quota?.Invoke(context, ct) ?? default;
+            attempts.Use(async (http, next) =>
+            {
+                await next(http);
+                if (Throttle.Failed(http))
+                {
+                    throttle.RecordFailure(http);
+                }
+            });
+            attempts.UseRateLimiter(new RateLimiterOptions { GlobalLimiter = throttle.Limiter, OnRejected = Throttle.RejectAsync });
         });
-        return services;
     }
 }
