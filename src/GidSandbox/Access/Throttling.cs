@@ -27,25 +27,34 @@ public sealed class ThrottlingOptions
     /// <summary>Token requests from one address, whatever client they name (a whole office behind one gateway).</summary>
     public ThrottleLimit TokenPerAddress { get; set; } = new() { Burst = 300, PerMinute = 300 };
 
+    /// <summary>Refused token requests (wrong secret, unknown client, bad grant) naming one client_id.</summary>
+    public ThrottleLimit TokenFailuresPerClient { get; set; } = new() { Burst = 5, PerMinute = 2 };
+
+    /// <summary>Refused token requests from one address.</summary>
+    public ThrottleLimit TokenFailuresPerAddress { get; set; } = new() { Burst = 20, PerMinute = 10 };
+
     /// <summary>Sign-in attempts for one user name, from anywhere.</summary>
     public ThrottleLimit SignInPerUser { get; set; } = new() { Burst = 10, PerMinute = 10 };
 
     /// <summary>Sign-in attempts from one address, whatever user name they give.</summary>
     public ThrottleLimit SignInPerAddress { get; set; } = new() { Burst = 60, PerMinute = 60 };
 
-    /// <summary>What a failed attempt (wrong secret or password, refused grant) costs, in attempts; a success costs one.</summary>
-    public int FailureCost { get; set; } = 5;
+    /// <summary>Refused sign-ins (wrong password, unknown user, expired form) for one user name.</summary>
+    public ThrottleLimit SignInFailuresPerUser { get; set; } = new() { Burst = 5, PerMinute = 2 };
 
-    /// <summary>Own limits for one client_id or user name, replacing the per-client or per-user default.</summary>
+    /// <summary>Refused sign-ins from one address.</summary>
+    public ThrottleLimit SignInFailuresPerAddress { get; set; } = new() { Burst = 20, PerMinute = 10 };
+
+    /// <summary>Own limits for one client_id or user name, replacing both its per-client (or per-user) attempt and failure limits.</summary>
     public Dictionary<string, ThrottleLimit> Exceptions { get; set; } = [];
 }
 
 /// <summary>
 /// Throttles the token endpoint per client_id and per address, and the sign-in form per user name
-/// and per address, with ASP.NET Core's rate limiter (token buckets, partitioned). Every attempt
-/// takes one token from both buckets; a failed one takes <see cref="ThrottlingOptions.FailureCost"/>,
-/// so guessing secrets or passwords slows down long before a working client notices anything.
-/// Over the limit is HTTP 429 with Retry-After.
+/// and per address, with partitioned token buckets: one set counts every attempt (through ASP.NET
+/// Core's rate limiter), a second, much smaller, counts only failed attempts and stops a client id,
+/// user name or address whose failures have used it up. Guessing secrets or passwords stops after a
+/// few tries while a working client never notices. Over a limit is HTTP 429 with Retry-After.
 /// </summary>
 public sealed class Throttle : IDisposable
 {
@@ -54,35 +63,39 @@ public sealed class Throttle : IDisposable
     public Throttle(IOptions<ThrottlingOptions> options)
     {
         _options = options.Value;
-        Limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, byAddress: true)),
-            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, byAddress: false)));
+        Attempts = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, byAddress: true, failures: false)),
+            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, byAddress: false, failures: false)));
+        Failures = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, byAddress: true, failures: true)),
+            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, byAddress: false, failures: true)));
     }
 
-    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+    /// <summary>Every attempt takes one token from its address's bucket and its client's (or user's).</summary>
+    public PartitionedRateLimiter<HttpContext> Attempts { get; }
+
+    /// <summary>Every failed attempt takes one token; an attempt is refused while either bucket is empty.</summary>
+    public PartitionedRateLimiter<HttpContext> Failures { get; }
 
     /// <summary>The requests throttled here: attempts to authenticate, whose form <see cref="FormLimits"/> has read already.</summary>
     public static bool Applies(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && (request.Path == TokenEndpoint.Path || request.Path == SignInPage.Path);
 
-    /// <summary>Charges a failed attempt its extra cost, as far as the buckets hold (the next attempt then waits).</summary>
-    public void RecordFailure(HttpContext http)
+    /// <summary>Whether failures have used up a bucket of this attempt's (a lease of no tokens only looks), and when to come back.</summary>
+    public bool FailedTooOften(HttpContext http, out TimeSpan retryAfter)
     {
-        for (var i = 1; i < _options.FailureCost; i++)
-        {
-            using var lease = Limiter.AttemptAcquire(http);
-            if (!lease.IsAcquired)
-            {
-                return;
-            }
-        }
+        using var lease = Failures.AttemptAcquire(http, 0);
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        return !lease.IsAcquired;
     }
+
+    public void RecordFailure(HttpContext http) => Failures.AttemptAcquire(http).Dispose();
 
     /// <summary>Whether the answer to an attempt says it failed: wrong client credentials, a refused grant, a wrong password.</summary>
     public static bool Failed(HttpContext http) =>
         http.Response.StatusCode is >= 400 and < 500 and not StatusCodes.Status429TooManyRequests and not StatusCodes.Status413PayloadTooLarge;
 
-    private RateLimitPartition<string> Partition(HttpContext http, bool byAddress)
+    private RateLimitPartition<string> Partition(HttpContext http, bool byAddress, bool failures)
     {
         if (!Applies(http.Request))
         {
@@ -91,11 +104,15 @@ public sealed class Throttle : IDisposable
 
         var token = http.Request.Path == TokenEndpoint.Path;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var (key, limit) = byAddress
-            ? ($"address {address}", token ? _options.TokenPerAddress : _options.SignInPerAddress)
-            : token
-                ? Named("client", ClientId(http.Request), _options.TokenPerClient)
-                : Named("user", Form(http.Request, "username"), _options.SignInPerUser);
+        var o = _options;
+        var (key, limit) = (byAddress, token) switch
+        {
+            (true, true) => ($"address {address}", failures ? o.TokenFailuresPerAddress : o.TokenPerAddress),
+            (true, false) => ($"address {address}", failures ? o.SignInFailuresPerAddress : o.SignInPerAddress),
+            (false, true) => Named("client", ClientId(http.Request), failures ? o.TokenFailuresPerClient : o.TokenPerClient),
+            (false, false) => Named("user", Form(http.Request, "username"), failures ? o.SignInFailuresPerUser : o.SignInPerUser),
+        };
+
         // The partitioned limiter refills all its buckets on one timer (every 100 ms), so a refill period is a second at least.
         var perMinute = Math.Max(1, limit.PerMinute);
         return RateLimitPartition.GetTokenBucketLimiter($"{(token ? "token" : "sign-in")} {key}", _ => new TokenBucketRateLimiterOptions
@@ -142,11 +159,14 @@ public sealed class Throttle : IDisposable
     private static string Form(HttpRequest request, string name) =>
         request.HasFormContentType && request.Form.TryGetValue(name, out var value) ? value.ToString() : "";
 
+    /// <summary>The rate limiter's answer when attempts are over their limit.</summary>
+    public static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct) =>
+        new(WriteTooManyAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1)));
+
     /// <summary>HTTP 429 with Retry-After: an OAuth error for the token endpoint, a short text for the sign-in form.</summary>
-    public static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    public static async Task WriteTooManyAsync(HttpContext http, TimeSpan wait)
     {
-        var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";
@@ -157,15 +177,19 @@ public sealed class Throttle : IDisposable
             {
                 [Parameters.Error] = Errors.TemporarilyUnavailable,
                 [Parameters.ErrorDescription] = $"Too many token requests for this client or from this address; retry after {retryAfter} s.",
-            }, cancellationToken: ct);
+            }, cancellationToken: http.RequestAborted);
             return;
         }
 
         http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync($"Too many sign-in attempts for this user or from this address; wait {retryAfter} s and try again.", ct);
+        await http.Response.WriteAsync($"Too many sign-in attempts for this user or from this address; wait {retryAfter} s and try again.", http.RequestAborted);
     }
 
-    public void Dispose() => Limiter.Dispose();
+    public void Dispose()
+    {
+        Attempts.Dispose();
+        Failures.Dispose();
+    }
 }
 
 public static class ThrottlingRegistration
@@ -179,7 +203,7 @@ public static class ThrottlingRegistration
     /// <summary>
     /// A rate limiter of its own for attempts to authenticate, ahead of authentication: OpenIddict
     /// answers a refused token request there, before the per-office quota's limiter would see it.
-    /// A failed attempt is charged its extra cost once the answer is known.
+    /// A failed attempt is counted once its answer is known.
     /// </summary>
     public static void UseGidThrottling(this WebApplication app)
     {
@@ -188,13 +212,19 @@ public static class ThrottlingRegistration
         {
             attempts.Use(async (http, next) =>
             {
+                if (throttle.FailedTooOften(http, out var retryAfter))
+                {
+                    await Throttle.WriteTooManyAsync(http, retryAfter);
+                    return;
+                }
+
                 await next(http);
                 if (Throttle.Failed(http))
                 {
                     throttle.RecordFailure(http);
                 }
             });
-            attempts.UseRateLimiter(new RateLimiterOptions { GlobalLimiter = throttle.Limiter, OnRejected = Throttle.RejectAsync });
+            attempts.UseRateLimiter(new RateLimiterOptions { GlobalLimiter = throttle.Attempts, OnRejected = Throttle.RejectAsync });
         });
     }
 }
