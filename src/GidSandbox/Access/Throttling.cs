@@ -9,7 +9,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace GidSandbox.Access;
 
-/// <summary>A token bucket: <see cref="Burst"/> attempts at once, refilled at <see cref="PerMinute"/>.</summary>
+/// <summary>
+/// <see cref="Burst"/> attempts at once, refilled at <see cref="PerMinute"/>: a token bucket for
+/// attempts, a fixed window of <see cref="Burst"/> for failures.
+/// </summary>
 public sealed class ThrottleLimit
 {
     public int Burst { get; set; }
@@ -51,9 +54,9 @@ public sealed class ThrottlingOptions
 
 /// <summary>
 /// Throttles the token endpoint per client_id and per address, and the sign-in form per user name
-/// and per address, with partitioned token buckets: one set counts every attempt (through ASP.NET
-/// Core's rate limiter), a second, much smaller, counts only failed attempts and stops a client id,
-/// user name or address whose failures have used it up. Guessing secrets or passwords stops after a
+/// and per address, with partitioned limiters: token buckets count every attempt (through ASP.NET
+/// Core's rate limiter), much smaller fixed windows count only failed attempts and stop a client id,
+/// user name or address whose failures have used theirs up. Guessing secrets or passwords stops after a
 /// few tries while a working client never notices. Over a limit is HTTP 429 with Retry-After.
 /// </summary>
 public sealed class Throttle : IDisposable
@@ -74,14 +77,14 @@ public sealed class Throttle : IDisposable
     /// <summary>Every attempt takes one token from its address's bucket and its client's (or user's).</summary>
     public PartitionedRateLimiter<HttpContext> Attempts { get; }
 
-    /// <summary>Every failed attempt takes one token; an attempt is refused while either bucket is empty.</summary>
+    /// <summary>Every failed attempt takes one permit; an attempt is refused while either window is used up.</summary>
     public PartitionedRateLimiter<HttpContext> Failures { get; }
 
     /// <summary>The requests throttled here: attempts to authenticate, whose form <see cref="FormLimits"/> has read already.</summary>
     public static bool Applies(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && (request.Path == TokenEndpoint.Path || request.Path == SignInPage.Path);
 
-    /// <summary>Whether failures have used up a bucket of this attempt's (a lease of no tokens only looks), and when to come back.</summary>
+    /// <summary>Whether failures have used up a window of this attempt's (a lease of no permits only looks), and when to come back.</summary>
     public bool FailedTooOften(HttpContext http, out TimeSpan retryAfter)
     {
         using var lease = Failures.AttemptAcquire(http, 0);
@@ -113,11 +116,25 @@ public sealed class Throttle : IDisposable
             (false, false) => Named("user", Form(http.Request, "username"), failures ? o.SignInFailuresPerUser : o.SignInPerUser),
         };
 
-        // The partitioned limiter refills all its buckets on one timer (every 100 ms), so a refill period is a second at least.
+        var burst = Math.Max(1, limit.Burst);
         var perMinute = Math.Max(1, limit.PerMinute);
+        if (failures)
+        {
+            // A window, not a bucket: a bucket refills by fractions, and "any left?" (a lease of no permits) would then
+            // always be yes. Burst failures per window, as many windows as make PerMinute on average.
+            return RateLimitPartition.GetFixedWindowLimiter($"{(token ? "token" : "sign-in")} failures {key}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = burst,
+                Window = TimeSpan.FromSeconds(Math.Max(1, 60.0 * burst / perMinute)),
+                QueueLimit = 0,
+                AutoReplenishment = false,
+            });
+        }
+
+        // The partitioned limiter refills all its buckets on one timer (every 100 ms), so a refill period is a second at least.
         return RateLimitPartition.GetTokenBucketLimiter($"{(token ? "token" : "sign-in")} {key}", _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, limit.Burst),
+            TokenLimit = burst,
             TokensPerPeriod = perMinute <= 60 ? 1 : (perMinute + 59) / 60,
             ReplenishmentPeriod = perMinute <= 60 ? TimeSpan.FromMinutes(1) / perMinute : TimeSpan.FromSeconds(1),
             QueueLimit = 0,
