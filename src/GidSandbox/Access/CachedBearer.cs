@@ -75,8 +75,7 @@ public sealed class CachedBearerHandler(
     {
         // URLs end up in logs, proxies and browser history; OpenIddict no longer reads tokens there (see AddGidAccess),
         // and a client that sends one there is told so instead of being treated as anonymous.
-        if (Request.Query.ContainsKey(Parameters.AccessToken)
-            || (Request.HasFormContentType && (await Request.ReadFormAsync(Context.RequestAborted)).ContainsKey(Parameters.AccessToken)))
+        if (Request.Query.ContainsKey(Parameters.AccessToken) || await FormCarriesTokenAsync())
         {
             return AuthenticateResult.Fail(MisplacedToken, new AuthenticationProperties(new Dictionary<string, string?> { [ReasonProperty] = MisplacedToken }));
         }
@@ -96,6 +95,23 @@ public sealed class CachedBearerHandler(
         }
 
         return result;
+    }
+
+    private async Task<bool> FormCarriesTokenAsync()
+    {
+        if (!Request.HasFormContentType)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (await Request.ReadFormAsync(Context.RequestAborted)).ContainsKey(Parameters.AccessToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return false; // the endpoint answers an unreadable form itself
+        }
     }
 }
 
