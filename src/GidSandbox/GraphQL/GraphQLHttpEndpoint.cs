@@ -2,7 +2,6 @@ using System.Net.Mime;
 using System.Text.Json;
 using GidSandbox.Access;
 using Microsoft.AspNetCore.Authentication;
-using OpenIddict.Validation.AspNetCore;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
