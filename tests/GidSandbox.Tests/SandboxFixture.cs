@@ -50,6 +50,15 @@ public sealed class SandboxFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);
+            // Tests sign in and ask for tokens far faster than any office; one client id and user name keep a low limit to test it.
+            foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
+            {
+                web.UseSetting($"Access:Throttling:{limit}:Burst", "100000");
+                web.UseSetting($"Access:Throttling:{limit}:PerMinute", "100000");
+            }
+
+            web.UseSetting($"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:Burst", "2");
+            web.UseSetting($"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:PerMinute", "1");
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IClock>(Clock);
@@ -179,6 +188,9 @@ public static class Clients
     public const string Governance = "governance";
     public const string QuotaTestOffice = "SA";
     public const string QuotaTestClient = "office-sa";
+
+    /// <summary>A client id and user name (neither exists) whose throttle allows 2 attempts and 2 failures, refilled once a minute.</summary>
+    public const string ThrottledProbe = "throttled-probe";
 
     public static string SecretOf(string clientId) => $"{clientId}-sandbox-secret";
 }

@@ -4,14 +4,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace GidSandbox.Access;
 
 public static class AccessRegistration
 {
-    /// <summary>Authenticates every request with the API's scheme (and serves OpenIddict's endpoints), then applies the per-office quota.</summary>
+    /// <summary>
+    /// Bounds the authorization server's forms, authenticates every request with the API's scheme
+    /// (and serves OpenIddict's endpoints), then applies the sign-in throttle and the per-office quota.
+    /// </summary>
     public static void UseGidAccess(this WebApplication app)
     {
+        app.UseFormLimits();
+        app.UseGidThrottling();
         app.UseAuthentication();
         app.UseRateLimiter();
     }
@@ -44,6 +50,9 @@ public static class AccessRegistration
                     .SetRevocationEndpointUris("/connect/revoke");
                 server.AllowClientCredentialsFlow();
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // S256 only: plain is neither advertised nor accepted, and a code_challenge without a method (which means plain) is refused.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.AddUniformInvalidClient();
                 server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
                 server.AddEventHandler(SameOriginRedirectUri.Descriptor);
                 server.RegisterScopes(Scopes.All);
@@ -69,7 +78,10 @@ public static class AccessRegistration
                 validation.AddAudiences(Scopes.Audience);
                 validation.EnableTokenEntryValidation(); // revoked tokens are refused
                 validation.AddGidTokenRules();
-                validation.UseAspNetCore();
+                // Tokens in URLs end up in logs and browser history: only the Authorization header carries them.
+                validation.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
             });
 
         services.AddAuthentication(CachedBearerHandler.SchemeName)
@@ -84,6 +96,8 @@ public static class AccessRegistration
             });
         services.AddAntiforgery();
         services.AddGidQuotas(configuration);
+        services.AddGidThrottling(configuration);
+        services.AddOwnIssuer();
         services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
         services.AddSingleton<Standings>();
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);

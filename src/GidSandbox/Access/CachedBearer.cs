@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using GidSandbox.GraphQL;
 using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace GidSandbox.Access;
 
@@ -62,8 +64,22 @@ public sealed class CachedBearerHandler(
 {
     public const string SchemeName = "GidBearer";
 
+    /// <summary>Why a request failed, for the API's 401 answers (OpenIddict's own reasons use the same property).</summary>
+    public const string ReasonProperty = OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription;
+
+    public const string MisplacedToken =
+        "Access tokens are accepted only in the Authorization header ('Authorization: Bearer <token>'), never in the URL or a form; " +
+        "a token sent there may already be in logs and browser history, so get a new one from /connect/token.";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // URLs end up in logs, proxies and browser history; OpenIddict no longer reads tokens there (see AddGidAccess),
+        // and a client that sends one there is told so instead of being treated as anonymous.
+        if (Request.Query.ContainsKey(Parameters.AccessToken) || await FormCarriesTokenAsync())
+        {
+            return AuthenticateResult.Fail(MisplacedToken, new AuthenticationProperties(new Dictionary<string, string?> { [ReasonProperty] = MisplacedToken }));
+        }
+
         var header = Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
         var now = TimeProvider.GetUtcNow();
@@ -79,5 +95,43 @@ public sealed class CachedBearerHandler(
         }
 
         return result;
+    }
+
+    private async Task<bool> FormCarriesTokenAsync()
+    {
+        if (!Request.HasFormContentType)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (await Request.ReadFormAsync(Context.RequestAborted)).ContainsKey(Parameters.AccessToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return false; // the endpoint answers an unreadable form itself
+        }
+    }
+}
+
+/// <summary>The API's answer to a request its bearer scheme did not authenticate, the same on every endpoint.</summary>
+public static class BearerRefusal
+{
+    /// <summary>HTTP 401 with a Bearer challenge and an UNAUTHENTICATED error; <paramref name="withoutToken"/> says what to send when no token came.</summary>
+    public static Task WriteAsync(HttpContext http, AuthenticateResult result, string withoutToken)
+    {
+        var reason = result.Properties?.Items.TryGetValue(CachedBearerHandler.ReasonProperty, out var description) == true ? description : null;
+        var misplaced = reason == CachedBearerHandler.MisplacedToken;
+        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        http.Response.Headers.WWWAuthenticate = reason is null
+            ? "Bearer realm=\"gid-sandbox\""
+            : $"Bearer realm=\"gid-sandbox\", error=\"{(misplaced ? "invalid_request" : "invalid_token")}\", error_description=\"{reason.Replace("\"", "'", StringComparison.Ordinal)}\"";
+        return GraphQLHttpEndpoint.WriteErrorAsync(http, ErrorCodes.Unauthenticated, reason switch
+        {
+            null => withoutToken,
+            _ when misplaced => reason,
+            _ => $"The access token was refused: {reason} Get a new one from /connect/token.",
+        });
     }
 }

@@ -40,6 +40,9 @@ public sealed class AccessOptions
     public List<Person> People { get; set; } = [];
 
     public ConsoleClient Console { get; set; } = new();
+
+    /// <summary>The authorization server's own URL (the tokens' <c>iss</c>); by default the first address the server listens on.</summary>
+    public string? Issuer { get; set; }
 }
 
 public static class ParticipantEnrollment

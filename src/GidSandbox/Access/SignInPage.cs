@@ -19,7 +19,7 @@ public static class SignInPage
     public static void MapSignInPage(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-            Page(http, antiforgery, LocalOrRoot(returnUrl), error: null, StatusCodes.Status200OK));
+            Page(http, antiforgery, ReturnUrls.LocalOrHome(returnUrl), error: null, StatusCodes.Status200OK));
 
         app.MapPost(Path, async (HttpContext http, IAntiforgery antiforgery, IOptions<AccessOptions> options) =>
         {
@@ -29,7 +29,7 @@ public static class SignInPage
             }
 
             var form = await http.Request.ReadFormAsync();
-            var returnUrl = LocalOrRoot(form["returnUrl"]);
+            var returnUrl = ReturnUrls.LocalOrHome(form["returnUrl"]);
             var person = PeopleDirectory.SignIn(options.Value, form["username"], form["password"]);
             if (person is null)
             {
@@ -43,12 +43,6 @@ public static class SignInPage
             return Results.Redirect(returnUrl);
         });
     }
-
-    /// <summary>Only paths of this site: anything else (other hosts, //host, /\\host) goes to the root.</summary>
-    public static string LocalOrRoot(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? error, int status)
     {

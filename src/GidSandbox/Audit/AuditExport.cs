@@ -28,9 +28,7 @@ public static class AuditExport
         var authentication = await http.AuthenticateAsync(CachedBearerHandler.SchemeName);
         if (!authentication.Succeeded)
         {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"gid-sandbox\"";
-            await GraphQLHttpEndpoint.WriteErrorAsync(http, ErrorCodes.Unauthenticated, "Send an access token with the audit:read scope as 'Authorization: Bearer <token>'.");
+            await BearerRefusal.WriteAsync(http, authentication, "Send an access token with the audit:read scope as 'Authorization: Bearer <token>'.");
             return;
         }
 

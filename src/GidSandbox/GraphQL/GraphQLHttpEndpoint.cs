@@ -2,7 +2,6 @@ using System.Net.Mime;
 using System.Text.Json;
 using GidSandbox.Access;
 using Microsoft.AspNetCore.Authentication;
-using OpenIddict.Validation.AspNetCore;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -27,6 +26,15 @@ public static partial class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ILoggerFactory loggers)
     {
+        // Who asks comes first: nothing of an unauthenticated request is read or parsed.
+        var authentication = await http.AuthenticateAsync(CachedBearerHandler.SchemeName);
+        if (!authentication.Succeeded)
+        {
+            await BearerRefusal.WriteAsync(http, authentication,
+                "Send an access token as 'Authorization: Bearer <token>'; get one from /connect/token with your client credentials.");
+            return;
+        }
+
         var responseType = NegotiateResponseType(http.Request);
         if (responseType is null)
         {
@@ -49,22 +57,6 @@ public static partial class GraphQLHttpEndpoint
             http.Response.Headers.Allow = HttpMethods.Post;
             await WriteRequestErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, responseType,
                 "Mutations are not allowed over GET; send them with POST.");
-            return;
-        }
-
-        var authentication = await http.AuthenticateAsync(CachedBearerHandler.SchemeName);
-        if (!authentication.Succeeded)
-        {
-            var reason = authentication.Properties?.Items.TryGetValue(OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription, out var description) == true
-                ? description
-                : null;
-            http.Response.Headers.WWWAuthenticate = reason is null
-                ? "Bearer realm=\"gid-sandbox\""
-                : $"Bearer realm=\"gid-sandbox\", error=\"invalid_token\", error_description=\"{reason.Replace("\"", "'", StringComparison.Ordinal)}\"";
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await WriteErrorAsync(http, ErrorCodes.Unauthenticated, reason is null
-                ? "Send an access token as 'Authorization: Bearer <token>'; get one from /connect/token with your client credentials."
-                : $"The access token was refused: {reason} Get a new one from /connect/token.");
             return;
         }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
@@ -80,36 +79,16 @@ public static partial class ConsoleSignIn
     };
 
     /// <summary>Where the console reaches the authorization server and the API from the server side.</summary>
-    public static string OwnAuthority(string? configured, IServer server)
-    {
-        if (configured is { Length: > 0 })
-        {
-            return configured;
-        }
-
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
-        {
-            return "http://localhost/";
-        }
-
-        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (uri.Host is "0.0.0.0" or "[::]" or "::")
-        {
-            uri.Host = "localhost";
-        }
-
-        uri.Path = "/";
-        return uri.Uri.ToString();
-    }
+    public static string OwnAuthority(string? configured, IServer server) =>
+        configured is { Length: > 0 } ? configured : Issuer.FirstAddress(server);
 
     /// <summary>Only console paths: anything else, or a path that leaves the console, starts at the console's home.</summary>
     public static string ConsoleReturnUrl(string? returnUrl)
     {
-        var local = SignInPage.LocalOrRoot(returnUrl);
-        return local.StartsWith(ConsoleRegistration.PathBase + "/", StringComparison.Ordinal) && !local.Contains("/../", StringComparison.Ordinal) && !local.Contains('\\', StringComparison.Ordinal)
+        var local = ReturnUrls.LocalOrHome(returnUrl);
+        return local.StartsWith(ConsoleRegistration.PathBase + "/", StringComparison.Ordinal) && !local.Contains("/../", StringComparison.Ordinal)
             ? local
-            : ConsoleRegistration.PathBase + "/";
+            : ReturnUrls.Home;
     }
 
     public static void Map(WebApplication app)

@@ -25,7 +25,7 @@ public sealed partial class SignInFlowTests(SandboxFixture sandbox)
         $"/connect/authorize?client_id=gid-console&response_type=code&redirect_uri={Uri.EscapeDataString(RedirectUri)}" +
         $"&scope={Uri.EscapeDataString(scope)}&state=s-123&code_challenge={challenge}&code_challenge_method=S256";
 
-    private static async Task<HttpResponseMessage> SignIn(HttpClient browser, string returnUrl, string username, string password)
+    internal static async Task<HttpResponseMessage> SignIn(HttpClient browser, string returnUrl, string username, string password)
     {
         var page = await (await browser.GetAsync(new Uri($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative))).Content.ReadAsStringAsync();
         var token = AntiforgeryField().Match(page).Groups[1].Value;
@@ -147,6 +147,17 @@ public sealed partial class SignInFlowTests(SandboxFixture sandbox)
     [InlineData("https://evil.example/steal")]
     [InlineData("//evil.example/steal")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\n/evil.example/")]
+    [InlineData("/\r\n/evil.example/")]
+    [InlineData("\t//evil.example/")]
+    [InlineData(" //evil.example/")]
+    [InlineData("\\\\evil.example/")]
+    [InlineData("/%2F/evil.example/")]
+    [InlineData("/%5Cevil.example/")]
+    [InlineData("/%09/evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/console/\\..\\..\\evil")]
     public async Task sign_in_never_redirects_off_the_sandbox(string returnUrl)
     {
         using var browser = NewBrowser();
@@ -154,7 +165,46 @@ public sealed partial class SignInFlowTests(SandboxFixture sandbox)
         var response = await SignIn(browser, returnUrl, "examiner-ep", "examiner-ep-sandbox-password");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location!.ToString());
+        Assert.Equal("/console/", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("/console/identities/GID-1234-5678-9012-345X?tab=history")]
+    [InlineData("/connect/authorize?client_id=gid-console&redirect_uri=http%3A%2F%2Flocalhost%2Fconsole%2Fsigned-in&scope=gid%3Aread%20gid%3Awrite")]
+    public async Task sign_in_returns_to_a_path_of_the_sandbox(string returnUrl)
+    {
+        using var browser = NewBrowser();
+
+        var response = await SignIn(browser, returnUrl, "examiner-ep", "examiner-ep-sandbox-password");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(returnUrl, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task discovery_offers_pkce_with_s256_only()
+    {
+        var response = await sandbox.Send(HttpMethod.Get, "/.well-known/openid-configuration", token: null);
+        var discovery = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(["S256"], discovery["code_challenge_methods_supported"]!.AsArray().Select(m => m!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("&code_challenge_method=plain")]
+    [InlineData("")]
+    public async Task a_plain_pkce_challenge_or_one_without_a_method_is_refused(string method)
+    {
+        using var browser = NewBrowser();
+        var verifier = Pkce().Verifier;
+        var url = AuthorizeUrl(verifier).Replace("&code_challenge_method=S256", method, StringComparison.Ordinal);
+
+        var response = await browser.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode} {response.Headers.Location} {body}");
+        Assert.Contains("invalid_request", body, StringComparison.Ordinal);
+        Assert.Contains("code_challenge_method", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
@@ -33,6 +34,17 @@ public static class TokenForgery
             Subject = new ClaimsIdentity([new Claim("sub", Clients.Default), new Claim("office", "EP"), new Claim("scope", "gid:read gid:write")]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
+
+    /// <summary>A real token with its payload changed by <paramref name="change"/>, signed again with <paramref name="key"/>.</summary>
+    public static string Resign(string token, SecurityKey key, Action<JsonObject> change)
+    {
+        var payload = JsonNode.Parse(Base64UrlEncoder.Decode(token.Split('.')[1]))!.AsObject();
+        change(payload);
+        return new JsonWebTokenHandler().CreateToken(
+            payload.ToJsonString(),
+            new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = "at+jwt" });
+    }
 
     /// <summary>A token that claims no signature at all.</summary>
     public static string WithoutSignature(string issuer) =>

@@ -118,4 +118,21 @@ public sealed class ConsoleSignInTests(SandboxFixture sandbox)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("redirect_uri", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/console/\t/evil.example/")]
+    [InlineData("/console/\\\\evil.example/")]
+    [InlineData("//evil.example/console/")]
+    [InlineData("/%2F%2Fevil.example/console/")]
+    public async Task signing_in_to_the_console_ends_on_the_console_whatever_the_return_url_says(string returnUrl)
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+
+        var landed = await visitor.Visit($"/console/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}", "examiner-ep");
+
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Equal("http://localhost/console/", visitor.Trail[^1].ToString());
+        Assert.All(visitor.Trail, hop => Assert.Equal("localhost", hop.Host));
+    }
 }
