@@ -3,14 +3,14 @@ using System.Text.Json.Nodes;
 namespace GidSandbox.Tests.Identities;
 
 /// <summary>
-/// Every write on an identity managed by EP, by its managing office, another office (US), an association and
+/// Every write on an identity managed by EP, by its managing office, another office (IB), an association and
 /// governance, on their own assertions and on another's: carried out, or FORBIDDEN with nothing recorded.
 /// </summary>
 [Collection(SandboxCollection.Name)]
 public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
 {
     private const string Managing = Clients.Default; // EP
-    private const string Other = "office-us";
+    private const string Other = "office-ib";
 
     private const string Write = """
         mutation ($input: INPUT!) { FIELD(input: $input) { identity { gid version } } }
@@ -71,15 +71,15 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
         await sandbox.EnsureTermsAccepted(Other);
         var ep = await sandbox.ALegalEntity(externalIdentifiers: Given.ExternalId(Given.ApplicantNumber()));
         var gid = ep.Gid();
-        // Names and identifiers of US's own on EP's identity, and a second EP identity to merge away.
-        var usNumber = Given.ApplicantNumber("US");
-        await sandbox.Data(Query("linkExternalId", "LinkExternalIdInput"), new { input = new { gid, identifier = Given.ExternalId(usNumber, "US") } }, Other);
-        await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"US {Given.UniqueWord()}", script = "Latn" } } }, Other);
+        // Names and identifiers of IB's own on EP's identity, and a second EP identity to merge away.
+        var usNumber = Given.ApplicantNumber("IB");
+        await sandbox.Data(Query("linkExternalId", "LinkExternalIdInput"), new { input = new { gid, identifier = Given.ExternalId(usNumber, "IB") } }, Other);
+        await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"IB {Given.UniqueWord()}", script = "Latn" } } }, Other);
         await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"EP {Given.UniqueWord()}", script = "Latn" } } }, Managing);
         var before = (await sandbox.Identity(gid))!;
         var names = before["names"]!.AsArray();
         var epNumber = before["externalIdentifiers"]!.AsArray().First(x => x!["issuer"]!.GetValue<string>() == "EP")!["value"]!.GetValue<string>();
-        var callerOffice = caller switch { Managing => "EP", Other => "US", _ => "IB" };
+        var callerOffice = caller switch { Managing => "EP", Other => "IB", _ => "IB" };
 
         object input = operation switch
         {
@@ -87,7 +87,7 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
             "removeName" => new { gid, nameId = names[assertion == "own" ? (caller == Managing ? 2 : 1) : (caller == Managing ? 1 : 2)]!["id"]!.GetValue<int>(), reason = "Wrong." },
             "changeAddress" => new { gid, address = new { lines = new[] { "1 Guess Street" }, country = "JP" } },
             "linkExternalId" => new { gid, identifier = Given.ExternalId(Given.ApplicantNumber(assertion == "own" ? callerOffice : "KR"), assertion == "own" ? callerOffice : "KR") },
-            "unlinkExternalId" => new { gid, identifier = (assertion == "own") == (caller == Managing) ? Given.ExternalId(epNumber, "EP") : Given.ExternalId(usNumber, "US"), reason = "Linked in error." },
+            "unlinkExternalId" => new { gid, identifier = (assertion == "own") == (caller == Managing) ? Given.ExternalId(epNumber, "EP") : Given.ExternalId(usNumber, "IB"), reason = "Linked in error." },
             "deactivateIdentity" => new { gid, reason = "Registered in error." },
             "mergeIdentities" => new { survivor = (await sandbox.ALegalEntity()).Gid(), merged = gid, reason = "One party." },
             "requestManagementTransfer" => new { gid, reason = "Files with us." },

@@ -6,7 +6,7 @@ namespace GidSandbox.Tests.Identities;
 [Collection(SandboxCollection.Name)]
 public sealed class OwnershipTests(SandboxFixture sandbox)
 {
-    private const string Us = "office-us";
+    private const string Us = "office-ib";
 
     private const string ChangeAddress = """
         mutation ($input: ChangeAddressInput!) { changeAddress(input: $input) { identity { version } } }
@@ -42,19 +42,19 @@ public sealed class OwnershipTests(SandboxFixture sandbox)
     public async Task an_office_number_keeps_resolving_to_the_party_of_its_issuer()
     {
         await sandbox.EnsureTermsAccepted(Us);
-        var number = Given.ApplicantNumber("US");
-        var jpParty = (await sandbox.Data(Given.RegisterLegalEntity, new { input = new { names = new[] { new { text = $"ACME {Given.UniqueWord()} KK", script = "Latn" } }, country = "JP", externalIdentifiers = new[] { Given.ExternalId(number, "US") } } }, Us))["registerLegalEntity"]!["identity"]!.AsObject();
+        var number = Given.ApplicantNumber("IB");
+        var jpParty = (await sandbox.Data(Given.RegisterLegalEntity, new { input = new { names = new[] { new { text = $"ACME {Given.UniqueWord()} KK", script = "Latn" } }, country = "JP", externalIdentifiers = new[] { Given.ExternalId(number, "IB") } } }, Us))["registerLegalEntity"]!["identity"]!.AsObject();
         var epCompany = await sandbox.ALegalEntity();
 
         var unlink = await sandbox.Error("mutation ($input: UnlinkExternalIdInput!) { unlinkExternalId(input: $input) { identity { gid } } }",
-            new { input = new { gid = jpParty.Gid(), identifier = Given.ExternalId(number, "US"), reason = "Mine now." } });
+            new { input = new { gid = jpParty.Gid(), identifier = Given.ExternalId(number, "IB"), reason = "Mine now." } });
         var link = await sandbox.Error("mutation ($input: LinkExternalIdInput!) { linkExternalId(input: $input) { identity { gid } } }",
-            new { input = new { gid = epCompany.Gid(), identifier = Given.ExternalId(Given.ApplicantNumber("US"), "JP") } });
+            new { input = new { gid = epCompany.Gid(), identifier = Given.ExternalId(Given.ApplicantNumber("IB"), "JP") } });
         var deactivate = await sandbox.Error("mutation ($input: DeactivateIdentityInput!) { deactivateIdentity(input: $input) { identity { gid } } }",
             new { input = new { gid = jpParty.Gid(), reason = "Not needed." } });
 
         Assert.Equal(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"], new[] { unlink.Code(), link.Code(), deactivate.Code() });
-        var resolved = await sandbox.Data("query ($v: String!) { resolveExternalId(scheme: \"applicant-number\", issuer: \"US\", value: $v) { gid status } }", new { v = number }, Us);
+        var resolved = await sandbox.Data("query ($v: String!) { resolveExternalId(scheme: \"applicant-number\", issuer: \"IB\", value: $v) { gid status } }", new { v = number }, Us);
         Given.AssertJson($$"""{ "resolveExternalId": { "gid": "{{jpParty.Gid()}}", "status": "ACTIVE" } }""", resolved);
     }
 
@@ -104,16 +104,16 @@ public sealed class OwnershipTests(SandboxFixture sandbox)
 
         Assert.Equal("FORBIDDEN", (await sandbox.Error(merge.Replace("FIELD", "mergeIdentities", StringComparison.Ordinal), input)).Code());
         var requested = await sandbox.Data(merge.Replace("FIELD", "requestMerge", StringComparison.Ordinal), input);
-        Given.AssertJson($$"""{ "requestMerge": { "identity": { "gid": "{{duplicate.Gid()}}", "status": "ACTIVE", "managingOffice": "US", "mergeRequests": [ { "survivor": "{{survivor.Gid()}}", "merged": "{{duplicate.Gid()}}", "requestedBy": "EP" } ] } } }""", requested);
+        Given.AssertJson($$"""{ "requestMerge": { "identity": { "gid": "{{duplicate.Gid()}}", "status": "ACTIVE", "managingOffice": "IB", "mergeRequests": [ { "survivor": "{{survivor.Gid()}}", "merged": "{{duplicate.Gid()}}", "requestedBy": "EP" } ] } } }""", requested);
         var accepted = await sandbox.Data(merge.Replace("FIELD", "acceptMerge", StringComparison.Ordinal), input, Us);
         Assert.Equal(survivor.Gid(), accepted["acceptMerge"]!["identity"]!["gid"]!.GetValue<string>());
 
         var transfer = "mutation ($input: ManagementTransferInput!) { FIELD(input: $input) { identity { managingOffice transferRequestedBy } } }";
-        var gidInput = new { input = new { gid = survivor.Gid(), reason = "The party files with US." } };
+        var gidInput = new { input = new { gid = survivor.Gid(), reason = "The party files with IB." } };
         await sandbox.Data(transfer.Replace("FIELD", "requestManagementTransfer", StringComparison.Ordinal), gidInput, Us);
         var handedOver = await sandbox.Data(transfer.Replace("FIELD", "acceptManagementTransfer", StringComparison.Ordinal), gidInput);
 
-        Given.AssertJson("""{ "acceptManagementTransfer": { "identity": { "managingOffice": "US", "transferRequestedBy": null } } }""", handedOver);
+        Given.AssertJson("""{ "acceptManagementTransfer": { "identity": { "managingOffice": "IB", "transferRequestedBy": null } } }""", handedOver);
         var types = (await sandbox.Data(History, new { gid = survivor.Gid() }))["identityHistory"]!.AsArray().Select(e => e!["type"]!.GetValue<string>());
         Assert.Equal(["LegalEntityRegistered", "IdentityAbsorbed", "ManagementTransferRequested", "ManagementTransferred"], types);
     }
@@ -124,12 +124,12 @@ public sealed class OwnershipTests(SandboxFixture sandbox)
         await sandbox.EnsureTermsAccepted(Us);
         var company = await sandbox.ALegalEntity(externalIdentifiers: Given.ExternalId(Given.ApplicantNumber()));
         await sandbox.Data("mutation ($input: AddNameInput!) { addName(input: $input) { identity { gid } } }",
-            new { input = new { gid = company.Gid(), name = new { text = $"US {Given.UniqueWord()}", script = "Latn" } } }, Us);
+            new { input = new { gid = company.Gid(), name = new { text = $"IB {Given.UniqueWord()}", script = "Latn" } } }, Us);
 
         var identity = (await sandbox.Data("query ($gid: Gid!) { identity(gid: $gid) { managingOffice names { assertedBy assertedAt } externalIdentifiers { assertedBy } } }", new { gid = company.Gid() }))["identity"]!;
 
         Assert.Equal("EP", identity["managingOffice"]!.GetValue<string>());
-        Assert.Equal(["EP", "US"], identity["names"]!.AsArray().Select(n => n!["assertedBy"]!.GetValue<string>()));
+        Assert.Equal(["EP", "IB"], identity["names"]!.AsArray().Select(n => n!["assertedBy"]!.GetValue<string>()));
         Assert.All(identity["names"]!.AsArray(), n => Assert.NotNull(n!["assertedAt"]));
         Assert.Equal("EP", identity["externalIdentifiers"]![0]!["assertedBy"]!.GetValue<string>());
     }
