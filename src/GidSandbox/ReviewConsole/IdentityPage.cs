@@ -175,8 +175,16 @@ public static class IdentityPage
         ? Html.Of($"<span class=\"person\">{person.GetValue<string>()}</span> ({HomePage.Text(entry, "office")}, {HomePage.Text(entry, "clientId")})")
         : Html.Of($"{HomePage.Text(entry, "office")} ({HomePage.Text(entry, "clientId")})");
 
+    /// <summary>Offered only where the user may add a name: an office's session (gid:write) on a live identity.</summary>
     private static Html AddNameForm(HttpContext http, JsonObject identity, ApiError? problem)
     {
+        if (problem is null && (!http.User.Holds(GidSandbox.Access.Scopes.Write) || HomePage.Text(identity, "status") != "ACTIVE"))
+        {
+            return HomePage.Text(identity, "status") != "ACTIVE"
+                ? Html.Empty
+                : Html.Of($"""<p class="notice">Names are added by offices (<code>gid:write</code>); to dispute this identity's data, raise a challenge with <code>raiseChallenge</code>. Only its managing office, {HomePage.Text(identity, "managingOffice")}, changes its address or status.</p>""");
+        }
+
         var error = problem is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{problem.Code}</strong>: {problem.Message}</p>");
         var types = NameTypes.Select(t => Html.Of($"<option>{t}</option>"));
         return Html.Of($"""
