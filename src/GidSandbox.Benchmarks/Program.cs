@@ -79,7 +79,7 @@ static Process StartSandbox(string dll, string connectionString, int port)
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     start.Environment["Access__UseDevelopmentSecrets"] = "true"; // a throwaway cluster, like the embedded default
     start.Environment["MockData__LoadOnStart"] = "false"; // measure the registry as it was measured before mock data
-    start.Environment["Access__Quota__RequestsPerSecond"] = "1000000"; // measure the server, not the quota
+    start.Environment["Access__Quota__PointsPerSecond"] = "1000000"; // measure the server, not the quota
     start.Environment["Access__Quota__Burst"] = "1000000";
     var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sandbox.");
     process.OutputDataReceived += (_, e) => { };

@@ -44,9 +44,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         // Tests arrange their own identities; the mock-data load has tests of its own.
         Environment.SetEnvironmentVariable("MockData__LoadOnStart", "false");
         // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
-        Environment.SetEnvironmentVariable("Access__Quota__RequestsPerSecond", "100000");
+        Environment.SetEnvironmentVariable("Access__Quota__PointsPerSecond", "100000");
         Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
-        Environment.SetEnvironmentVariable($"Access__Quota__OfficeRequestsPerSecond__{Clients.QuotaTestOffice}", "3");
+        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.QuotaTestOffice}", "3");
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);

@@ -22,12 +22,34 @@ public sealed class GidUserContext : Dictionary<string, object?>
 
     /// <summary>Shown to the caller in the response's extensions.</summary>
     public List<string> Warnings { get; } = [];
+
+    /// <summary>What the request cost and what the office has left, once charged; shown in <c>extensions.cost</c>.</summary>
+    public QuotaCharge? Cost { get; set; }
+
+    /// <summary>
+    /// The database connections this request's resolvers may hold at once, so one request of many
+    /// aliased fields cannot take the pool from every other office.
+    /// </summary>
+    public required SemaphoreSlim Connections { get; init; }
 }
 
 public static class ResolverContext
 {
     public static IDocumentStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Waits for one of the request's database connections; dispose to give it back.</summary>
+    public static async Task<IDisposable> ConnectionSlotAsync(this IResolveFieldContext context)
+    {
+        var connections = ((GidUserContext)context.UserContext).Connections;
+        await connections.WaitAsync(context.CancellationToken);
+        return new Slot(connections);
+    }
+
+    private sealed class Slot(SemaphoreSlim connections) : IDisposable
+    {
+        public void Dispose() => connections.Release();
+    }
 
     public static WriteRequest WriteRequest(this IResolveFieldContext context, IdentityWriteInput input, bool reasonRequired = false) =>
         context.WriteRequest(input.IdempotencyKey, input.Reason, reasonRequired);
