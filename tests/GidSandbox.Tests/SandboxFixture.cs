@@ -47,6 +47,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Access__Quota__PointsPerSecond", "100000");
         Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
         Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.QuotaTestOffice}", "3");
+        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.CostQuotaTestOffice}", "3");
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);
@@ -58,7 +59,7 @@ public sealed class SandboxFixture : IAsyncLifetime
                     .Configure<IServer>((oidc, server) => oidc.BackchannelHttpHandler = ((TestServer)server).CreateHandler());
             });
         });
-        foreach (var client in new[] { Clients.Default, Clients.OfficeWithoutMerge, Clients.Association, Clients.QuotaTestClient })
+        foreach (var client in new[] { Clients.Default, Clients.OfficeWithoutMerge, Clients.Association, Clients.QuotaTestClient, Clients.CostQuotaTestClient })
         {
             await this.AcceptCurrentTerms(client);
         }
@@ -80,6 +81,21 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
     public Task RestartDatabase() => _postgres!.RestartAsync();
+
+    /// <summary>
+    /// Stops the run's PostgreSQL under the running sandbox until the returned handle is disposed,
+    /// which starts it again: tests run one at a time in this collection, so no other test sees the outage.
+    /// </summary>
+    public async Task<IAsyncDisposable> StopDatabase()
+    {
+        await _postgres!.StopForOutageAsync();
+        return new Outage(_postgres);
+    }
+
+    private sealed class Outage(EmbeddedPostgres postgres) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await postgres.StartAgainAsync();
+    }
 
     /// <summary>A real access token from the real token endpoint, cached per client and scope.</summary>
     public async Task<string> TokenFor(string clientId, string? scope = null)
@@ -179,6 +195,8 @@ public static class Clients
     public const string Governance = "governance";
     public const string QuotaTestOffice = "SA";
     public const string QuotaTestClient = "office-sa";
+    public const string CostQuotaTestOffice = "US";
+    public const string CostQuotaTestClient = "office-us";
 
     public static string SecretOf(string clientId) => $"{clientId}-sandbox-secret";
 }

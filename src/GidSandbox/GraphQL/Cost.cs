@@ -16,7 +16,7 @@ namespace GidSandbox.GraphQL;
 /// </summary>
 public static class Cost
 {
-    /// <summary>Deepest nesting accepted: a field may sit at most this many selection sets below a root field (<c>{ identity { gid } }</c> is 1), so 15 passes and 16 is refused.</summary>
+    /// <summary>Deepest nesting accepted: at most this many fields on the longest path from the root (<c>{ identity { names { text } } }</c> is 3), so 15 passes and 16 is refused.</summary>
     public const int MaxDepth = 15;
 
     /// <summary>The most one request may cost, whatever the office's quota.</summary>
@@ -139,8 +139,11 @@ public static class Cost
         var office = user.Caller.Actor.Office;
         if (context.Error is null && quotas.Options.ChargeCost && points > quotas.Capacity(office))
         {
+            // Refused by the office's own limit, whatever it has spent: nothing to charge.
             context.Error = new ComplexityError(
                 $"This request costs {points} points; your office's quota holds at most {quotas.Capacity(office)} at once.");
+            user.Cost = new QuotaCharge(0, quotas.Remaining(office), null);
+            return Task.CompletedTask;
         }
 
         if (context.Error is not null)

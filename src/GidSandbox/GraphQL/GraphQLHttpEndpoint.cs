@@ -78,12 +78,6 @@ public static partial class GraphQLHttpEndpoint
 
         var caller = Caller.From(authentication.Principal!);
         var office = caller.Actor.Office;
-        if (quotas.Remaining(office) < 1)
-        {
-            await Quotas.RefuseAsync(http, quotas.Charge(office, 1));
-            return;
-        }
-
         using var connections = new SemaphoreSlim(availability.ConnectionsPerRequest);
         var userContext = new GidUserContext { Caller = caller, CorrelationId = correlationId, Connections = connections };
         var result = await executer.ExecuteAsync(new ExecutionOptions
