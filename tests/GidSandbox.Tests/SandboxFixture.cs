@@ -195,8 +195,8 @@ public static class Clients
     public const string Governance = "governance";
     public const string QuotaTestOffice = "SA";
     public const string QuotaTestClient = "office-sa";
-    public const string CostQuotaTestOffice = "US";
-    public const string CostQuotaTestClient = "office-us";
+    public const string CostQuotaTestOffice = "PDG";
+    public const string CostQuotaTestClient = "association-pdg";
 
     public static string SecretOf(string clientId) => $"{clientId}-sandbox-secret";
 }

@@ -78,7 +78,7 @@ public static partial class GraphQLHttpEndpoint
 
         var caller = Caller.From(authentication.Principal!);
         var office = caller.Actor.Office;
-        using var connections = new SemaphoreSlim(availability.ConnectionsPerRequest);
+        using var connections = availability.ConnectionsPerRequest > 0 ? new SemaphoreSlim(availability.ConnectionsPerRequest) : null;
         var userContext = new GidUserContext { Caller = caller, CorrelationId = correlationId, Connections = connections };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {

@@ -28,9 +28,9 @@ public sealed class GidUserContext : Dictionary<string, object?>
 
     /// <summary>
     /// The database connections this request's resolvers may hold at once, so one request of many
-    /// aliased fields cannot take the pool from every other office.
+    /// aliased fields cannot take the pool from every other office; null when unbounded.
     /// </summary>
-    public required SemaphoreSlim Connections { get; init; }
+    public required SemaphoreSlim? Connections { get; init; }
 }
 
 public static class ResolverContext
@@ -42,13 +42,20 @@ public static class ResolverContext
     public static async Task<IDisposable> ConnectionSlotAsync(this IResolveFieldContext context)
     {
         var connections = ((GidUserContext)context.UserContext).Connections;
+        if (connections is null)
+        {
+            return Slot.Unbounded;
+        }
+
         await connections.WaitAsync(context.CancellationToken);
         return new Slot(connections);
     }
 
-    private sealed class Slot(SemaphoreSlim connections) : IDisposable
+    private sealed class Slot(SemaphoreSlim? connections) : IDisposable
     {
-        public void Dispose() => connections.Release();
+        public static readonly Slot Unbounded = new(null);
+
+        public void Dispose() => connections?.Release();
     }
 
     public static WriteRequest WriteRequest(this IResolveFieldContext context, IdentityWriteInput input, bool reasonRequired = false) =>

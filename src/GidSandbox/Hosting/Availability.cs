@@ -24,7 +24,7 @@ public sealed class AvailabilityOptions
     /// <summary>Longest a request may take in all (ASP.NET Core request timeouts); exports stream for as long as they need.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Database connections the resolvers of one GraphQL request may hold at once.</summary>
+    /// <summary>Database connections the resolvers of one GraphQL request may hold at once; 0 for no bound (A/B benchmarks).</summary>
     public int ConnectionsPerRequest { get; set; } = 4;
 
     /// <summary>What <c>Retry-After</c> says when the database is away.</summary>
