@@ -80,12 +80,13 @@ static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOpt
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offPort}") };
         await WaitUntilReady(http);
+        var offToken = await Load.Token(http, "office-ep", "office-ep-sandbox-secret"); // tokens name their issuer: this sandbox's address
         var on = new List<Throughput>();
         var offRuns = new List<Throughput>();
         for (var round = 0; round < 2; round++)
         {
             on.Add(await Wrk.LookUp(port, token, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
-            offRuns.Add(await Wrk.LookUp(offPort, token, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
+            offRuns.Add(await Wrk.LookUp(offPort, offToken, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
         }
 
         return (Mean(on), Mean(offRuns));
