@@ -25,6 +25,8 @@ public static class Load
         country = Countries[i % Countries.Length],
         address = new { lines = new[] { $"{i} Example Street" }, city = "Example City", country = Countries[i % Countries.Length] },
         externalIdentifiers = new[] { new { scheme = "applicant-number", issuer = "EP", value = $"EP-BENCH-{i:D8}" } },
+        // The names differ only by their number, which the duplicate check rightly takes for one party; it still runs.
+        duplicateOverride = new { reason = "Benchmark parties differ only by their number" },
     };
 
     /// <summary>An access token from the sandbox's own token endpoint (client credentials).</summary>

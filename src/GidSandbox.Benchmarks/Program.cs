@@ -37,7 +37,8 @@ try
 
     var registration = await Load.Register(http, options.Identities, options.Concurrency);
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
-    var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds);
+    var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds, options.WarmUpSeconds);
+    (Throughput On, Throughput Off)? costAb = options.CostAb ? await CostAccountingAb(options, postgres.ConnectionString, port, token, registration.Gids) : null;
     var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
     var tokens = await Wrk.IssueTokens(port, options.Concurrency, Math.Min(options.Seconds, 10));
 
@@ -49,6 +50,15 @@ try
         .AppendLine(CultureInfo.InvariantCulture, $"| lookup latency p50 / p99 (ms) | {lookups.P50:F2} / {lookups.P99:F2} | | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| registration latency p50 / p99 (ms) | {registration.P50:F2} / {registration.P99:F2} | | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| access tokens issued (tokens/s, p50 / p99 ms) | {tokens.PerSecond:N0} ({tokens.P50:F1} / {tokens.P99:F1}) | | |");
+    if (costAb is { } ab)
+    {
+        report.AppendLine()
+            .AppendLine("| `identity(gid)` lookups, same run | cost accounting and connection bound on | off | on ÷ off |")
+            .AppendLine("| --- | ---: | ---: | ---: |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| requests/s | {ab.On.PerSecond:N0} | {ab.Off.PerSecond:N0} | {ab.On.PerSecond / ab.Off.PerSecond:P0} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| latency p50 / p99 (ms) | {ab.On.P50:F2} / {ab.On.P99:F2} | {ab.Off.P50:F2} / {ab.Off.P99:F2} | |");
+    }
+
     Console.WriteLine();
     Console.WriteLine(report);
     return 0;
@@ -60,6 +70,36 @@ finally
     Directory.Delete(dataDirectory, recursive: true);
 }
 
+// A second sandbox on the same database with cost accounting and the connection bound off; runs
+// alternate on, off, on, off so drift on a shared machine falls on both sides alike.
+static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOptions options, string connectionString, int port, string token, IReadOnlyList<string> gids)
+{
+    var offPort = FreePort();
+    using var off = StartSandbox(options.SandboxDll, connectionString, offPort, new() { ["Access__Quota__ChargeCost"] = "false", ["Availability__ConnectionsPerRequest"] = "0" });
+    try
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offPort}") };
+        await WaitUntilReady(http);
+        var offToken = await Load.Token(http, "office-ep", "office-ep-sandbox-secret"); // tokens name their issuer: this sandbox's address
+        var on = new List<Throughput>();
+        var offRuns = new List<Throughput>();
+        for (var round = 0; round < 2; round++)
+        {
+            on.Add(await Wrk.LookUp(port, token, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
+            offRuns.Add(await Wrk.LookUp(offPort, offToken, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
+        }
+
+        return (Mean(on), Mean(offRuns));
+    }
+    finally
+    {
+        off.Kill(entireProcessTree: true);
+    }
+
+    static Throughput Mean(List<Throughput> runs) =>
+        new(runs.Average(r => r.PerSecond), runs.Average(r => r.P50), runs.Average(r => r.P99), []);
+}
+
 static int FreePort()
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -67,7 +107,7 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static Process StartSandbox(string dll, string connectionString, int port)
+static Process StartSandbox(string dll, string connectionString, int port, Dictionary<string, string>? settings = null)
 {
     // The content root (and so appsettings.json with the participants) is the working directory.
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll)) };
@@ -79,8 +119,13 @@ static Process StartSandbox(string dll, string connectionString, int port)
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     start.Environment["Access__UseDevelopmentSecrets"] = "true"; // a throwaway cluster, like the embedded default
     start.Environment["MockData__LoadOnStart"] = "false"; // measure the registry as it was measured before mock data
-    start.Environment["Access__Quota__RequestsPerSecond"] = "1000000"; // measure the server, not the quota
+    start.Environment["Access__Quota__PointsPerSecond"] = "1000000"; // measure the server, not the quota
     start.Environment["Access__Quota__Burst"] = "1000000";
+    foreach (var (key, value) in settings ?? [])
+    {
+        start.Environment[key] = value;
+    }
+
     var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sandbox.");
     process.OutputDataReceived += (_, e) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };

@@ -47,7 +47,7 @@ public static partial class Wrk
         }
     }
 
-    public static async Task<Throughput> LookUp(int port, string token, IReadOnlyList<string> gids, int connections, int seconds)
+    public static async Task<Throughput> LookUp(int port, string token, IReadOnlyList<string> gids, int connections, int seconds, int warmUpSeconds = 10)
     {
         var directory = Directory.CreateTempSubdirectory("gid-wrk-");
         var list = Path.Combine(directory.FullName, "gids.txt");
@@ -56,7 +56,7 @@ public static partial class Wrk
         await File.WriteAllTextAsync(script, Script);
         try
         {
-            await Run(list, script, token, port, connections, 10); // warm-up: tiered JIT, pools, caches
+            await Run(list, script, token, port, connections, warmUpSeconds); // warm-up: tiered JIT, pools, caches
             var output = await Run(list, script, token, port, connections, seconds);
             Console.WriteLine(output);
             return new Throughput(

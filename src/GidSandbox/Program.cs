@@ -16,16 +16,17 @@ if (args is ["scenario", .. var scenario])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = await builder.AddGidDatabaseAsync();
-builder.Services.AddGidPersistence(connectionString);
-builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
+var database = await builder.AddGidDatabaseAsync(args);
+builder.Services.AddGidPersistence(database.ConnectionString);
+builder.Services.AddGidAccess(builder.Configuration, database.ConnectionString, await SigningKeys.LoadOrCreateAsync(database.ConnectionString));
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
-builder.Services.AddGidAudit(connectionString);
+builder.Services.AddGidAudit(database.Streaming);
 builder.Services.AddGidReports();
 builder.Services.AddReviewConsole();
 
 var app = builder.Build();
+app.UseGidAvailability();
 app.UseGidUsage();
 app.UseGidAccess();
 app.MapTokenEndpoint();

@@ -14,6 +14,9 @@ public static class ErrorCodes
     public const string OfficeSuspended = "OFFICE_SUSPENDED";
     public const string InternalError = "INTERNAL_ERROR";
     public const string PossibleDuplicate = "POSSIBLE_DUPLICATE";
+
+    /// <summary>The database is down, slow or out of connections: nothing was stored; retry after <c>Retry-After</c> (HTTP 503).</summary>
+    public const string Unavailable = "UNAVAILABLE";
 }
 
 /// <summary>

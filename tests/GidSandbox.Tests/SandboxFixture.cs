@@ -44,9 +44,10 @@ public sealed class SandboxFixture : IAsyncLifetime
         // Tests arrange their own identities; the mock-data load has tests of its own.
         Environment.SetEnvironmentVariable("MockData__LoadOnStart", "false");
         // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
-        Environment.SetEnvironmentVariable("Access__Quota__RequestsPerSecond", "100000");
+        Environment.SetEnvironmentVariable("Access__Quota__PointsPerSecond", "100000");
         Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
-        Environment.SetEnvironmentVariable($"Access__Quota__OfficeRequestsPerSecond__{Clients.QuotaTestOffice}", "3");
+        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.QuotaTestOffice}", "3");
+        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.CostQuotaTestOffice}", "3");
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);
@@ -67,7 +68,7 @@ public sealed class SandboxFixture : IAsyncLifetime
                     .Configure<IServer>((oidc, server) => oidc.BackchannelHttpHandler = ((TestServer)server).CreateHandler());
             });
         });
-        foreach (var client in new[] { Clients.Default, Clients.OfficeWithoutMerge, Clients.Association, Clients.QuotaTestClient })
+        foreach (var client in new[] { Clients.Default, Clients.OfficeWithoutMerge, Clients.Association, Clients.QuotaTestClient, Clients.CostQuotaTestClient })
         {
             await this.AcceptCurrentTerms(client);
         }
@@ -89,6 +90,21 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
     public Task RestartDatabase() => _postgres!.RestartAsync();
+
+    /// <summary>
+    /// Stops the run's PostgreSQL under the running sandbox until the returned handle is disposed,
+    /// which starts it again: tests run one at a time in this collection, so no other test sees the outage.
+    /// </summary>
+    public async Task<IAsyncDisposable> StopDatabase()
+    {
+        await _postgres!.StopForOutageAsync();
+        return new Outage(_postgres);
+    }
+
+    private sealed class Outage(EmbeddedPostgres postgres) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await postgres.StartAgainAsync();
+    }
 
     /// <summary>A real access token from the real token endpoint, cached per client and scope.</summary>
     public async Task<string> TokenFor(string clientId, string? scope = null)
@@ -188,6 +204,8 @@ public static class Clients
     public const string Governance = "governance";
     public const string QuotaTestOffice = "SA";
     public const string QuotaTestClient = "office-sa";
+    public const string CostQuotaTestOffice = "PDG";
+    public const string CostQuotaTestClient = "association-pdg";
 
     /// <summary>A client id and user name (neither exists) whose throttle allows 2 attempts and 2 failures, refilled once a minute.</summary>
     public const string ThrottledProbe = "throttled-probe";

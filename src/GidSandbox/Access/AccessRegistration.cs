@@ -32,8 +32,9 @@ public static class AccessRegistration
     {
         services.AddDbContext<AccessDbContext>(db =>
         {
-            // Retries ride out a PostgreSQL restart or failover, as Marten's resilience does for the event store.
-            db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+            // Retries ride out a PostgreSQL restart or failover, as Marten's resilience does for the event store;
+            // few and short, so a database that stays away is answered with 503 in seconds, not after a minute of backoff.
+            db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(2, TimeSpan.FromSeconds(1), null));
             db.UseOpenIddict();
         });
 

@@ -66,6 +66,7 @@ public static class ScopeRule
                     $"{field} needs the {scope} scope, which this client's token does not carry. Ask for it in the token request if your client was granted it.");
             }
 
+            using var connection = await context.ConnectionSlotAsync();
             var terms = user.Terms ??= await DecideAsync(context, user);
             // Governance administers the Terms and suspensions, so it is never locked out by them.
             if (!termsExempt && user.Caller.Role != ParticipantRole.Governance && terms.Refusal is { } refusal)

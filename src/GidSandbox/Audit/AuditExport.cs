@@ -21,9 +21,9 @@ public static class AuditExport
     private static readonly string[] Columns = ["sequence", "stream", "version", "type", "timestamp", "office", "clientId", "subject", "termsVersion", "correlationId", "reason", "data"];
 
     public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, HandleAsync).RequireRateLimiting(Quotas.Policy);
+        app.MapGet(Path, HandleAsync).RequireRateLimiting(Quotas.Policy).DisableRequestTimeout(); // streams the whole trail, however long that takes
 
-    private static async Task HandleAsync(HttpContext http, AuditLog log)
+    private static async Task HandleAsync(HttpContext http, AuditLog log, OfficeQuotas quotas)
     {
         var authentication = await http.AuthenticateAsync(CachedBearerHandler.SchemeName);
         if (!authentication.Succeeded)
@@ -36,6 +36,12 @@ public static class AuditExport
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             await GraphQLHttpEndpoint.WriteErrorAsync(http, ErrorCodes.Forbidden, "Exporting the audit trail needs the audit:read scope, which this token does not carry.");
+            return;
+        }
+
+        if (quotas.Charge(Caller.From(authentication.Principal!).Actor.Office, 1) is { Granted: false } overQuota)
+        {
+            await Quotas.RefuseAsync(http, overQuota);
             return;
         }
 
@@ -52,10 +58,22 @@ public static class AuditExport
             return;
         }
 
+        // The first row is read before the response starts, so a database that is away is still answered with 503.
+        var rows = log.ReadAsync(filter, 0, null, http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
+        await using var _ = rows;
+        var any = await rows.MoveNextAsync();
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-trail.{format}\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024) { NewLine = format == "csv" ? "\r\n" : "\n" };
-        await WriteAsync(writer, log.ReadAsync(filter, 0, null, http.RequestAborted), format, http.RequestAborted);
+        await WriteAsync(writer, Remaining(rows, any), format, http.RequestAborted);
+    }
+
+    private static async IAsyncEnumerable<AuditEntry> Remaining(IAsyncEnumerator<AuditEntry> rows, bool any)
+    {
+        for (var more = any; more; more = await rows.MoveNextAsync())
+        {
+            yield return rows.Current;
+        }
     }
 
     /// <summary>Writes entries as CSV (RFC 4180, header row) or NDJSON (one JSON object per line), flushing as it goes.</summary>

@@ -17,7 +17,9 @@ public sealed class ErrorCodesProvider : IErrorInfoProvider
         var (code, message, fields) = executionError switch
         {
             { InnerException: Refusal r } => (r.Code, r.Message, r.Fields),
-            ComplexityError e => (ErrorCodes.QueryTooComplex, $"{e.Message} Ask for fewer fields or fewer items at once.", []),
+            ComplexityError e => (ErrorCodes.QueryTooComplex, $"{e.Message} Ask for fewer fields or fewer items at once (docs/limits.md).", []),
+            OverQuotaError e => (ErrorCodes.RateLimited, e.Message, []),
+            { InnerException: var cause } when Hosting.Availability.IsOutage(cause) => (ErrorCodes.Unavailable, Hosting.Availability.Message, []),
             InvalidVariableError e => (ErrorCodes.ValidationFailed, WithCause(e), VariableFields(e)),
             ArgumentsOfCorrectTypeError e => (ErrorCodes.ValidationFailed, WithCause(e), []),
             ValidationError or DocumentError => (ErrorCodes.ValidationFailed, executionError.Message, []),

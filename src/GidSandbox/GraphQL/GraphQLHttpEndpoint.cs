@@ -1,6 +1,8 @@
 using System.Net.Mime;
 using System.Text.Json;
+using System.Globalization;
 using GidSandbox.Access;
+using GidSandbox.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using GraphQL;
 using GraphQL.Transport;
@@ -24,7 +26,8 @@ public static partial class GraphQLHttpEndpoint
     public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
         app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync).RequireRateLimiting(Quotas.Policy);
 
-    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ILoggerFactory loggers,
+        OfficeQuotas quotas, AvailabilityOptions availability)
     {
         // Who asks comes first: nothing of an unauthenticated request is read or parsed.
         var authentication = await http.AuthenticateAsync(CachedBearerHandler.SchemeName);
@@ -65,7 +68,10 @@ public static partial class GraphQLHttpEndpoint
             : http.TraceIdentifier;
         http.Response.Headers["X-Correlation-Id"] = correlationId;
 
-        var userContext = new GidUserContext { Caller = Caller.From(authentication.Principal!), CorrelationId = correlationId };
+        var caller = Caller.From(authentication.Principal!);
+        var office = caller.Actor.Office;
+        using var connections = availability.ConnectionsPerRequest > 0 ? new SemaphoreSlim(availability.ConnectionsPerRequest) : null;
+        var userContext = new GidUserContext { Caller = caller, CorrelationId = correlationId, Connections = connections };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -82,11 +88,38 @@ public static partial class GraphQLHttpEndpoint
         {
             (result.Extensions ??= [])["warnings"] = userContext.Warnings.Distinct().ToList();
         }
-        http.Response.StatusCode = responseType == GraphQLResponseJson && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+
+        // A request refused before its cost was known (e.g. a syntax error) still spends a point.
+        var cost = userContext.Cost ?? (quotas.Charge(office, 1) with { Requested = 1 });
+        if (cost.Remaining >= 0)
+        {
+            (result.Extensions ??= [])["cost"] = new Dictionary<string, object> { ["requested"] = cost.Requested, ["remaining"] = cost.Remaining };
+        }
+
+        http.Response.StatusCode = StatusOf(result, responseType, http.Response.Headers, availability);
         http.Response.ContentType = $"{responseType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// 400 for a document that never ran (graphql-response+json), 429 over quota, 503 when the
+    /// database was away for any field (retry the whole request), else 200.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result, string responseType, IHeaderDictionary headers, AvailabilityOptions availability)
+    {
+        if (result.Errors?.OfType<OverQuotaError>().FirstOrDefault() is { } overQuota)
+        {
+            headers.RetryAfter = overQuota.Charge.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return StatusCodes.Status429TooManyRequests;
+        }
+
+        if (result.Errors?.Any(e => Availability.IsOutage(e.InnerException)) == true)
+        {
+            headers.RetryAfter = availability.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+
+        return responseType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
     private static string? NegotiateResponseType(HttpRequest request)

@@ -46,6 +46,7 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
             .Description($"The legal entities that name this one as their parent, as the registry holds them now (under identityAsOf too), by GID; at most {MaxSubsidiaries}.")
             .ResolveAsync(async ctx =>
             {
+                using var connection = await ctx.ConnectionSlotAsync();
                 await using var session = ctx.Store().QuerySession();
                 var parent = ctx.Source.Id;
                 return await session.Query<Identity>().Where(i => i.Parent == parent).OrderBy(i => i.Id).Take(MaxSubsidiaries).Select(i => i.Id).ToListAsync(ctx.CancellationToken);

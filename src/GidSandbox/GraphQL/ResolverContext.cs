@@ -22,6 +22,15 @@ public sealed class GidUserContext : Dictionary<string, object?>
 
     /// <summary>Shown to the caller in the response's extensions.</summary>
     public List<string> Warnings { get; } = [];
+
+    /// <summary>What the request cost and what the office has left, once charged; shown in <c>extensions.cost</c>.</summary>
+    public QuotaCharge? Cost { get; set; }
+
+    /// <summary>
+    /// The database connections this request's resolvers may hold at once, so one request of many
+    /// aliased fields cannot take the pool from every other office; null when unbounded.
+    /// </summary>
+    public required SemaphoreSlim? Connections { get; init; }
 }
 
 public static class ResolverContext
@@ -35,6 +44,26 @@ public static class ResolverContext
         var caller = ((GidUserContext)context.UserContext).Caller;
         var now = context.RequestServices!.GetRequiredService<IClock>().GetCurrentInstant();
         return new Writer(caller.Actor.Office, caller.Role == ParticipantRole.Governance, now);
+    }
+
+    /// <summary>Waits for one of the request's database connections; dispose to give it back.</summary>
+    public static async Task<IDisposable> ConnectionSlotAsync(this IResolveFieldContext context)
+    {
+        var connections = ((GidUserContext)context.UserContext).Connections;
+        if (connections is null)
+        {
+            return Slot.Unbounded;
+        }
+
+        await connections.WaitAsync(context.CancellationToken);
+        return new Slot(connections);
+    }
+
+    private sealed class Slot(SemaphoreSlim? connections) : IDisposable
+    {
+        public static readonly Slot Unbounded = new(null);
+
+        public void Dispose() => connections?.Release();
     }
 
     public static WriteRequest WriteRequest(this IResolveFieldContext context, string? idempotencyKey, string? reason, bool reasonRequired = false)

@@ -4,12 +4,13 @@ using GraphQL.DI;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using GraphQL.Validation.Rules.Custom;
 
 namespace GidSandbox.GraphQL;
 
 /// <summary>
 /// Keeps the parsed form of documents that passed validation, so a client repeating an operation
-/// (with new variables) skips parsing and validation. Bounded: past the limit, new documents are
+/// (with new variables) skips parsing and validation, but not the cost check. Bounded: past the limit, new documents are
 /// simply not cached.
 /// </summary>
 public sealed class ValidatedDocumentCache : IConfigureExecution
@@ -29,10 +30,11 @@ public sealed class ValidatedDocumentCache : IConfigureExecution
 
         if (_documents.TryGetValue(query, out var document))
         {
-            // Nothing in this schema makes validity or cost depend on variables, so a document that
-            // passed once (complexity limits included) needs no rules; variables are still coerced.
+            // Validity does not depend on variables, so a document that passed once skips the
+            // rules, but its cost does (`first: $n`, a batch in a variable): the cost rule runs
+            // again on every request, after the variables are coerced.
             options.Document = document;
-            options.ValidationRules = [];
+            options.ValidationRules = [.. (options.ValidationRules ?? []).OfType<ComplexityValidationRule>()];
             options.CachedDocumentValidationRules = [];
             return await next(options);
         }

@@ -79,10 +79,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         await postgres.InitializeAsync(cancellationToken);
         // A server left behind by a process that died is stopped before this process starts its own.
         await postgres.RunAsync("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"], cancellationToken, mayFail: true);
-        await postgres.RunAsync("pg_ctl",
-            ["-D", dataDirectory, "-w", "-t", "60", "-l", Path.Combine(dataDirectory, "postgres.log"),
-             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{dataDirectory}' -c max_connections=200", "start"],
-            cancellationToken);
+        await postgres.StartServerAsync(cancellationToken);
         await File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await postgres.CreateDatabaseAsync(databaseName, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -136,6 +133,19 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         File.Delete(OwnerFile(DataDirectory));
         LogStopped(_logger, Port);
     }
+
+    private async Task StartServerAsync(CancellationToken ct) =>
+        await RunAsync("pg_ctl",
+            ["-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "postgres.log"),
+             "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{DataDirectory}' -c max_connections=200", "start"],
+            ct);
+
+    /// <summary>Stops the server and leaves it down, as an outage would, until <see cref="StartAgainAsync"/>; clients' pools are left alone.</summary>
+    public async Task StopForOutageAsync() =>
+        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+
+    /// <summary>Starts the server stopped by <see cref="StopForOutageAsync"/> on the same port and data.</summary>
+    public Task StartAgainAsync() => StartServerAsync(CancellationToken.None);
 
     /// <summary>Restarts the server on the same port and data, as an operator's restart or a failover would, leaving clients' pools alone.</summary>
     public async Task RestartAsync() =>

@@ -14,15 +14,34 @@ using Weasel.Core;
 
 namespace GidSandbox.Hosting;
 
+/// <summary>
+/// The connection strings of a process: <see cref="ConnectionString"/> for the event store and
+/// requests, <see cref="Streaming"/> for exports and verification that read the whole trail
+/// (no statement timeout, the same connect and lock timeouts).
+/// </summary>
+public sealed record GidDatabase(string ConnectionString, string Streaming);
+
 public static class Persistence
 {
     public const string ConnectionStringName = "Gid";
 
     /// <summary>
     /// Uses the configured connection string, or else starts the embedded PostgreSQL cluster,
-    /// which then lives and stops with the host.
+    /// which then lives and stops with the host. Serving, requests get the timeouts of
+    /// <see cref="AvailabilityOptions"/>; commands (<paramref name="args"/> naming one) none.
     /// </summary>
-    public static async Task<string> AddGidDatabaseAsync(this WebApplicationBuilder builder)
+    public static async Task<GidDatabase> AddGidDatabaseAsync(this WebApplicationBuilder builder, string[] args)
+    {
+        var connectionString = await builder.StartOrConfiguredDatabaseAsync();
+        var availability = Availability.Options(builder.Configuration);
+        builder.Services.AddGidAvailability(availability);
+        var serving = args is [] or ["run", ..] || args[0].StartsWith('-');
+        return serving
+            ? new GidDatabase(Availability.ForRequests(connectionString, availability), Availability.ForRequests(connectionString, availability, statementTimeout: false))
+            : new GidDatabase(connectionString, connectionString);
+    }
+
+    private static async Task<string> StartOrConfiguredDatabaseAsync(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
         {
@@ -47,7 +66,8 @@ public static class Persistence
             .UseLightweightSessions()
             .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold) // one node at a time runs the async projections (the audit chain)
             .ApplyAllDatabaseChangesOnStartup();
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        // Ready turns unhealthy within the connect timeout of a database that has gone away.
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
         return services;
     }
 

@@ -49,7 +49,8 @@ public static partial class AuditPage
     public static void Map(RouteGroupBuilder console)
     {
         console.MapGet("/audit", Task<IResult> (HttpContext http) => Show(http, Criteria.Of(http.Request.Query)));
-        console.MapGet("/audit/export", Task<IResult> (HttpContext http) => Export(http, Criteria.Of(http.Request.Query), http.Request.Query["format"].ToString()));
+        console.MapGet("/audit/export", Task<IResult> (HttpContext http) => Export(http, Criteria.Of(http.Request.Query), http.Request.Query["format"].ToString()))
+            .DisableRequestTimeout(); // streams the whole trail, however long that takes
         console.MapGet("/audit/verification", Task<IResult> (HttpContext http, string? anchorSequence, string? anchorLink) => Verification(http, anchorSequence, anchorLink));
     }
 

@@ -41,6 +41,8 @@ public static class ConsoleApi
             throw new SessionEndedException("The API no longer accepts this session's access token.");
         }
 
+        ThrowIfUnavailable(response);
+
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(http.RequestAborted)
             ?? throw new InvalidOperationException($"The API answered {(int)response.StatusCode} without a body.");
         var errors = ErrorsOf(body);
@@ -72,7 +74,22 @@ public static class ConsoleApi
             throw new SessionEndedException("The API no longer accepts this session's access token.");
         }
 
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            response.Dispose();
+            ThrowIfUnavailable(response);
+        }
+
         return response;
+    }
+
+    /// <summary>The API's database is away: the console answers with its own 503 page (<see cref="Hosting.Availability"/>).</summary>
+    private static void ThrowIfUnavailable(HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            throw new Hosting.DatabaseUnavailableException("The API answered 503: its database is briefly unavailable.");
+        }
     }
 
     /// <summary>The errors of a GraphQL-shaped error body, as non-GraphQL endpoints of the API answer.</summary>

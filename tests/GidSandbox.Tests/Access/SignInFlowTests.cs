@@ -84,8 +84,8 @@ public sealed partial class SignInFlowTests(SandboxFixture sandbox)
 
         Assert.Equal(200, status);
         Given.AssertJson("""
-            { "data": { "me": { "office": "EP", "clientId": "gid-console", "name": "examiner-ep", "role": "OFFICE", "scopes": ["gid:read", "gid:write"] } } }
-            """, JsonNode.Parse(await me.Content.ReadAsStringAsync()));
+            { "me": { "office": "EP", "clientId": "gid-console", "name": "examiner-ep", "role": "OFFICE", "scopes": ["gid:read", "gid:write"] } }
+            """, JsonNode.Parse(await me.Content.ReadAsStringAsync())!["data"]);
     }
 
     [Fact]

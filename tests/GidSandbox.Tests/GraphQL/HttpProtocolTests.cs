@@ -17,7 +17,9 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("""{"data":{"__typename":"Query"}}""", (await Body(response)).ToJsonString());
+        var body = await Body(response);
+        Assert.Equal("""{"__typename":"Query"}""", body["data"]!.ToJsonString());
+        Assert.Equal(1, body["extensions"]!["cost"]!["requested"]!.GetValue<int>());
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
         var response = await sandbox.Send(HttpMethod.Get, $"/graphql?query={query}&variables={variables}&operationName=Find");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"{{\"data\":{{\"identity\":{{\"gid\":\"{company.Gid()}\"}}}}}}", (await Body(response)).ToJsonString());
+        Assert.Equal($"{{\"identity\":{{\"gid\":\"{company.Gid()}\"}}}}", (await Body(response))["data"]!.ToJsonString());
     }
 
     [Fact]

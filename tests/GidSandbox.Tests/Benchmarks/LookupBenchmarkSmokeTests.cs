@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace GidSandbox.Tests.Benchmarks;
+
+/// <summary>
+/// The lookup benchmark documented in docs/performance.md, run tiny: it must still start its
+/// cluster and sandboxes, register, look up (also with cost accounting off) and print its tables.
+/// In the sandbox collection only so that it runs alone, not beside the other tests' load.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class LookupBenchmarkSmokeTests
+{
+    [Fact]
+    public async Task a_tiny_run_with_the_cost_accounting_ab_prints_both_tables()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/<configuration>/net10.0/
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var benchmark = Path.Combine(root, "src", "GidSandbox.Benchmarks", "bin", configuration, "net10.0", "GidSandbox.Benchmarks.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { benchmark, "--identities", "20", "--concurrency", "2", "--seconds", "1", "--warm-up", "1", "--cost-ab" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+
+        Assert.True(process.ExitCode == 0, $"{await output}\n{await errors}");
+        Assert.Contains("| `identity(gid)` lookups (requests/s) vs `pgbench -S` (tps) |", await output, StringComparison.Ordinal);
+        Assert.Contains("| `identity(gid)` lookups, same run | cost accounting and connection bound on | off | on ÷ off |", await output, StringComparison.Ordinal);
+    }
+}
