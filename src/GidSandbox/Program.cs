@@ -16,12 +16,16 @@ if (args is ["scenario", .. var scenario])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = await builder.AddGidDatabaseAsync();
-builder.Services.AddGidPersistence(connectionString);
-builder.Services.AddGidAccess(builder.Configuration, connectionString, await SigningKeys.LoadOrCreateAsync(connectionString));
+if (await builder.AddGidDatabaseAsync() is not { } database)
+{
+    return 1; // the reason, and what to do about it, is logged
+}
+
+builder.Services.AddGidPersistence(database.Application);
+builder.Services.AddGidAccess(builder.Configuration, database.Application, database.SigningKeys);
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
-builder.Services.AddGidAudit(connectionString);
+builder.Services.AddGidAudit(database.Application);
 builder.Services.AddGidReports();
 builder.Services.AddReviewConsole();
 
@@ -57,7 +61,6 @@ finally
 static async Task PrepareEventStoreAsync(WebApplication app)
 {
     await app.PublishShippedTermsAsync();
-    await app.GuardAuditTrailAsync();
     await app.Services.GetRequiredService<Marten.IDocumentStore>().RefreshStaleMatchProfilesAsync(app.Logger);
 }
 

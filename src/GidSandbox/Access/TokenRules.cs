@@ -7,9 +7,10 @@ using static OpenIddict.Validation.OpenIddictValidationEvents;
 namespace GidSandbox.Access;
 
 /// <summary>
-/// Checks OpenIddict's validation leaves to the resource server: a token must come from this
-/// server's token store (so forged tokens with a stolen key still fail) and must not be used
-/// before its not-before time.
+/// Checks OpenIddict's validation leaves to the resource server: a token must carry the id of an
+/// entry in this server's token store (so a revoked token fails at once) and must not be used before
+/// its not-before time. This does not stop forgery: whoever holds the signing key can copy a live
+/// token's id into a token of their own making, so the key itself is what must stay secret (SigningKeys).
 /// </summary>
 public static class TokenRules
 {

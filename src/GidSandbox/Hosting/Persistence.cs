@@ -1,3 +1,4 @@
+using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.Challenges;
 using GidSandbox.Identities;
@@ -14,39 +15,78 @@ using Weasel.Core;
 
 namespace GidSandbox.Hosting;
 
-public static class Persistence
+/// <summary>
+/// The database the sandbox runs on: <paramref name="Application"/> serves requests (a role that owns nothing),
+/// <paramref name="Owner"/> migrates the schema at start; <paramref name="SigningKeys"/> are the token keys stored in it.
+/// </summary>
+public sealed record GidDatabase(string Application, string Owner, SigningKeys SigningKeys);
+
+public static partial class Persistence
 {
     public const string ConnectionStringName = "Gid";
+    public const string OwnerConnectionStringName = "GidOwner";
+    public const string Schema = "gid";
 
     /// <summary>
-    /// Uses the configured connection string, or else starts the embedded PostgreSQL cluster,
-    /// which then lives and stops with the host.
+    /// Uses the configured connection strings, or else starts (or shares) the embedded PostgreSQL cluster, which then
+    /// lives and stops with the host; then migrates the schema as the owner. Null when the database cannot be set up
+    /// as it is: the reason is logged, for the operator to fix.
     /// </summary>
-    public static async Task<string> AddGidDatabaseAsync(this WebApplicationBuilder builder)
+    public static async Task<GidDatabase?> AddGidDatabaseAsync(this WebApplicationBuilder builder)
     {
+        using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
+        var logger = loggers.CreateLogger(typeof(Persistence));
+        var keyFile = builder.Configuration["Access:KeyFile"];
+        (string Application, string Owner, string KeyFile) database;
+        EmbeddedPostgres? postgres = null;
         if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
         {
-            return configured;
+            var owner = builder.Configuration.GetConnectionString(OwnerConnectionStringName) is { Length: > 0 } configuredOwner ? configuredOwner : configured;
+            database = (configured, owner, keyFile ?? Path.Combine(EmbeddedPostgres.DataRoot(builder.Environment.ContentRootPath), "signing.keys"));
+        }
+        else
+        {
+            postgres = await EmbeddedPostgres.StartAsync(
+                builder.Configuration["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } directory ? directory : EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
+                "gid_sandbox",
+                loggers.CreateLogger<EmbeddedPostgres>());
+            builder.Services.AddSingleton(postgres);
+            builder.Services.AddHostedService(_ => postgres);
+            // Decided here, never by configuration: a cluster this process (or a sandbox process beside it) started, private to
+            // this account, holds nothing but sandbox data, so the shipped development secrets are safe with it and nowhere else.
+            builder.Services.PostConfigure<AccessOptions>(access => access.UseDevelopmentSecrets = true);
+            database = (postgres.ApplicationConnectionString, postgres.ConnectionString, keyFile ?? postgres.KeyFile);
         }
 
-        using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
-        var postgres = await EmbeddedPostgres.StartAsync(
-            EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
-            "gid_sandbox",
-            loggers.CreateLogger<EmbeddedPostgres>());
-        // A private, throwaway database: the shipped development client secrets are safe to use.
-        builder.Configuration["Access:UseDevelopmentSecrets"] = "true";
-        builder.Services.AddSingleton(postgres);
-        builder.Services.AddHostedService(_ => postgres);
-        return postgres.ConnectionString;
+        try
+        {
+            await DatabaseMigrations.MigrateAsync(database.Application, database.Owner, logger);
+            var migrated = new GidDatabase(database.Application, database.Owner, await SigningKeys.LoadOrCreateAsync(database.Owner, database.KeyFile));
+            builder.Services.AddSingleton(migrated);
+            return migrated;
+        }
+        catch (SetupRefusedException refused)
+        {
+            LogRefused(logger, refused.Message);
+            if (postgres is not null)
+            {
+                await postgres.StopAsync();
+            }
+
+            return null;
+        }
     }
 
     public static IServiceCollection AddGidPersistence(this IServiceCollection services, string connectionString)
     {
-        services.AddMarten(options => options.ConfigureGid(connectionString))
+        // The schema is applied at start by the owner role (DatabaseMigrations): the application role never needs DDL.
+        services.AddMarten(options =>
+            {
+                options.ConfigureGid(connectionString);
+                options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+            })
             .UseLightweightSessions()
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold) // one node at a time runs the async projections (the audit chain)
-            .ApplyAllDatabaseChangesOnStartup();
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold); // one node at a time runs the async projections (the audit chain)
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
         return services;
     }
@@ -54,7 +94,7 @@ public static class Persistence
     public static void ConfigureGid(this StoreOptions options, string connectionString)
     {
         options.Connection(connectionString);
-        options.DatabaseSchemaName = "gid";
+        options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
@@ -74,4 +114,7 @@ public static class Persistence
         options.ConfigureAudit(connectionString);
         options.ConfigureChallenges();
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The sandbox cannot start: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

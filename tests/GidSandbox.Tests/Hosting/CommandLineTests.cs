@@ -25,6 +25,7 @@ public sealed class CommandLineTests
                 RedirectStandardError = true,
             };
             start.Environment.Remove("ConnectionStrings__Gid");
+            start.Environment.Remove(SandboxFixture.EmbeddedDataDirectory);
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();

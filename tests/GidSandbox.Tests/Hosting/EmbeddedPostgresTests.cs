@@ -34,7 +34,7 @@ public sealed class EmbeddedPostgresTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            EmbeddedPostgres.DeleteFiles(directory);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class EmbeddedPostgresTests
         finally
         {
             await owner.StopAsync();
-            Directory.Delete(directory, recursive: true);
+            EmbeddedPostgres.DeleteFiles(directory);
         }
     }
 }
