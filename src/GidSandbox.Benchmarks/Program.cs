@@ -23,9 +23,9 @@ if (args.Contains("--mock-data"))
 
 var options = BenchmarkOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
-await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_bench", NullLogger.Instance);
+await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_sandbox", NullLogger.Instance);
 var port = FreePort();
-using var sandbox = StartSandbox(options.SandboxDll, postgres.ConnectionString, port);
+using var sandbox = StartSandbox(options.SandboxDll, dataDirectory, port);
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -38,7 +38,7 @@ try
     var registration = await Load.Register(http, options.Identities, options.Concurrency);
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
     var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds);
-    var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
+    var pgbench = await PgBench.SelectOnly(postgres.Port, postgres.PasswordFile, options.Concurrency, options.Seconds);
     var tokens = await Wrk.IssueTokens(port, options.Concurrency, Math.Min(options.Seconds, 10));
 
     var report = new StringBuilder()
@@ -57,7 +57,7 @@ finally
 {
     sandbox.Kill(entireProcessTree: true);
     await postgres.StopAsync();
-    Directory.Delete(dataDirectory, recursive: true);
+    EmbeddedPostgres.DeleteFiles(dataDirectory);
 }
 
 static int FreePort()
@@ -67,17 +67,17 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static Process StartSandbox(string dll, string connectionString, int port)
+static Process StartSandbox(string dll, string dataDirectory, int port)
 {
     // The content root (and so appsettings.json with the participants) is the working directory.
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll)) };
     start.ArgumentList.Add(dll);
     start.ArgumentList.Add("--urls");
     start.ArgumentList.Add($"http://127.0.0.1:{port}");
-    start.Environment["ConnectionStrings__Gid"] = connectionString;
+    // The cluster this process started: the sandbox shares it as it would a sibling sandbox process's, development secrets included.
+    start.Environment["EmbeddedPostgres__DataDirectory"] = dataDirectory;
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["Access__UseDevelopmentSecrets"] = "true"; // a throwaway cluster, like the embedded default
     start.Environment["MockData__LoadOnStart"] = "false"; // measure the registry as it was measured before mock data
     start.Environment["Access__Quota__RequestsPerSecond"] = "1000000"; // measure the server, not the quota
     start.Environment["Access__Quota__Burst"] = "1000000";
