@@ -37,29 +37,29 @@ public static partial class Persistence
         using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggers.CreateLogger(typeof(Persistence));
         var keyFile = builder.Configuration["Access:KeyFile"];
-        (string Application, string Owner, string KeyFile) database;
         EmbeddedPostgres? postgres = null;
-        if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
-        {
-            var owner = builder.Configuration.GetConnectionString(OwnerConnectionStringName) is { Length: > 0 } configuredOwner ? configuredOwner : configured;
-            database = (configured, owner, keyFile ?? Path.Combine(EmbeddedPostgres.DataRoot(builder.Environment.ContentRootPath), "signing.keys"));
-        }
-        else
-        {
-            postgres = await EmbeddedPostgres.StartAsync(
-                builder.Configuration["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } directory ? directory : EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
-                "gid_sandbox",
-                loggers.CreateLogger<EmbeddedPostgres>());
-            builder.Services.AddSingleton(postgres);
-            builder.Services.AddHostedService(_ => postgres);
-            // Decided here, never by configuration: a cluster this process (or a sandbox process beside it) started, private to
-            // this account, holds nothing but sandbox data, so the shipped development secrets are safe with it and nowhere else.
-            builder.Services.PostConfigure<AccessOptions>(access => access.UseDevelopmentSecrets = true);
-            database = (postgres.ApplicationConnectionString, postgres.ConnectionString, keyFile ?? postgres.KeyFile);
-        }
-
         try
         {
+            (string Application, string Owner, string KeyFile) database;
+            if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
+            {
+                var owner = builder.Configuration.GetConnectionString(OwnerConnectionStringName) is { Length: > 0 } configuredOwner ? configuredOwner : configured;
+                database = (configured, owner, keyFile ?? Path.Combine(EmbeddedPostgres.DataRoot(builder.Environment.ContentRootPath), "signing.keys"));
+            }
+            else
+            {
+                postgres = await EmbeddedPostgres.StartAsync(
+                    builder.Configuration["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } directory ? directory : EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
+                    "gid_sandbox",
+                    loggers.CreateLogger<EmbeddedPostgres>());
+                builder.Services.AddSingleton(postgres);
+                builder.Services.AddHostedService(_ => postgres);
+                // Decided here, never by configuration: a cluster this process (or a sandbox process beside it) started, private to
+                // this account, holds nothing but sandbox data, so the shipped development secrets are safe with it and nowhere else.
+                builder.Services.PostConfigure<AccessOptions>(access => access.UseDevelopmentSecrets = true);
+                database = (postgres.ApplicationConnectionString, postgres.ConnectionString, keyFile ?? postgres.KeyFile);
+            }
+
             await DatabaseMigrations.MigrateAsync(database.Application, database.Owner, logger);
             var migrated = new GidDatabase(database.Application, database.Owner, await SigningKeys.LoadOrCreateAsync(database.Owner, database.KeyFile));
             builder.Services.AddSingleton(migrated);
