@@ -79,7 +79,7 @@ public static class MockDataBenchmark
         finally
         {
             await postgres.StopAsync();
-            Directory.Delete(dataDirectory, recursive: true);
+            EmbeddedPostgres.DeleteFiles(dataDirectory);
             if (Directory.Exists(files))
             {
                 Directory.Delete(files, recursive: true);

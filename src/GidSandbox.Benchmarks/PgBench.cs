@@ -7,20 +7,20 @@ namespace GidSandbox.Benchmarks;
 /// <summary>PostgreSQL's own select-only benchmark on the same cluster: the physical reference for lookups.</summary>
 public static partial class PgBench
 {
-    public static async Task<double> SelectOnly(int port, int clients, int seconds)
+    public static async Task<double> SelectOnly(int port, string passwordFile, int clients, int seconds)
     {
-        await Run(port, "-i", "-q", "-s", "10");
-        var output = await Run(port, "-S", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture));
+        await Run(port, passwordFile, "-i", "-q", "-s", "10");
+        var output = await Run(port, passwordFile, "-S", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture));
         var match = Tps().Match(output);
         return match.Success
             ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"No tps in pgbench output:\n{output}");
     }
 
-    private static async Task<string> Run(int port, params string[] arguments)
+    private static async Task<string> Run(int port, string passwordFile, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Binary()) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments.Concat(["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "gid_bench"]))
+        var start = new ProcessStartInfo(Binary()) { RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["PGPASSFILE"] = passwordFile } };
+        foreach (var argument in arguments.Concat(["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "gid_sandbox"]))
         {
             start.ArgumentList.Add(argument);
         }

@@ -23,9 +23,9 @@ if (args.Contains("--mock-data"))
 
 var options = BenchmarkOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
-await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_bench", NullLogger.Instance);
+await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_sandbox", NullLogger.Instance);
 var port = FreePort();
-using var sandbox = StartSandbox(options.SandboxDll, postgres.ConnectionString, port);
+using var sandbox = StartSandbox(options.SandboxDll, dataDirectory, port);
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -38,8 +38,8 @@ try
     var registration = await Load.Register(http, options.Identities, options.Concurrency);
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
     var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds, options.WarmUpSeconds);
-    (Throughput On, Throughput Off)? costAb = options.CostAb ? await CostAccountingAb(options, postgres.ConnectionString, port, token, registration.Gids) : null;
-    var pgbench = await PgBench.SelectOnly(postgres.Port, options.Concurrency, options.Seconds);
+    (Throughput On, Throughput Off)? costAb = options.CostAb ? await CostAccountingAb(options, dataDirectory, port, token, registration.Gids) : null;
+    var pgbench = await PgBench.SelectOnly(postgres.Port, postgres.PasswordFile, options.Concurrency, options.Seconds);
     var tokens = await Wrk.IssueTokens(port, options.Concurrency, Math.Min(options.Seconds, 10));
 
     var report = new StringBuilder()
@@ -67,15 +67,15 @@ finally
 {
     sandbox.Kill(entireProcessTree: true);
     await postgres.StopAsync();
-    Directory.Delete(dataDirectory, recursive: true);
+    EmbeddedPostgres.DeleteFiles(dataDirectory);
 }
 
 // A second sandbox on the same database with cost accounting and the connection bound off; runs
 // alternate on, off, on, off so drift on a shared machine falls on both sides alike.
-static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOptions options, string connectionString, int port, string token, IReadOnlyList<string> gids)
+static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOptions options, string dataDirectory, int port, string token, IReadOnlyList<string> gids)
 {
     var offPort = FreePort();
-    using var off = StartSandbox(options.SandboxDll, connectionString, offPort, new() { ["Access__Quota__ChargeCost"] = "false", ["Availability__ConnectionsPerRequest"] = "0" });
+    using var off = StartSandbox(options.SandboxDll, dataDirectory, offPort, new() { ["Access__Quota__ChargeCost"] = "false", ["Availability__ConnectionsPerRequest"] = "0" });
     try
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offPort}") };
@@ -107,17 +107,17 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static Process StartSandbox(string dll, string connectionString, int port, Dictionary<string, string>? settings = null)
+static Process StartSandbox(string dll, string dataDirectory, int port, Dictionary<string, string>? settings = null)
 {
     // The content root (and so appsettings.json with the participants) is the working directory.
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll)) };
     start.ArgumentList.Add(dll);
     start.ArgumentList.Add("--urls");
     start.ArgumentList.Add($"http://127.0.0.1:{port}");
-    start.Environment["ConnectionStrings__Gid"] = connectionString;
+    // The cluster this process started: the sandbox shares it as it would a sibling sandbox process's, development secrets included.
+    start.Environment["EmbeddedPostgres__DataDirectory"] = dataDirectory;
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["Access__UseDevelopmentSecrets"] = "true"; // a throwaway cluster, like the embedded default
     start.Environment["MockData__LoadOnStart"] = "false"; // measure the registry as it was measured before mock data
     start.Environment["Access__Quota__PointsPerSecond"] = "1000000"; // measure the server, not the quota
     start.Environment["Access__Quota__Burst"] = "1000000";

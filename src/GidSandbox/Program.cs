@@ -16,9 +16,13 @@ if (args is ["scenario", .. var scenario])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var database = await builder.AddGidDatabaseAsync(args);
-builder.Services.AddGidPersistence(database.ConnectionString);
-builder.Services.AddGidAccess(builder.Configuration, database.ConnectionString, await SigningKeys.LoadOrCreateAsync(database.ConnectionString));
+if (await builder.AddGidDatabaseAsync(args) is not { } database)
+{
+    return 1; // the reason, and what to do about it, is logged
+}
+
+builder.Services.AddGidPersistence(database.Application);
+builder.Services.AddGidAccess(builder.Configuration, database.Application, database.SigningKeys);
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
 builder.Services.AddGidAudit(database.Streaming);
@@ -58,7 +62,6 @@ finally
 static async Task PrepareEventStoreAsync(WebApplication app)
 {
     await app.PublishShippedTermsAsync();
-    await app.GuardAuditTrailAsync();
     await app.Services.GetRequiredService<Marten.IDocumentStore>().RefreshStaleMatchProfilesAsync(app.Logger);
 }
 

@@ -31,16 +31,24 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>The sandbox's NodaTime clock; tests that move it put it back.</summary>
     public FakeClock Clock { get; } = new(SystemClock.Instance.GetCurrentInstant());
 
-    /// <summary>For the tests' own reads and writes: unpooled, so they never share (or inherit broken) connections with the sandbox.</summary>
+    /// <summary>
+    /// For the tests' own reads and writes, as the superuser that owns the schema (tampering tests play someone with
+    /// that access): unpooled, so they never share (or inherit broken) connections with the sandbox.
+    /// </summary>
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Pooling = false }.ConnectionString;
+
+    /// <summary>The role the sandbox serves requests as, unpooled.</summary>
+    public string ApplicationConnectionString => new NpgsqlConnectionStringBuilder(_postgres!.ApplicationConnectionString) { Pooling = false }.ConnectionString;
+
+    public EmbeddedPostgres Postgres => _postgres!;
 
     public async Task InitializeAsync()
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-sandbox-tests-{Guid.NewGuid():N}");
-        _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, "gid_tests", NullLogger.Instance);
-        // Program reads the connection string before the host is built, so pass it the way an operator would.
-        Environment.SetEnvironmentVariable($"ConnectionStrings__{Persistence.ConnectionStringName}", _postgres.ConnectionString);
-        Environment.SetEnvironmentVariable("Access__UseDevelopmentSecrets", "true");
+        _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, "gid_sandbox", NullLogger.Instance);
+        // The sandbox shares the cluster this process started, as it shares one started by a sandbox process beside it
+        // (and so accepts the development secrets). Program reads this before the host is built, so it goes in the environment.
+        Environment.SetEnvironmentVariable(EmbeddedDataDirectory, _dataDirectory);
         // Tests arrange their own identities; the mock-data load has tests of its own.
         Environment.SetEnvironmentVariable("MockData__LoadOnStart", "false");
         // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
@@ -50,7 +58,6 @@ public sealed class SandboxFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.CostQuotaTestOffice}", "3");
         Host = await AlbaHost.For<Program>(web =>
         {
-            web.UseSetting($"ConnectionStrings:{Persistence.ConnectionStringName}", _postgres.ConnectionString);
             // Tests sign in and ask for tokens far faster than any office; one client id and user name keep a low limit to test it.
             foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
             {
@@ -82,11 +89,14 @@ public sealed class SandboxFixture : IAsyncLifetime
             await _postgres.DisposeAsync();
         }
 
-        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        if (_dataDirectory is not null)
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            EmbeddedPostgres.DeleteFiles(_dataDirectory);
         }
     }
+
+    /// <summary>The setting that points the sandbox at an embedded cluster's data directory.</summary>
+    public const string EmbeddedDataDirectory = "EmbeddedPostgres__DataDirectory";
 
     /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
     public Task RestartDatabase() => _postgres!.RestartAsync();

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -32,8 +30,11 @@ public sealed class AccessOptions
 {
     public const string Section = "Access";
 
-    /// <summary>On with the embedded database only: the shipped development secrets are then accepted.</summary>
-    public bool UseDevelopmentSecrets { get; set; }
+    /// <summary>
+    /// On with the embedded database only: the shipped development secrets are then accepted. Set in code when the sandbox
+    /// starts the embedded cluster (Persistence), never bound from configuration.
+    /// </summary>
+    public bool UseDevelopmentSecrets { get; internal set; }
 
     public List<Participant> Participants { get; set; } = [];
 
@@ -48,19 +49,13 @@ public sealed class AccessOptions
 public static class ParticipantEnrollment
 {
     /// <summary>
-    /// Creates OpenIddict's tables when missing and makes every configured participant a client
-    /// with exactly its configured scopes; running it again changes nothing that is already right.
+    /// Makes every configured participant a client with exactly its configured scopes (OpenIddict's tables are
+    /// created at start, see AccessDbContext); running it again changes nothing that is already right.
     /// </summary>
     public static async Task EnrollParticipantsAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database;
-        if (!await TablesExistAsync(database))
-        {
-            await database.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-        }
-
-        var options = app.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<AccessOptions>>().Value;
         var missing = options.Participants.Where(p => p.Secret is null && !(options.UseDevelopmentSecrets && p.DevelopmentSecret is not null)).ToList();
         if (missing.Count > 0)
         {
@@ -150,21 +145,5 @@ public static class ParticipantEnrollment
         }
 
         return descriptor;
-    }
-
-    private static async Task<bool> TablesExistAsync(DatabaseFacade database)
-    {
-        var connection = database.GetDbConnection();
-        await database.OpenConnectionAsync();
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"select to_regclass('{AccessDbContext.Schema}.\"OpenIddictApplications\"') is not null";
-            return (bool)(await command.ExecuteScalarAsync())!;
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
     }
 }

@@ -7,10 +7,11 @@ using static OpenIddict.Validation.OpenIddictValidationEvents;
 namespace GidSandbox.Access;
 
 /// <summary>
-/// Checks OpenIddict's validation leaves to the resource server: a token must come from this
-/// server's token store (so forged tokens with a stolen key still fail), and the JWT's own
-/// <c>exp</c> and <c>nbf</c> hold, not only its token-store entry's dates (a real token re-signed
-/// with new dates keeps its entry).
+/// Checks OpenIddict's validation leaves to the resource server: a token must carry the id of an
+/// entry in this server's token store (so a revoked token fails at once), and the JWT's own
+/// <c>exp</c> and <c>nbf</c> hold, not only its token-store entry's dates. This does not stop forgery:
+/// whoever holds the signing key can copy a live token's id into a token of their own making, so the
+/// key itself is what must stay secret (SigningKeys).
 /// </summary>
 public static class TokenRules
 {

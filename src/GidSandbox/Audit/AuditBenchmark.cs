@@ -40,7 +40,6 @@ public sealed class AuditBenchmarkCommand : JasperFxAsyncCommand<AuditBenchmarkI
             var services = host.Services;
             var store = services.GetRequiredService<IDocumentStore>();
             var database = services.GetRequiredService<NpgsqlDataSource>();
-            await EventsTableGuard.ApplyAsync(store, database);
             var days = 30;
             var clock = Stopwatch.StartNew();
             await Execute(database, $"""

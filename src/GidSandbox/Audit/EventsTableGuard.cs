@@ -7,20 +7,17 @@ namespace GidSandbox.Audit;
 /// Makes the events table append-only in PostgreSQL itself: a trigger refuses UPDATE, DELETE and
 /// TRUNCATE of events for every role, including the application's own. Marten only ever INSERTs
 /// events for the operations the registry uses (appends, projections, the async daemon); archiving
-/// streams and Marten's event-data reset would be refused and are not used. A role that owns the
-/// table can still disable the trigger: the hash chain is what detects that.
+/// streams and Marten's event-data reset would be refused and are not used. Only the table's owner
+/// (or a superuser) can disable the trigger or bypass it with session_replication_role, so the
+/// sandbox applies it as the owner role at start and serves requests as a role that is neither
+/// (DatabaseMigrations); the hash chain detects an edit made by one of them anyway.
 /// Also adds the indexes the audit trail's filters use.
 /// </summary>
 public static class EventsTableGuard
 {
     public const string Trigger = "mt_events_append_only";
 
-    public static async Task GuardAuditTrailAsync(this WebApplication app)
-    {
-        var store = app.Services.GetRequiredService<IDocumentStore>();
-        await ApplyAsync(store, app.Services.GetRequiredService<NpgsqlDataSource>());
-    }
-
+    /// <summary>Applies the store's schema and the guard; the store and <paramref name="database"/> connect as the owner role.</summary>
     public static async Task ApplyAsync(IDocumentStore store, NpgsqlDataSource database)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

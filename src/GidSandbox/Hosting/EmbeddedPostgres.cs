@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -8,12 +9,19 @@ namespace GidSandbox.Hosting;
 
 /// <summary>
 /// A private PostgreSQL cluster started from the machine's server binaries: loopback only, on a
-/// free port, trust authentication. PostgreSQL refuses to run as root, so when this process is
-/// root the cluster runs as the <c>postgres</c> user.
+/// free port, SCRAM passwords on loopback. The passwords live in a 0600 file beside the data
+/// directory (<see cref="PasswordFile"/>, in pgpass format), so other local accounts cannot connect.
+/// The superuser <c>postgres</c> owns the schema; the sandbox serves requests as <see cref="ApplicationRole"/>.
+/// PostgreSQL refuses to run as root, so when this process is root the cluster runs as the <c>postgres</c> user.
 /// </summary>
 public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
 {
-    private static readonly string[] Extensions = ["pg_trgm", "unaccent", "fuzzystrmatch"];
+    public const string Superuser = "postgres";
+    public const string ApplicationRole = "gid_app";
+
+    /// <summary>Data directories of the clusters this process started and still runs, so a host in the same process shares them.</summary>
+    private static readonly ConcurrentDictionary<string, int> StartedHere = new(StringComparer.Ordinal);
+
     private readonly string _binaries;
     private readonly ILogger _logger;
     private readonly bool _ownsServer;
@@ -26,19 +34,22 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         _logger = logger;
         DataDirectory = dataDirectory;
         Port = port;
-        ConnectionString = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Database = databaseName,
-            Username = "postgres",
-            MaxPoolSize = 100,
-            NoResetOnClose = true,
-            MaxAutoPrepare = 50,
-        }.ConnectionString;
+        var passwords = Passwords.ReadOrCreate(PasswordFile);
+        ConnectionString = ConnectionFor(port, databaseName, Superuser, passwords.Superuser);
+        ApplicationConnectionString = ConnectionFor(port, databaseName, ApplicationRole, passwords.Application);
     }
 
+    /// <summary>The superuser, which owns the schema: for migrations, tools and tests that play an attacker with database access.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The role the sandbox serves requests as: no superuser, owns nothing.</summary>
+    public string ApplicationConnectionString { get; }
+
+    /// <summary>The cluster's passwords, beside the data directory (which belongs to the postgres user), readable by this account only.</summary>
+    public string PasswordFile => SideFile(DataDirectory, ".password");
+
+    /// <summary>The default key that encrypts the token signing keys stored in this cluster (see SigningKeys).</summary>
+    public string KeyFile => SideFile(DataDirectory, ".keys");
 
     public int Port { get; }
 
@@ -47,40 +58,53 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
     private static bool IsRoot => Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
 
     /// <summary>The sandbox's own cluster lives in the repository's git-ignored <c>.data/postgres</c>.</summary>
-    public static string DefaultDataDirectory(string contentRoot)
+    public static string DefaultDataDirectory(string contentRoot) => Path.Combine(DataRoot(contentRoot), "postgres");
+
+    /// <summary>The git-ignored <c>.data</c> folder of the repository holding <paramref name="contentRoot"/>, else of the content root.</summary>
+    public static string DataRoot(string contentRoot)
     {
         for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "GidSandbox.sln")))
             {
-                return Path.Combine(directory.FullName, ".data", "postgres");
+                return Path.Combine(directory.FullName, ".data");
             }
         }
 
-        return Path.Combine(contentRoot, ".data", "postgres");
+        return Path.Combine(contentRoot, ".data");
     }
 
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string databaseName, ILogger logger, CancellationToken cancellationToken = default)
     {
-        dataDirectory = Path.GetFullPath(dataDirectory);
+        dataDirectory = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var binaries = FindBinaries();
         if (RunningPortOfLiveOwner(dataDirectory) is { } runningPort)
         {
-            // Another sandbox process (the server, or a command beside it) runs this cluster: use it, and leave stopping it to that process.
+            // Another sandbox process (the server, or a command beside it), or a host earlier in this one, runs this cluster:
+            // use it, and leave stopping it to whoever started it.
             var shared = new EmbeddedPostgres(binaries, dataDirectory, runningPort, databaseName, logger, ownsServer: false);
             await shared.CreateDatabaseAsync(databaseName, cancellationToken);
             LogShared(logger, runningPort, dataDirectory);
             return shared;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDirectory)!);
         var port = FreePort();
         var postgres = new EmbeddedPostgres(binaries, dataDirectory, port, databaseName, logger);
         var started = Stopwatch.GetTimestamp();
-        await postgres.InitializeAsync(cancellationToken);
+        var created = await postgres.InitializeAsync(cancellationToken);
         // A server left behind by a process that died is stopped before this process starts its own.
         await postgres.RunAsync("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"], cancellationToken, mayFail: true);
+        var securedNow = await postgres.RequirePasswordsOnLoopbackAsync(cancellationToken);
         await postgres.StartServerAsync(cancellationToken);
         await File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        StartedHere[dataDirectory] = port;
+        await postgres.SetPasswordsAsync(cancellationToken);
+        if (securedNow && !created)
+        {
+            LogSecured(logger, dataDirectory, postgres.PasswordFile);
+        }
+
         await postgres.CreateDatabaseAsync(databaseName, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogStarted(logger, port, dataDirectory, seconds);
@@ -88,18 +112,37 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
     }
 
     /// <summary>The process that started the cluster, beside (not in) the data directory, which belongs to the postgres user.</summary>
-    private static string OwnerFile(string dataDirectory) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".owner";
+    private static string OwnerFile(string dataDirectory) => SideFile(dataDirectory, ".owner");
 
-    /// <summary>The port of a server running on <paramref name="dataDirectory"/> whose starting process is still alive, else null.</summary>
+    private static string ConnectionFor(int port, string database, string role, string password) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Database = database,
+        Username = role,
+        Password = password,
+        MaxPoolSize = 100,
+        NoResetOnClose = true,
+        MaxAutoPrepare = 50,
+    }.ConnectionString;
+
+    private static string SideFile(string dataDirectory, string suffix) => dataDirectory.TrimEnd(Path.DirectorySeparatorChar) + suffix;
+
+    /// <summary>
+    /// The port of a server running on <paramref name="dataDirectory"/> whose starting process is still alive (another
+    /// process, or this one if it started that very server), else null.
+    /// </summary>
     private static int? RunningPortOfLiveOwner(string dataDirectory)
     {
         try
         {
             var pidFile = File.ReadAllLines(Path.Combine(dataDirectory, "postmaster.pid"));
             var owner = int.Parse(File.ReadAllText(OwnerFile(dataDirectory)).Trim(), CultureInfo.InvariantCulture);
-            return owner != Environment.ProcessId && IsAlive(int.Parse(pidFile[0], CultureInfo.InvariantCulture)) && IsAlive(owner)
-                ? int.Parse(pidFile[3], CultureInfo.InvariantCulture)
-                : null;
+            var port = int.Parse(pidFile[3], CultureInfo.InvariantCulture);
+            var liveOwner = owner == Environment.ProcessId
+                ? StartedHere.TryGetValue(dataDirectory, out var startedPort) && startedPort == port
+                : IsAlive(owner);
+            return liveOwner && IsAlive(int.Parse(pidFile[0], CultureInfo.InvariantCulture)) ? port : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
@@ -130,6 +173,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None, mayFail: true);
+        StartedHere.TryRemove(DataDirectory, out _);
         File.Delete(OwnerFile(DataDirectory));
         LogStopped(_logger, Port);
     }
@@ -147,6 +191,20 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
     /// <summary>Starts the server stopped by <see cref="StopForOutageAsync"/> on the same port and data.</summary>
     public Task StartAgainAsync() => StartServerAsync(CancellationToken.None);
 
+    /// <summary>Deletes a stopped cluster's data directory and the files beside it (password, key, owner).</summary>
+    public static void DeleteFiles(string dataDirectory)
+    {
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        foreach (var suffix in new[] { ".password", ".keys", ".owner" })
+        {
+            File.Delete(SideFile(dataDirectory, suffix));
+        }
+    }
+
     /// <summary>Restarts the server on the same port and data, as an operator's restart or a failover would, leaving clients' pools alone.</summary>
     public async Task RestartAsync() =>
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "postgres.log"), "restart"], CancellationToken.None);
@@ -158,11 +216,12 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
     /// <summary>As a hosted service it stops with the host, after everything registered later.</summary>
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => StopAsync();
 
-    private async Task InitializeAsync(CancellationToken ct)
+    /// <summary>Creates the cluster unless it exists; returns whether it did.</summary>
+    private async Task<bool> InitializeAsync(CancellationToken ct)
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
-            return;
+            return false;
         }
 
         Directory.CreateDirectory(DataDirectory);
@@ -177,7 +236,53 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
             }
         }
 
-        await RunAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"], ct);
+        // Trust here only until the first start: pg_hba.conf is rewritten before the server ever listens.
+        await RunAsync("initdb", ["-D", DataDirectory, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"], ct);
+        return true;
+    }
+
+    /// <summary>
+    /// SCRAM passwords on loopback; trust only on the Unix socket, which lives inside the data directory (mode 0700), so
+    /// only the account that runs the cluster (or root) reaches it. Written before every start, which also secures
+    /// a cluster created by an older version with trust everywhere. Returns whether the file had to change.
+    /// </summary>
+    private async Task<bool> RequirePasswordsOnLoopbackAsync(CancellationToken ct)
+    {
+        const string rules = """
+            # Written by the GID Sandbox before every start; edits are overwritten.
+            # The socket is inside the data directory (mode 0700): only the cluster's own account reaches it.
+            local all all trust
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+
+            """;
+        var file = Path.Combine(DataDirectory, "pg_hba.conf");
+        if (File.Exists(file) && await File.ReadAllTextAsync(file, ct) == rules)
+        {
+            return false;
+        }
+
+        await File.WriteAllTextAsync(file, rules, ct); // an existing file keeps its owner (postgres) and mode
+        return true;
+    }
+
+    /// <summary>Gives the superuser and the application role the passwords in <see cref="PasswordFile"/>, over the socket.</summary>
+    private async Task SetPasswordsAsync(CancellationToken ct)
+    {
+        var passwords = Passwords.ReadOrCreate(PasswordFile);
+        var socket = new NpgsqlConnectionStringBuilder { Host = DataDirectory, Port = Port, Database = "postgres", Username = Superuser, Pooling = false };
+        await using var connection = new NpgsqlConnection(socket.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            alter role {Superuser} password '{passwords.Superuser}';
+            do $$ begin
+              if not exists (select from pg_roles where rolname = '{ApplicationRole}') then
+                create role {ApplicationRole} login nosuperuser nocreatedb nocreaterole noreplication;
+              end if;
+            end $$;
+            alter role {ApplicationRole} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '{passwords.Application}';
+            """, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task CreateDatabaseAsync(string databaseName, CancellationToken ct)
@@ -196,13 +301,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         }
 
         builder.Database = databaseName;
-        await using var database = new NpgsqlConnection(builder.ConnectionString);
-        await database.OpenAsync(ct);
-        foreach (var extension in Extensions)
-        {
-            await using var command = new NpgsqlCommand($"create extension if not exists {extension}", database);
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await DatabaseMigrations.CreateExtensionsAsync(builder.ConnectionString, ct);
     }
 
     private async Task<bool> CanPostgresReachAsync(string directory, CancellationToken ct) =>
@@ -272,6 +371,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL already running on 127.0.0.1:{Port} for another sandbox process, data in {DataDirectory}; it is left to that process to stop")]
     private static partial void LogShared(ILogger logger, int port, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded PostgreSQL in {DataDirectory} now requires passwords on loopback (it trusted every local connection before); the passwords are in {PasswordFile}")]
+    private static partial void LogSecured(ILogger logger, string dataDirectory, string passwordFile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL on port {Port} stopped")]
     private static partial void LogStopped(ILogger logger, int port);

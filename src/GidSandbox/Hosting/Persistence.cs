@@ -1,3 +1,4 @@
+using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.Challenges;
 using GidSandbox.Identities;
@@ -15,57 +16,87 @@ using Weasel.Core;
 namespace GidSandbox.Hosting;
 
 /// <summary>
-/// The connection strings of a process: <see cref="ConnectionString"/> for the event store and
-/// requests, <see cref="Streaming"/> for exports and verification that read the whole trail
-/// (no statement timeout, the same connect and lock timeouts).
+/// The database the sandbox runs on: <paramref name="Application"/> serves requests (a role that owns nothing),
+/// <paramref name="Owner"/> migrates the schema at start, <paramref name="Streaming"/> (the application role without a
+/// statement timeout) reads the whole trail for exports and verification; <paramref name="SigningKeys"/> are the token
+/// keys stored in it.
 /// </summary>
-public sealed record GidDatabase(string ConnectionString, string Streaming);
+public sealed record GidDatabase(string Application, string Owner, string Streaming, SigningKeys SigningKeys);
 
-public static class Persistence
+public static partial class Persistence
 {
     public const string ConnectionStringName = "Gid";
+    public const string OwnerConnectionStringName = "GidOwner";
+    public const string Schema = "gid";
 
     /// <summary>
-    /// Uses the configured connection string, or else starts the embedded PostgreSQL cluster,
-    /// which then lives and stops with the host. Serving, requests get the timeouts of
-    /// <see cref="AvailabilityOptions"/>; commands (<paramref name="args"/> naming one) none.
+    /// Uses the configured connection strings, or else starts (or shares) the embedded PostgreSQL cluster, which then
+    /// lives and stops with the host; then migrates the schema as the owner. Serving, requests get the timeouts of
+    /// <see cref="AvailabilityOptions"/>; commands (<paramref name="args"/> naming one) none. Null when the database
+    /// cannot be set up as it is: the reason is logged, for the operator to fix.
     /// </summary>
-    public static async Task<GidDatabase> AddGidDatabaseAsync(this WebApplicationBuilder builder, string[] args)
+    public static async Task<GidDatabase?> AddGidDatabaseAsync(this WebApplicationBuilder builder, string[] args)
     {
-        var connectionString = await builder.StartOrConfiguredDatabaseAsync();
-        var availability = Availability.Options(builder.Configuration);
-        builder.Services.AddGidAvailability(availability);
-        var serving = args is [] or ["run", ..] || args[0].StartsWith('-');
-        return serving
-            ? new GidDatabase(Availability.ForRequests(connectionString, availability), Availability.ForRequests(connectionString, availability, statementTimeout: false))
-            : new GidDatabase(connectionString, connectionString);
-    }
-
-    private static async Task<string> StartOrConfiguredDatabaseAsync(this WebApplicationBuilder builder)
-    {
-        if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
         using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
-        var postgres = await EmbeddedPostgres.StartAsync(
-            EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
-            "gid_sandbox",
-            loggers.CreateLogger<EmbeddedPostgres>());
-        // A private, throwaway database: the shipped development client secrets are safe to use.
-        builder.Configuration["Access:UseDevelopmentSecrets"] = "true";
-        builder.Services.AddSingleton(postgres);
-        builder.Services.AddHostedService(_ => postgres);
-        return postgres.ConnectionString;
+        var logger = loggers.CreateLogger(typeof(Persistence));
+        var keyFile = builder.Configuration["Access:KeyFile"];
+        EmbeddedPostgres? postgres = null;
+        try
+        {
+            (string Application, string Owner, string KeyFile) database;
+            if (builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured)
+            {
+                var owner = builder.Configuration.GetConnectionString(OwnerConnectionStringName) is { Length: > 0 } configuredOwner ? configuredOwner : configured;
+                database = (configured, owner, keyFile ?? Path.Combine(EmbeddedPostgres.DataRoot(builder.Environment.ContentRootPath), "signing.keys"));
+            }
+            else
+            {
+                postgres = await EmbeddedPostgres.StartAsync(
+                    builder.Configuration["EmbeddedPostgres:DataDirectory"] is { Length: > 0 } directory ? directory : EmbeddedPostgres.DefaultDataDirectory(builder.Environment.ContentRootPath),
+                    "gid_sandbox",
+                    loggers.CreateLogger<EmbeddedPostgres>());
+                builder.Services.AddSingleton(postgres);
+                builder.Services.AddHostedService(_ => postgres);
+                // Decided here, never by configuration: a cluster this process (or a sandbox process beside it) started, private to
+                // this account, holds nothing but sandbox data, so the shipped development secrets are safe with it and nowhere else.
+                builder.Services.PostConfigure<AccessOptions>(access => access.UseDevelopmentSecrets = true);
+                database = (postgres.ApplicationConnectionString, postgres.ConnectionString, keyFile ?? postgres.KeyFile);
+            }
+
+            await DatabaseMigrations.MigrateAsync(database.Application, database.Owner, logger);
+            var availability = Availability.Options(builder.Configuration);
+            builder.Services.AddGidAvailability(availability);
+            var serving = args is [] or ["run", ..] || args[0].StartsWith('-');
+            var migrated = new GidDatabase(
+                serving ? Availability.ForRequests(database.Application, availability) : database.Application,
+                database.Owner,
+                serving ? Availability.ForRequests(database.Application, availability, statementTimeout: false) : database.Application,
+                await SigningKeys.LoadOrCreateAsync(database.Owner, database.KeyFile));
+            builder.Services.AddSingleton(migrated);
+            return migrated;
+        }
+        catch (SetupRefusedException refused)
+        {
+            LogRefused(logger, refused.Message);
+            if (postgres is not null)
+            {
+                await postgres.StopAsync();
+            }
+
+            return null;
+        }
     }
 
     public static IServiceCollection AddGidPersistence(this IServiceCollection services, string connectionString)
     {
-        services.AddMarten(options => options.ConfigureGid(connectionString))
+        // The schema is applied at start by the owner role (DatabaseMigrations): the application role never needs DDL.
+        services.AddMarten(options =>
+            {
+                options.ConfigureGid(connectionString);
+                options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+            })
             .UseLightweightSessions()
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold) // one node at a time runs the async projections (the audit chain)
-            .ApplyAllDatabaseChangesOnStartup();
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold); // one node at a time runs the async projections (the audit chain)
         // Ready turns unhealthy within the connect timeout of a database that has gone away.
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
         return services;
@@ -74,7 +105,7 @@ public static class Persistence
     public static void ConfigureGid(this StoreOptions options, string connectionString)
     {
         options.Connection(connectionString);
-        options.DatabaseSchemaName = "gid";
+        options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
@@ -94,4 +125,7 @@ public static class Persistence
         options.ConfigureAudit(connectionString);
         options.ConfigureChallenges();
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The sandbox cannot start: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

@@ -21,9 +21,14 @@ public sealed partial class UsageCounter(NpgsqlDataSource database, IDocumentSto
     public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<(string Office, LocalDate Day, string Metric), long> _counts = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
-    private bool _tableReady;
 
     public string Table { get; } = $"{store.Options.Events.DatabaseSchemaName}.gid_usage";
+
+    /// <summary>Run by the owner role when the sandbox starts (the application role creates nothing).</summary>
+    public static string CreateTableSql(string schema) => $"""
+        create table if not exists {schema}.gid_usage (office text not null, day date not null, metric text not null, count bigint not null,
+          primary key (office, day, metric))
+        """;
 
     public void Count(string? office, string metric) =>
         _counts.AddOrUpdate((office ?? "(none)", TermsOfUseBook.Today(clock.GetCurrentInstant()), metric), 1, (_, n) => n + 1);
@@ -34,16 +39,6 @@ public sealed partial class UsageCounter(NpgsqlDataSource database, IDocumentSto
         try
         {
             await using var connection = await database.OpenConnectionAsync(ct);
-            if (!_tableReady)
-            {
-                await using var create = new NpgsqlCommand($"""
-                    create table if not exists {Table} (office text not null, day date not null, metric text not null, count bigint not null,
-                      primary key (office, day, metric))
-                    """, connection);
-                await create.ExecuteNonQueryAsync(ct);
-                _tableReady = true;
-            }
-
             var batch = new List<((string Office, LocalDate Day, string Metric) Key, long Count)>();
             foreach (var key in _counts.Keys)
             {

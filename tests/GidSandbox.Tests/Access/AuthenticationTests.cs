@@ -84,7 +84,7 @@ public sealed class AuthenticationTests(SandboxFixture sandbox)
     public async Task tokens_signed_by_another_key_for_another_audience_or_from_another_issuer_are_unauthenticated()
     {
         var issuer = await Issuer();
-        var realKey = await TokenForgery.RealSigningKey(sandbox);
+        var realKey = TokenForgery.RealSigningKey(sandbox);
         var otherKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = realKey.KeyId };
         var now = DateTime.UtcNow;
 
@@ -97,7 +97,7 @@ public sealed class AuthenticationTests(SandboxFixture sandbox)
     public async Task expired_and_not_yet_valid_tokens_are_unauthenticated()
     {
         var issuer = await Issuer();
-        var key = await TokenForgery.RealSigningKey(sandbox);
+        var key = TokenForgery.RealSigningKey(sandbox);
         var now = DateTime.UtcNow;
 
         await AssertRefused(TokenForgery.Sign(key, issuer, "gid-api", now.AddHours(-2), now.AddHours(-1)));

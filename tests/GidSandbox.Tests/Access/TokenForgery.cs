@@ -3,24 +3,16 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
+using GidSandbox.Access;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GidSandbox.Tests.Access;
 
 /// <summary>Hand-made tokens, only to prove that the API refuses each kind of bad one.</summary>
 public static class TokenForgery
 {
-    public static async Task<RsaSecurityKey> RealSigningKey(SandboxFixture sandbox)
-    {
-        await using var connection = new NpgsqlConnection(sandbox.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select material from openiddict.gid_keys where purpose = 'signing'", connection);
-        var rsa = RSA.Create();
-        rsa.ImportFromPem((string)(await command.ExecuteScalarAsync())!);
-        var key = new RsaSecurityKey(rsa);
-        key.KeyId = Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16];
-        return key;
-    }
+    /// <summary>The sandbox's own signing key, as someone who stole it would hold it.</summary>
+    public static RsaSecurityKey RealSigningKey(SandboxFixture sandbox) => sandbox.Host.Services.GetRequiredService<SigningKeys>().Signing;
 
     public static string Sign(SecurityKey key, string issuer, string audience, DateTime notBefore, DateTime expires) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -16,7 +16,7 @@ public sealed class TokenRulesTests(SandboxFixture sandbox)
     {
         var (status, body) = await sandbox.RequestToken(Clients.Default, Clients.SecretOf(Clients.Default));
         Assert.Equal(200, status);
-        return TokenForgery.Resign(body["access_token"]!.GetValue<string>(), await TokenForgery.RealSigningKey(sandbox), change);
+        return TokenForgery.Resign(body["access_token"]!.GetValue<string>(), TokenForgery.RealSigningKey(sandbox), change);
     }
 
     private async Task<(HttpStatusCode Status, JsonObject Body, string Challenge)> AskWho(string token)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GidSandbox.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,22 +14,9 @@ public sealed class CommandLineTests
         try
         {
             // The sandbox as `dotnet run -- help` runs it, in a folder of its own, so it starts its own cluster there.
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var project = Path.Combine(Repository(), "src", "GidSandbox");
-            File.Copy(Path.Combine(project, "appsettings.json"), Path.Combine(root, "appsettings.json"));
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", configuration, "net10.0", "GidSandbox.dll"), "help"])
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment.Remove("ConnectionStrings__Gid");
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+            var (exitCode, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>(), "help");
 
-            Assert.True(process.ExitCode == 0, await output + await errors);
+            Assert.True(exitCode == 0, output);
             Assert.True(File.Exists(Path.Combine(data, "PG_VERSION")), "the command started no cluster of its own");
             Assert.False(File.Exists(Path.Combine(data, "postmaster.pid")), "the cluster is still running");
             Assert.False(File.Exists(data + ".owner"));
@@ -45,16 +31,5 @@ public sealed class CommandLineTests
 
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "GidSandbox.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }

@@ -34,7 +34,7 @@ public sealed class EmbeddedPostgresTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            EmbeddedPostgres.DeleteFiles(directory);
         }
     }
 
@@ -62,7 +62,34 @@ public sealed class EmbeddedPostgresTests
         finally
         {
             await owner.StopAsync();
-            Directory.Delete(directory, recursive: true);
+            EmbeddedPostgres.DeleteFiles(directory);
+        }
+    }
+
+    [Fact]
+    public async Task a_cluster_an_older_version_left_trusting_every_local_connection_requires_passwords_after_its_next_start()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"gid-pg-test-{Guid.NewGuid():N}");
+        try
+        {
+            var old = await EmbeddedPostgres.StartAsync(directory, "kept", NullLogger.Instance);
+            await Scalar(old.ConnectionString, "create table survivor (id int); insert into survivor values (42)");
+            await old.StopAsync();
+            // What an older version left: trust on loopback, and no password file.
+            await File.WriteAllTextAsync(Path.Combine(directory, "pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
+            File.Delete(old.PasswordFile);
+
+            await using var secured = await EmbeddedPostgres.StartAsync(directory, "kept", NullLogger.Instance);
+            var withoutPassword = new NpgsqlConnectionStringBuilder(secured.ConnectionString) { Password = null, Passfile = "/dev/null" }.ConnectionString;
+
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => Scalar(withoutPassword, "select 1"));
+            Assert.Equal(42, await Scalar(secured.ConnectionString, "select id from survivor"));
+            Assert.Equal(EmbeddedPostgres.ApplicationRole, await Scalar(secured.ApplicationConnectionString, "select current_user::text"));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(secured.PasswordFile));
+        }
+        finally
+        {
+            EmbeddedPostgres.DeleteFiles(directory);
         }
     }
 }

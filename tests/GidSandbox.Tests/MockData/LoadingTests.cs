@@ -232,7 +232,7 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         "select concat_ws(' ', id, type, version, tenant_id, is_archived) from mt_streams where id in (select stream_id from mt_events where user_name = 'mock-data-loader') order by id",
     ];
 
-    private static async Task<List<string>> Rows(DocumentStore store, string sql)
+    private async Task<List<string>> Rows(DocumentStore store, string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString(store));
         await connection.OpenAsync();
@@ -247,7 +247,9 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         return rows;
     }
 
-    private static string ConnectionString(DocumentStore store) => store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString;
+    /// <summary>The store's database with the cluster's password, which a connection's own connection string leaves out.</summary>
+    private string ConnectionString(DocumentStore store) =>
+        new NpgsqlConnectionStringBuilder(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString) { Password = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString).Password }.ConnectionString;
 
     private async Task<DocumentStore> NewDatabase()
     {
@@ -266,9 +268,9 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         return store;
     }
 
-    private static async Task<long> Count(DocumentStore store, string sql)
+    private async Task<long> Count(DocumentStore store, string sql)
     {
-        await using var connection = new NpgsqlConnection(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString(store));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"set search_path to gid; {sql}", connection);
         return (long)(await command.ExecuteScalarAsync())!;

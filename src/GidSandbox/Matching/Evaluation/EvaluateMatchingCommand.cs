@@ -54,7 +54,7 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
             await postgres.DisposeAsync();
             if (Directory.Exists(directory))
             {
-                Directory.Delete(directory, recursive: true);
+                EmbeddedPostgres.DeleteFiles(directory);
             }
         }
     }

@@ -115,7 +115,7 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             await postgres.DisposeAsync();
             if (Directory.Exists(directory))
             {
-                Directory.Delete(directory, recursive: true);
+                EmbeddedPostgres.DeleteFiles(directory);
             }
         }
     }
