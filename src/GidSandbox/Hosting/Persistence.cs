@@ -109,6 +109,9 @@ public static partial class Persistence
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Versions are numbered before the inline projections run, also for events appended without a version read
+        // (the mock-data loader's batches): an identity's version is its stream's.
+        options.Events.AppendMode = EventAppendMode.Rich;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;

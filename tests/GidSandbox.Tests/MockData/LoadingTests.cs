@@ -54,6 +54,32 @@ public sealed class LoadingTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task every_loaded_identity_reads_the_version_of_its_stream_after_its_history()
+    {
+        await using var store = await NewDatabase();
+        var world = await Write(new MockProfile("versions", 17, 400));
+        foreach (var file in new[] { MockDataFiles.Offices, MockDataFiles.Identities, MockDataFiles.History })
+        {
+            Assert.Empty((await new MockDataLoader(store, batchSize: 50).LoadFileAsync(Path.Combine(world, file))).Refused);
+        }
+
+        await using var query = store.QuerySession();
+        var identities = await query.Query<Identity>().ToListAsync();
+        var wrong = new List<string>();
+        foreach (var identity in identities)
+        {
+            var stream = await query.Events.FetchStreamStateAsync(identity.Id);
+            if (stream!.Version != identity.Version)
+            {
+                wrong.Add($"{identity.Id}: {identity.Version} of {stream.Version}");
+            }
+        }
+
+        Assert.Empty(wrong);
+        Assert.True(identities.Count(i => i.Version > 2) > 10, $"the world has identities with history: {identities.Count(i => i.Version > 2)} of {identities.Count}");
+    }
+
+    [Fact]
     public async Task a_load_killed_half_way_resumes_with_nothing_lost_and_nothing_twice()
     {
         await using var store = await NewDatabase();
