@@ -121,6 +121,12 @@ static Process StartSandbox(string dll, string dataDirectory, int port, Dictiona
     start.Environment["MockData__LoadOnStart"] = "false"; // measure the registry as it was measured before mock data
     start.Environment["Access__Quota__PointsPerSecond"] = "1000000"; // measure the server, not the quota
     start.Environment["Access__Quota__Burst"] = "1000000";
+    // The token benchmark measures how fast tokens are issued, not the throttle that stops guessing.
+    foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress" })
+    {
+        start.Environment[$"Access__Throttling__{limit}__Burst"] = "1000000";
+        start.Environment[$"Access__Throttling__{limit}__PerMinute"] = "1000000";
+    }
     foreach (var (key, value) in settings ?? [])
     {
         start.Environment[key] = value;
