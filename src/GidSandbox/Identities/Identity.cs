@@ -89,10 +89,7 @@ public sealed record Identity
 
     /// <summary>The global identifiers given in the identity's own fields (LEI, ORCID, ISNI), as identifiers.</summary>
     [JsonIgnore]
-    public IEnumerable<ExternalIdentifier> FieldIdentifiers =>
-        new[] { (ExternalIdentifier.Lei, Lei), (ExternalIdentifier.Orcid, Orcid), (ExternalIdentifier.Isni, Isni) }
-            .Where(x => x.Item2 is not null)
-            .Select(x => ExternalIdentifier.Global(x.Item1, x.Item2!, RegisteringOffice, null));
+    public IEnumerable<ExternalIdentifier> FieldIdentifiers => ExternalIdentifier.Globals(Lei, Orcid, Isni, RegisteringOffice);
 
     /// <summary>Every identifier the identity holds: its fields' global identifiers and the linked ones.</summary>
     [JsonIgnore]

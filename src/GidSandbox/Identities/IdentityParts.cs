@@ -85,7 +85,9 @@ public sealed record ExternalIdentifier(string Scheme, string Issuer, string Val
 
     public static readonly IReadOnlySet<string> GlobalSchemes = new HashSet<string>([Lei, Orcid, Isni], StringComparer.Ordinal);
 
-    /// <summary>A global identifier given on a registration (its own field rather than the identifier list).</summary>
-    public static ExternalIdentifier Global(string scheme, string value, string assertedBy, Instant? assertedAt) =>
-        new(scheme, assertedBy, value) { AssertedBy = assertedBy, AssertedAt = assertedAt };
+    /// <summary>The global identifiers an identity carries in its own fields (LEI, ORCID, ISNI), asserted by <paramref name="office"/>.</summary>
+    public static IReadOnlyList<ExternalIdentifier> Globals(string? lei, string? orcid, string? isni, string office) =>
+        [.. new[] { (Lei, lei), (Orcid, orcid), (Isni, isni) }
+            .Where(x => x.Item2 is not null)
+            .Select(x => new ExternalIdentifier(x.Item1, office, x.Item2!) { AssertedBy = office })];
 }

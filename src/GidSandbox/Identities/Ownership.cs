@@ -29,7 +29,7 @@ public static class Ownership
             MergeIdentities c => Merging(facts.Get(c.Survivor), facts.Get(c.Merged), by),
             RequestMerge c => RequestingMerge(facts.Get(c.Survivor), facts.Get(c.Merged), by),
             AnswerMerge c => AnsweringMerge(facts.Get(c.Survivor), facts.Get(c.Merged), by),
-            RequestManagementTransfer c => RequestingTransfer(facts.Get(c.Gid), by),
+            RequestManagementTransfer => by.Governance ? "Governance does not manage identities; it reassigns their management with reassignManagement." : null,
             AnswerManagementTransfer c => Managing(facts.Get(c.Gid), by, "accepts or declines a transfer of its management", governanceMay: false),
             ReassignManagement => by.Governance ? null : "Only governance reassigns the management of an identity; an office asks with requestManagementTransfer.",
             _ => $"No ownership rule covers {command.GetType().Name}, so nobody may make it.",
@@ -108,9 +108,4 @@ public static class Ownership
         Manages(survivor, by) || Manages(merged, by)
             ? null
             : $"Only the managing office asked to agree to the merge of {merged.Id} into {survivor.Id} answers the request.";
-
-    private static string? RequestingTransfer(Identity identity, Writer by) =>
-        by.Governance
-            ? "Governance does not manage identities; it reassigns their management with reassignManagement."
-            : null;
 }

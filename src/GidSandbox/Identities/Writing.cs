@@ -76,17 +76,14 @@ public sealed record Decision(Gid Result, IReadOnlyList<Appended> Streams)
     public IEnumerable<ClaimChange> ClaimChanges() =>
         Streams.SelectMany(s => s.Events.SelectMany(e => e switch
         {
-            NaturalPersonRegistered r => Globals(r.Orcid, r.Isni, null, r.RegisteringOffice).Select(x => new ClaimChange(x, s.Gid, ClaimChangeKind.Claimed)),
-            LegalEntityRegistered r => Globals(null, null, r.Lei, r.RegisteringOffice).Select(x => new ClaimChange(x, s.Gid, ClaimChangeKind.Claimed)),
+            NaturalPersonRegistered r => ExternalIdentifier.Globals(null, r.Orcid, r.Isni, r.RegisteringOffice).Select(x => new ClaimChange(x, s.Gid, ClaimChangeKind.Claimed)),
+            LegalEntityRegistered r => ExternalIdentifier.Globals(r.Lei, null, null, r.RegisteringOffice).Select(x => new ClaimChange(x, s.Gid, ClaimChangeKind.Claimed)),
             ExternalIdentifierLinked l => [new ClaimChange(l.Identifier, s.Gid, ClaimChangeKind.Claimed)],
             ExternalIdentifierUnlinked u => [new ClaimChange(u.Identifier, s.Gid, ClaimChangeKind.Released)],
-            IdentityAbsorbed a => a.ExternalIdentifiers.Concat(Globals(a.Orcid, a.Isni, a.Lei, "")).Select(x => new ClaimChange(x, s.Gid, ClaimChangeKind.Moved)),
+            IdentityAbsorbed a => a.ExternalIdentifiers.Concat(ExternalIdentifier.Globals(a.Lei, a.Orcid, a.Isni, "")).Select(x => new ClaimChange(x, s.Gid, ClaimChangeKind.Moved)),
             _ => [],
         }));
 
-    private static IEnumerable<ExternalIdentifier> Globals(string? orcid, string? isni, string? lei, string office) =>
-        new[] { (ExternalIdentifier.Orcid, orcid), (ExternalIdentifier.Isni, isni), (ExternalIdentifier.Lei, lei) }
-            .Where(x => x.Item2 is not null).Select(x => ExternalIdentifier.Global(x.Item1, x.Item2!, office, null));
 }
 
 public enum ClaimChangeKind

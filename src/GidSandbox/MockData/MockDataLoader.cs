@@ -485,7 +485,11 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
     }
 
     /// <summary>A correction's line must say why, as the API's input must.</summary>
-    private static object Reasoned(MockLine item, IIdentityCommand command) => Reason(item) is { } ? command : throw Missing("reason");
+    private static IIdentityCommand Reasoned(MockLine item, IIdentityCommand command)
+    {
+        _ = Reason(item);
+        return command;
+    }
 
     private static Gid GidOf(string? text, string field) =>
         Gid.TryParse(text, out var gid, out var error) ? gid : throw Refusal.Invalid(field, error!);

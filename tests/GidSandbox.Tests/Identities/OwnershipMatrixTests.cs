@@ -52,6 +52,18 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
         { "deactivateIdentity", "managed", Other, false },
         { "deactivateIdentity", "managed", Clients.Association, false },
         { "deactivateIdentity", "managed", Clients.Governance, true },
+        { "reactivateIdentity", "managed", Managing, true },
+        { "reactivateIdentity", "managed", Other, false },
+        { "reactivateIdentity", "managed", Clients.Association, false },
+        { "reactivateIdentity", "managed", Clients.Governance, true },
+        { "requestMerge", "managed", Managing, true },
+        { "requestMerge", "managed", Other, true },
+        { "requestMerge", "managed", Clients.Association, false },
+        { "requestMerge", "managed", Clients.Governance, false },
+        { "acceptManagementTransfer", "managed", Managing, true },
+        { "acceptManagementTransfer", "managed", Other, false },
+        { "acceptManagementTransfer", "managed", Clients.Association, false },
+        { "acceptManagementTransfer", "managed", Clients.Governance, false },
         { "mergeIdentities", "managed", Managing, true },
         { "mergeIdentities", "managed", Other, false },
         { "mergeIdentities", "managed", Clients.Association, false },
@@ -76,6 +88,15 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
         await sandbox.Data(Query("linkExternalId", "LinkExternalIdInput"), new { input = new { gid, identifier = Given.ExternalId(usNumber, "IB") } }, Other);
         await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"IB {Given.UniqueWord()}", script = "Latn" } } }, Other);
         await sandbox.Data(Query("addName", "AddNameInput"), new { input = new { gid, name = new { text = $"EP {Given.UniqueWord()}", script = "Latn" } } }, Managing);
+        if (operation == "reactivateIdentity")
+        {
+            await sandbox.Data(Query("deactivateIdentity", "DeactivateIdentityInput"), new { input = new { gid, reason = "Registered in error." } }, Managing);
+        }
+        else if (operation == "acceptManagementTransfer")
+        {
+            await sandbox.Data(Query("requestManagementTransfer", "ManagementTransferInput"), new { input = new { gid, reason = "Files with us." } }, Other);
+        }
+
         var before = (await sandbox.Identity(gid))!;
         var names = before["names"]!.AsArray();
         var epNumber = before["externalIdentifiers"]!.AsArray().First(x => x!["issuer"]!.GetValue<string>() == "EP")!["value"]!.GetValue<string>();
@@ -88,16 +109,18 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
             "changeAddress" => new { gid, address = new { lines = new[] { "1 Guess Street" }, country = "JP" } },
             "linkExternalId" => new { gid, identifier = Given.ExternalId(Given.ApplicantNumber(assertion == "own" ? callerOffice : "KR"), assertion == "own" ? callerOffice : "KR") },
             "unlinkExternalId" => new { gid, identifier = (assertion == "own") == (caller == Managing) ? Given.ExternalId(epNumber, "EP") : Given.ExternalId(usNumber, "IB"), reason = "Linked in error." },
-            "deactivateIdentity" => new { gid, reason = "Registered in error." },
+            "deactivateIdentity" or "reactivateIdentity" => new { gid, reason = "Registered in error." },
+            "requestMerge" => new { survivor = (await sandbox.Data(Given.RegisterLegalEntity, new { input = new { names = new[] { new { text = $"IB {Given.UniqueWord()} SA", script = "Latn" } }, country = "CH" } }, Other))["registerLegalEntity"]!["identity"]!.AsObject().Gid(), merged = gid, reason = "One party." },
             "mergeIdentities" => new { survivor = (await sandbox.ALegalEntity()).Gid(), merged = gid, reason = "One party." },
-            "requestManagementTransfer" => new { gid, reason = "Files with us." },
+            "requestManagementTransfer" or "acceptManagementTransfer" => new { gid, reason = "Files with us." },
             "reassignManagement" => new { gid, toOffice = "KR", reason = "Governance decision G-1." },
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
         var field = operation == "addPrimaryName" ? "addName" : operation;
         var inputType = field switch
         {
-            "requestManagementTransfer" => "ManagementTransferInput",
+            "requestManagementTransfer" or "acceptManagementTransfer" => "ManagementTransferInput",
+            "requestMerge" => "MergeIdentitiesInput",
             _ => char.ToUpperInvariant(field[0]) + field[1..] + "Input",
         };
 

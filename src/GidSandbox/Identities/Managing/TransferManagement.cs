@@ -90,7 +90,7 @@ public sealed record ReassignManagement(Gid Gid, long? ExpectedVersion, string T
         var identity = facts.Get(Gid);
         if (identity.Status == IdentityStatus.Merged)
         {
-            identity.EnsureActive();
+            throw Refusal.Conflict($"{identity.Id} was merged into {identity.MergedInto}; reassign the management of {identity.MergedInto} instead.");
         }
 
         return identity.ManagingOffice == ToOffice

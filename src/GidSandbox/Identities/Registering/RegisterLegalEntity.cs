@@ -56,7 +56,7 @@ public sealed record RegisterLegalEntity(
     public IReadOnlyList<Gid> Reads => Parent is { } parent ? [parent] : [];
 
     public IReadOnlyList<ExternalIdentifier> Claims =>
-        [.. ExternalIdentifiers, .. Lei is null ? Array.Empty<ExternalIdentifier>() : [ExternalIdentifier.Global(ExternalIdentifier.Lei, Lei, RegisteringOffice, null)]];
+        [.. ExternalIdentifiers, .. ExternalIdentifier.Globals(Lei, null, null, RegisteringOffice)];
 
     /// <summary>The caller's reason to register despite possible duplicates; the handler adds the candidates it found.</summary>
     public DuplicateOverride? DuplicateOverride { get; init; }

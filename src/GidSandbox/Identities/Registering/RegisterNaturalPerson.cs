@@ -43,8 +43,7 @@ public sealed record RegisterNaturalPerson(
     public IReadOnlyList<(Gid Gid, long? ExpectedVersion)> Targets => [];
 
     public IReadOnlyList<ExternalIdentifier> Claims =>
-        [.. ExternalIdentifiers, .. Orcid is null ? Array.Empty<ExternalIdentifier>() : [ExternalIdentifier.Global(ExternalIdentifier.Orcid, Orcid, RegisteringOffice, null)],
-         .. Isni is null ? Array.Empty<ExternalIdentifier>() : [ExternalIdentifier.Global(ExternalIdentifier.Isni, Isni, RegisteringOffice, null)]];
+        [.. ExternalIdentifiers, .. ExternalIdentifier.Globals(null, Orcid, Isni, RegisteringOffice)];
 
     /// <summary>The caller's reason to register despite possible duplicates; the handler adds the candidates it found.</summary>
     public DuplicateOverride? DuplicateOverride { get; init; }
