@@ -21,7 +21,7 @@ if (await builder.AddGidDatabaseAsync(args) is not { } database)
     return 1; // the reason, and what to do about it, is logged
 }
 
-builder.Services.AddGidPersistence(database.Application);
+builder.Services.AddGidPersistence(database.Application, builder.Configuration);
 builder.Services.AddGidAccess(builder.Configuration, database.Application, database.SigningKeys);
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);

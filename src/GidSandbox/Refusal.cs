@@ -1,6 +1,6 @@
 namespace GidSandbox;
 
-/// <summary>The codes a client can rely on in <c>extensions.code</c> (DESIGN.md section 5).</summary>
+/// <summary>The codes a client can rely on in <c>extensions.code</c> (README, docs/limits.md).</summary>
 public static class ErrorCodes
 {
     public const string Unauthenticated = "UNAUTHENTICATED";
@@ -17,6 +17,12 @@ public static class ErrorCodes
 
     /// <summary>The database is down, slow or out of connections: nothing was stored; retry after <c>Retry-After</c> (HTTP 503).</summary>
     public const string Unavailable = "UNAVAILABLE";
+
+    /// <summary>The HTTP request itself was refused before GraphQL read it (HTTP 405, 406, 413, 415): change how it is sent.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace GidSandbox.Access;
 
-/// <summary>The scopes of DESIGN.md section 5, and the audience every access token is for.</summary>
+/// <summary>The scopes a client may be granted (README, docs/ownership.md), and the audience every access token is for.</summary>
 public static class Scopes
 {
     public const string Read = "gid:read";

@@ -39,7 +39,7 @@ public static class Cost
         ["termsAcceptanceReport"] = (2, false),
     };
 
-    /// <summary>Fields below the root that read the registry once for each parent.</summary>
+    /// <summary>Fields below the root that read the registry for each parent (batched per request, but paid per parent).</summary>
     private static readonly Dictionary<string, int> Nested = new(StringComparer.Ordinal)
     {
         ["Identity.subsidiaries"] = 1,

@@ -22,6 +22,7 @@ public sealed class ErrorCodesProvider : IErrorInfoProvider
             { InnerException: var cause } when Hosting.Availability.IsOutage(cause) => (ErrorCodes.Unavailable, Hosting.Availability.Message, []),
             InvalidVariableError e => (ErrorCodes.ValidationFailed, WithCause(e), VariableFields(e)),
             ArgumentsOfCorrectTypeError e => (ErrorCodes.ValidationFailed, WithCause(e), []),
+            MutationOverGetError => (ErrorCodes.MethodNotAllowed, executionError.Message, []),
             ValidationError or DocumentError => (ErrorCodes.ValidationFailed, executionError.Message, []),
             UnhandledError => (ErrorCodes.InternalError, "The registry failed to answer this field; the failure was logged. Try again, and report it if it persists.", []),
             _ => (executionError.Code ?? ErrorCodes.InternalError, executionError.Message, (IReadOnlyList<string>)[]),

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authentication;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQLParser.AST;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -41,25 +40,18 @@ public static partial class GraphQLHttpEndpoint
         var responseType = NegotiateResponseType(http.Request);
         if (responseType is null)
         {
-            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
+            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json, ErrorCodes.NotAcceptable,
                 $"Accept {GraphQLResponseJson} or application/json.");
             return;
         }
 
-        var (request, problem, status) = HttpMethods.IsGet(http.Request.Method)
+        var overGet = HttpMethods.IsGet(http.Request.Method);
+        var (request, problem) = overGet
             ? ReadGet(http.Request, serializer)
             : await ReadPostAsync(http.Request, serializer, http.RequestAborted);
         if (request is null)
         {
-            await WriteRequestErrorAsync(http, serializer, status, responseType, problem!);
-            return;
-        }
-
-        if (HttpMethods.IsGet(http.Request.Method) && TryParse(request.Query) is { } document && IsMutation(document, request.OperationName))
-        {
-            http.Response.Headers.Allow = HttpMethods.Post;
-            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, responseType,
-                "Mutations are not allowed over GET; send them with POST.");
+            await WriteRequestErrorAsync(http, serializer, problem!.Status, responseType, problem.Code, problem.Message);
             return;
         }
 
@@ -71,7 +63,7 @@ public static partial class GraphQLHttpEndpoint
         var caller = Caller.From(authentication.Principal!);
         var office = caller.Actor.Office;
         using var connections = availability.ConnectionsPerRequest > 0 ? new SemaphoreSlim(availability.ConnectionsPerRequest) : null;
-        var userContext = new GidUserContext { Caller = caller, CorrelationId = correlationId, Connections = connections };
+        var userContext = new GidUserContext { Caller = caller, CorrelationId = correlationId, Connections = connections, OverGet = overGet };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -102,11 +94,17 @@ public static partial class GraphQLHttpEndpoint
     }
 
     /// <summary>
-    /// 400 for a document that never ran (graphql-response+json), 429 over quota, 503 when the
-    /// database was away for any field (retry the whole request), else 200.
+    /// 405 for a mutation over GET, 400 for a document that never ran (graphql-response+json), 429 over quota,
+    /// 503 when the database was away for any field (retry the whole request), else 200.
     /// </summary>
     private static int StatusOf(ExecutionResult result, string responseType, IHeaderDictionary headers, AvailabilityOptions availability)
     {
+        if (result.Errors?.OfType<MutationOverGetError>().Any() == true)
+        {
+            headers.Allow = HttpMethods.Post;
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
         if (result.Errors?.OfType<OverQuotaError>().FirstOrDefault() is { } overQuota)
         {
             headers.RetryAfter = overQuota.Charge.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
@@ -151,11 +149,11 @@ public static partial class GraphQLHttpEndpoint
         return null;
     }
 
-    private static (GraphQLRequest? Request, string? Problem, int Status) ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)
+    private static (GraphQLRequest? Request, RequestProblem? Problem) ReadGet(HttpRequest http, IGraphQLTextSerializer serializer)
     {
         if (http.Query["query"] is not { Count: 1 } query || string.IsNullOrWhiteSpace(query[0]))
         {
-            return (null, "A GET request needs exactly one 'query' parameter.", StatusCodes.Status400BadRequest);
+            return (null, RequestProblem.Invalid("A GET request needs exactly one 'query' parameter."));
         }
 
         Inputs? variables = null;
@@ -167,23 +165,23 @@ public static partial class GraphQLHttpEndpoint
             }
             catch (JsonException)
             {
-                return (null, "The 'variables' parameter must be a JSON object.", StatusCodes.Status400BadRequest);
+                return (null, RequestProblem.Invalid("The 'variables' parameter must be a JSON object."));
             }
         }
 
-        return (new GraphQLRequest { Query = query[0], OperationName = Single(http.Query["operationName"]), Variables = variables }, null, 0);
+        return (new GraphQLRequest { Query = query[0], OperationName = Single(http.Query["operationName"]), Variables = variables }, null);
     }
 
-    private static async Task<(GraphQLRequest? Request, string? Problem, int Status)> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken ct)
+    private static async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadPostAsync(HttpRequest http, IGraphQLTextSerializer serializer, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var contentType) || contentType.MediaType != MediaTypeNames.Application.Json)
         {
-            return (null, "Send the request body as application/json.", StatusCodes.Status415UnsupportedMediaType);
+            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Send the request body as application/json."));
         }
 
         if (http.ContentLength > MaxRequestBytes)
         {
-            return (null, $"The request body is larger than {MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            return (null, RequestProblem.TooLarge);
         }
 
         using var buffer = new MemoryStream();
@@ -193,7 +191,7 @@ public static partial class GraphQLHttpEndpoint
         {
             if (buffer.Length + read > MaxRequestBytes)
             {
-                return (null, $"The request body is larger than {MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+                return (null, RequestProblem.TooLarge);
             }
 
             buffer.Write(chunk, 0, read);
@@ -207,39 +205,31 @@ public static partial class GraphQLHttpEndpoint
         }
         catch (JsonException ex)
         {
-            return (null, $"The request body is not a GraphQL request in JSON: {ex.Message}", StatusCodes.Status400BadRequest);
+            return (null, RequestProblem.Invalid($"The request body is not a GraphQL request in JSON: {ex.Message}"));
         }
 
         return string.IsNullOrWhiteSpace(request?.Query)
-            ? (null, "The request body needs a 'query' string.", StatusCodes.Status400BadRequest)
-            : (request, null, 0);
+            ? (null, RequestProblem.Invalid("The request body needs a 'query' string."))
+            : (request, null);
     }
 
     private static string? Single(StringValues values) => values.Count == 1 ? values[0] : null;
 
-    private static GraphQLDocument? TryParse(string? query)
+    /// <summary>Why a request was refused before GraphQL read it: its HTTP status and error code.</summary>
+    private sealed record RequestProblem(int Status, string Code, string Message)
     {
-        try
-        {
-            return GraphQLParser.Parser.Parse(query);
-        }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
-        {
-            return null; // the executer reports the syntax error in the spec's format
-        }
+        public static readonly RequestProblem TooLarge =
+            new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"The request body is larger than {MaxRequestBytes} bytes.");
+
+        public static RequestProblem Invalid(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, message);
     }
 
-    private static bool IsMutation(GraphQLDocument document, string? operationName) =>
-        document.Definitions.OfType<GraphQLOperationDefinition>()
-            .Where(op => operationName is null || op.Name?.Value == operationName)
-            .Any(op => op.Operation == OperationType.Mutation);
-
-    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string contentType, string message)
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string contentType, string code, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{contentType}; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(message) { Code = ErrorCodes.ValidationFailed });
+        result.AddError(new ExecutionError(message) { Code = code });
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

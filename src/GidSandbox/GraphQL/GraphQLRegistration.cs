@@ -1,6 +1,9 @@
 using GidSandbox.Identities;
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.DI;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 
 namespace GidSandbox.GraphQL;
 
@@ -13,9 +16,11 @@ public static class GraphQLRegistration
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // names in every script stay readable
             .AddErrorInfoProvider<ErrorCodesProvider>()
             .AddValidationRule<OneMutationField>()
+            .AddValidationRule<MutationsOverPost>(useForCachedDocuments: true)
             .AddDocumentListener<Reports.UsageListener>(global::GraphQL.DI.ServiceLifetime.Singleton) // refusals by code for the usage report
             .ConfigureExecution(new ValidatedDocumentCache()) // one cache for the process
-            .AddComplexityAnalyzer(Cost.Configure) // every alias, list item and introspection counts; charged to the office's quota
+            .AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true) // every alias, list item and introspection, with this request's variables
+            .ConfigureComplexity(Cost.Configure) // charged to the office's quota
             .AddUnhandledExceptionHandler(context =>
             {
                 // Refusals are answers, not failures: keep their message for the client.
@@ -24,4 +29,10 @@ public static class GraphQLRegistration
                     context.Exception = new ExecutionError(refusal.Message, refusal) { Code = refusal.Code };
                 }
             }));
+
+    private static IGraphQLBuilder ConfigureComplexity(this IGraphQLBuilder graphql, Action<ComplexityOptions> configure)
+    {
+        graphql.Services.Configure(configure);
+        return graphql;
+    }
 }

@@ -44,13 +44,7 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.ParentAssertedAt, type: typeof(InstantGraphType)).Description("When the parent was named.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GidGraphType>>>>("subsidiaries")
             .Description($"The legal entities that name this one as their parent, as the registry holds them now (under identityAsOf too), by GID; at most {MaxSubsidiaries}.")
-            .ResolveAsync(async ctx =>
-            {
-                using var connection = await ctx.ConnectionSlotAsync();
-                await using var session = ctx.Store().QuerySession();
-                var parent = ctx.Source.Id;
-                return await session.Query<Identity>().Where(i => i.Parent == parent).OrderBy(i => i.Id).Take(MaxSubsidiaries).Select(i => i.Id).ToListAsync(ctx.CancellationToken);
-            });
+            .Resolve(ctx => ((GidUserContext)ctx.UserContext).Subsidiaries.Load(ctx, ctx.Source.Id));
         Field(x => x.ExternalIdentifiers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdentifierGraphType>>>));
         Field<GidGraphType>("mergedInto").Resolve(ctx => ctx.Source.MergedInto).Description("Where a merged identity lives on.");
         Field(x => x.DeactivationReason, nullable: true);

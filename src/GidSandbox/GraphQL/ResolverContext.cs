@@ -31,6 +31,11 @@ public sealed class GidUserContext : Dictionary<string, object?>
     /// aliased fields cannot take the pool from every other office; null when unbounded.
     /// </summary>
     public required SemaphoreSlim? Connections { get; init; }
+
+    /// <summary>True for a GET request, which may only read.</summary>
+    public bool OverGet { get; init; }
+
+    public SubsidiariesLoader Subsidiaries { get; } = new();
 }
 
 public static class ResolverContext

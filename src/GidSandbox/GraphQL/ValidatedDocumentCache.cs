@@ -4,13 +4,12 @@ using GraphQL.DI;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using GraphQL.Validation.Rules.Custom;
 
 namespace GidSandbox.GraphQL;
 
 /// <summary>
 /// Keeps the parsed form of documents that passed validation, so a client repeating an operation
-/// (with new variables) skips parsing and validation, but not the cost check. Bounded: past the limit, new documents are
+/// (with new variables) skips parsing and the rules that depend on the document alone. Bounded: past the limit, new documents are
 /// simply not cached.
 /// </summary>
 public sealed class ValidatedDocumentCache : IConfigureExecution
@@ -30,12 +29,11 @@ public sealed class ValidatedDocumentCache : IConfigureExecution
 
         if (_documents.TryGetValue(query, out var document))
         {
-            // Validity does not depend on variables, so a document that passed once skips the
-            // rules, but its cost does (`first: $n`, a batch in a variable): the cost rule runs
-            // again on every request, after the variables are coerced.
+            // A document that passed once skips the rules that depend on it alone; the rules that depend
+            // on the request too (its cost with `first: $n` or a batch in a variable, its HTTP method) are
+            // registered for cached documents and run again, as GraphQL for .NET's own document cache does.
             options.Document = document;
-            options.ValidationRules = [.. (options.ValidationRules ?? []).OfType<ComplexityValidationRule>()];
-            options.CachedDocumentValidationRules = [];
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
             return await next(options);
         }
 

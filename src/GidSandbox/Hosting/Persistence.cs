@@ -7,6 +7,7 @@ using GidSandbox.Matching;
 using GidSandbox.MockData;
 using GidSandbox.Terms;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using NodaTime;
@@ -87,8 +88,14 @@ public static partial class Persistence
         }
     }
 
-    public static IServiceCollection AddGidPersistence(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// <paramref name="daemonMode"/> is the setting <c>Projections:DaemonMode</c>: <c>HotCold</c> (the default: one node
+    /// at a time runs the async projections, the audit chain, and another takes over when it stops), <c>Solo</c> (this
+    /// process alone, starting at once: the tests) or <c>Disabled</c>.
+    /// </summary>
+    public static IServiceCollection AddGidPersistence(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
+        var daemonMode = configuration.GetValue("Projections:DaemonMode", DaemonMode.HotCold);
         // The schema is applied at start by the owner role (DatabaseMigrations): the application role never needs DDL.
         services.AddMarten(options =>
             {
@@ -96,7 +103,7 @@ public static partial class Persistence
                 options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold); // one node at a time runs the async projections (the audit chain)
+            .AddAsyncDaemon(daemonMode);
         // Ready turns unhealthy within the connect timeout of a database that has gone away.
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
         return services;

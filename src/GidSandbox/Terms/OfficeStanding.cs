@@ -39,7 +39,7 @@ public enum TermsStatus
 /// <summary>What the Terms say of one request by one office at one moment.</summary>
 public sealed record TermsDecision(TermsStatus Status, string? VersionInForce, string? Warning, Refusal? Refusal)
 {
-    /// <summary>DESIGN.md section 6: suspension, then acceptance of the version in force, with a grace period for the previous one.</summary>
+    /// <summary>governance/governance-framework.md: suspension, then acceptance of the version in force, with a grace period for the previous one.</summary>
     public static TermsDecision Decide(OfficeStanding office, TermsOfUseBook terms, LocalDate today)
     {
         var current = terms.InForce(today);

@@ -36,6 +36,7 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
         var response = await sandbox.Send(HttpMethod.Post, "/graphql", SandboxFixture.Json(new { query = "{ __typename }" }), accept: "text/html");
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("NOT_ACCEPTABLE", (await Body(response))["errors"]![0]!.AsObject().Code());
     }
 
     [Fact]
@@ -61,7 +62,35 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Contains("POST", response.Content.Headers.Allow);
+        Assert.Equal("METHOD_NOT_ALLOWED", (await Body(response))["errors"]![0]!.AsObject().Code());
         Assert.Equal(streams, await sandbox.CountStreams());
+    }
+
+    [Fact]
+    public async Task a_mutation_document_answered_before_over_post_is_still_refused_over_get()
+    {
+        var company = await sandbox.ALegalEntity();
+        var document = $$"""mutation ($reason: String) { deactivateIdentity(input: { gid: "{{company.Gid()}}", expectedVersion: 99, reason: $reason }) { identity { gid } } }""";
+        var overPost = await sandbox.Send(HttpMethod.Post, "/graphql", SandboxFixture.Json(new { query = document, variables = new { reason = "A stale version" } }));
+        Assert.Equal(HttpStatusCode.OK, overPost.StatusCode); // it ran (CONFLICT), so the document is cached
+        var streams = await sandbox.CountStreams();
+
+        var overGet = await sandbox.Send(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString(document)}");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, overGet.StatusCode);
+        Assert.Equal("METHOD_NOT_ALLOWED", (await Body(overGet))["errors"]![0]!.AsObject().Code());
+        Assert.Equal(streams, await sandbox.CountStreams());
+    }
+
+    [Fact]
+    public async Task a_get_that_selects_the_query_of_a_document_with_a_mutation_reads()
+    {
+        var query = Uri.EscapeDataString("""mutation Write { acceptTermsOfUse(version: "x", sha256: "y") { office } } query Read { __typename }""");
+
+        var response = await sandbox.Send(HttpMethod.Get, $"/graphql?query={query}&operationName=Read");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"__typename":"Query"}""", (await Body(response))["data"]!.ToJsonString());
     }
 
     [Theory]
@@ -72,6 +101,7 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
         var response = await sandbox.Send(HttpMethod.Post, "/graphql", "{ __typename }", contentType);
 
         Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("UNSUPPORTED_MEDIA_TYPE", (await Body(response))["errors"]![0]!.AsObject().Code());
     }
 
     [Theory]
@@ -98,6 +128,7 @@ public sealed class HttpProtocolTests(SandboxFixture sandbox)
         var response = await sandbox.Send(HttpMethod.Post, "/graphql", body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("PAYLOAD_TOO_LARGE", (await Body(response))["errors"]![0]!.AsObject().Code());
     }
 
     [Fact]

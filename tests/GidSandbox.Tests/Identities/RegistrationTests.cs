@@ -148,6 +148,23 @@ public sealed class RegistrationTests(SandboxFixture sandbox)
         Assert.Empty(childless["identity"]!["subsidiaries"]!.AsArray());
     }
 
+    [Fact]
+    public async Task each_parent_of_a_list_lists_its_own_subsidiaries()
+    {
+        var (one, other, childless) = (await sandbox.ALegalEntity(), await sandbox.ALegalEntity(), await sandbox.ALegalEntity());
+        var ofOne = await ASubsidiaryOf(one.Gid());
+        var ofOther = new[] { await ASubsidiaryOf(other.Gid()), await ASubsidiaryOf(other.Gid()) };
+
+        var data = await sandbox.Data("query ($gids: [Gid!]!) { identities(gids: $gids) { gid subsidiaries } }",
+            new { gids = new[] { one.Gid(), other.Gid(), childless.Gid(), ofOne.Gid() } });
+
+        var listed = data["identities"]!.AsArray().ToDictionary(i => i!["gid"]!.GetValue<string>(), i => i!["subsidiaries"]!.AsArray().Select(g => g!.GetValue<string>()).ToArray());
+        Assert.Equal([ofOne.Gid()], listed[one.Gid()]);
+        Assert.Equal(ofOther.Select(s => s.Gid()).Order(StringComparer.Ordinal), listed[other.Gid()]);
+        Assert.Empty(listed[childless.Gid()]);
+        Assert.Empty(listed[ofOne.Gid()]);
+    }
+
     private async Task<JsonObject> ASubsidiaryOf(string parent)
     {
         var data = await sandbox.Data(Given.RegisterLegalEntity, new
