@@ -13,12 +13,12 @@ using Npgsql;
 // next to PostgreSQL's own figures (pgbench -S, plain INSERT) on the same cluster in the same run.
 if (args.Contains("--mock-data"))
 {
-    // Mock data: generation and load of N identities next to COPY (docs/performance.md).
+    // Mock data: the load of N identities, normal path and --bulk, next to COPY of the rows they wrote (docs/performance.md).
     return await MockDataBenchmark.RunAsync(
         int.Parse(args.SkipWhile(a => a != "--mock-data").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture),
         int.Parse(args.SkipWhile(a => a != "--batch").Skip(1).FirstOrDefault() ?? "1000", CultureInfo.InvariantCulture),
         args.SkipWhile(a => a != "--parallel").Skip(1).FirstOrDefault() is { } parallel ? int.Parse(parallel, CultureInfo.InvariantCulture) : null,
-        bulk: args.Contains("--bulk"));
+        quickAb: args.Contains("--quick-ab"));
 }
 
 var options = BenchmarkOptions.Parse(args);
