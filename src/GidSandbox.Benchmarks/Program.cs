@@ -142,7 +142,8 @@ static Process StartSandbox(string dll, string dataDirectory, int port, Dictiona
 
 static async Task WaitUntilReady(HttpClient http)
 {
-    for (var attempt = 0; attempt < 120; attempt++)
+    // A start on two cores shared with other builds can take minutes: wait up to 3.
+    for (var attempt = 0; attempt < 360; attempt++)
     {
         try
         {
@@ -158,5 +159,5 @@ static async Task WaitUntilReady(HttpClient http)
         await Task.Delay(500);
     }
 
-    throw new TimeoutException("The sandbox did not become ready within 60 s.");
+    throw new TimeoutException("The sandbox did not become ready within 180 s.");
 }
