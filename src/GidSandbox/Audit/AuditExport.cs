@@ -18,7 +18,7 @@ public static class AuditExport
 {
     public const string Path = "/audit/export";
     private const int FlushEvery = 1_000;
-    private static readonly string[] Columns = ["sequence", "stream", "version", "type", "timestamp", "office", "clientId", "subject", "termsVersion", "correlationId", "reason", "data"];
+    private static readonly string[] Columns = ["sequence", "stream", "version", "type", "timestamp", "recordedAt", "office", "clientId", "subject", "termsVersion", "correlationId", "reason", "data"];
 
     public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, HandleAsync).RequireRateLimiting(Quotas.Policy).DisableRequestTimeout(); // streams the whole trail, however long that takes
@@ -156,6 +156,7 @@ public static class AuditExport
             json.WriteNumber("version", e.Version);
             json.WriteString("type", e.Type);
             json.WriteString("timestamp", InstantPattern.ExtendedIso.Format(e.Timestamp));
+            json.WriteString("recordedAt", InstantPattern.ExtendedIso.Format(e.RecordedAt));
             json.WriteString("office", e.Office);
             json.WriteString("clientId", e.ClientId);
             json.WriteString("subject", e.Subject);
@@ -172,7 +173,7 @@ public static class AuditExport
 
     private static string Csv(AuditEntry e) => string.Join(',',
         e.Sequence.ToString(CultureInfo.InvariantCulture), Quote(e.StreamId), e.Version.ToString(CultureInfo.InvariantCulture), Quote(e.Type),
-        InstantPattern.ExtendedIso.Format(e.Timestamp), Quote(e.Office), Quote(e.ClientId), Quote(e.Subject), Quote(e.TermsVersion),
+        InstantPattern.ExtendedIso.Format(e.Timestamp), InstantPattern.ExtendedIso.Format(e.RecordedAt), Quote(e.Office), Quote(e.ClientId), Quote(e.Subject), Quote(e.TermsVersion),
         Quote(e.CorrelationId), Quote(e.Reason), Quote(e.Data));
 
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs it as a formula.</summary>

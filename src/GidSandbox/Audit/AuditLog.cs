@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using GidSandbox.Identities;
 using Marten;
 using NodaTime;
 using Npgsql;
@@ -12,6 +13,7 @@ public sealed record AuditEntry(
     long Version,
     string Type,
     Instant Timestamp,
+    Instant RecordedAt,
     string? Office,
     string? ClientId,
     string? Subject,
@@ -36,7 +38,7 @@ public sealed class AuditLog(NpgsqlDataSource database, IDocumentStore store, Au
     {
         var (where, parameters) = filter.ToSql();
         await using var command = database.CreateCommand($"""
-            select seq_id, stream_id, version, type, timestamp, headers ->> 'office', headers ->> 'clientId', headers ->> 'subject',
+            select seq_id, stream_id, version, type, timestamp, coalesce((headers ->> '{Writes.RecordedAtHeader}')::timestamptz, timestamp), headers ->> 'office', headers ->> 'clientId', headers ->> 'subject',
                    headers ->> 'termsVersion', correlation_id, headers ->> 'reason', data::text
             from {EventsTable}
             where seq_id > $1{where}
@@ -57,13 +59,14 @@ public sealed class AuditLog(NpgsqlDataSource database, IDocumentStore store, Au
                 reader.GetInt64(2),
                 types.ApiName(reader.GetString(3)),
                 Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)),
-                Text(reader, 5),
+                Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc)),
                 Text(reader, 6),
                 Text(reader, 7),
                 Text(reader, 8),
                 Text(reader, 9),
                 Text(reader, 10),
-                reader.GetString(11));
+                Text(reader, 11),
+                reader.GetString(12));
         }
     }
 

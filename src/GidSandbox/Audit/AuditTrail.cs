@@ -74,8 +74,8 @@ public sealed class AuditFilterInputGraphType : InputObjectGraphType<AuditFilter
         Field(x => x.Office, nullable: true).Description("The acting office (WIPO ST.3 code) or association.");
         Field(x => x.ClientId, nullable: true).Description("The acting client.");
         Field(x => x.EventTypes, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("Event types, e.g. [\"NameAdded\", \"IdentityMerged\"].");
-        Field(x => x.From, type: typeof(InstantGraphType)).Description("Recorded at or after this instant.");
-        Field(x => x.To, type: typeof(InstantGraphType)).Description("Recorded before this instant.");
+        Field(x => x.From, type: typeof(InstantGraphType)).Description("Happened (timestamp) at or after this instant.");
+        Field(x => x.To, type: typeof(InstantGraphType)).Description("Happened (timestamp) before this instant.");
     }
 }
 
@@ -88,7 +88,8 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
         Field(x => x.StreamId).Description("The stream: a GID, or office-XX, terms-of-use, refusals-XX, challenge-… .");
         Field(x => x.Version).Description("The stream's version after this event.");
         Field(x => x.Type).Description("The event type, e.g. NameAdded.");
-        Field(x => x.Timestamp, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it was recorded.");
+        Field(x => x.Timestamp, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it happened: for mock data, the instant in the mock world; otherwise when it was recorded. The from and to filters read this.");
+        Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When the registry stored it (for mock data, the time of the load); the timestamp otherwise.");
         Field(x => x.Office, nullable: true).Description("The office that acted.");
         Field(x => x.ClientId, nullable: true).Description("The client that acted.");
         Field(x => x.Subject, nullable: true).Description("The person signed in through the client, if any.");

@@ -10,7 +10,7 @@ using NodaTime;
 namespace GidSandbox.Feed;
 
 /// <summary>One change to one identity: enough for a mirror to know what to fetch again.</summary>
-public sealed record IdentityChange(long Sequence, string Gid, string Type, long Version, Instant Timestamp, string Data);
+public sealed record IdentityChange(long Sequence, string Gid, string Type, long Version, Instant Timestamp, Instant RecordedAt, string Data);
 
 public sealed record ChangePage(IReadOnlyList<IdentityChange> Changes, string? EndCursor, bool HasMore);
 
@@ -45,7 +45,7 @@ public sealed class ChangeFeed(AuditLog log, Cursors cursors, IDocumentStore sto
                 yield break;
             }
 
-            yield return new IdentityChange(e.Sequence, e.StreamId, e.Type, e.Version, e.Timestamp, e.Data);
+            yield return new IdentityChange(e.Sequence, e.StreamId, e.Type, e.Version, e.Timestamp, e.RecordedAt, e.Data);
         }
     }
 
@@ -88,7 +88,8 @@ public sealed class IdentityChangeGraphType : ObjectGraphType<IdentityChange>
         Field<NonNullGraphType<GidGraphType>>("gid").Resolve(ctx => ctx.Source.Gid);
         Field(x => x.Type).Description("The event type, e.g. NameAdded or IdentityMerged.");
         Field(x => x.Version).Description("The identity's version after this change.");
-        Field(x => x.Timestamp, type: typeof(NonNullGraphType<InstantGraphType>));
+        Field(x => x.Timestamp, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it happened: for mock data, the instant in the mock world.");
+        Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When the registry stored it; the timestamp except for mock data.");
     }
 }
 

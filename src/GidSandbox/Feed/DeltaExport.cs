@@ -42,6 +42,7 @@ public static class DeltaExport
             json.WriteString("type", change.Type);
             json.WriteNumber("version", change.Version);
             json.WriteString("timestamp", InstantPattern.ExtendedIso.Format(change.Timestamp));
+            json.WriteString("recordedAt", InstantPattern.ExtendedIso.Format(change.RecordedAt));
             json.WritePropertyName("data");
             json.WriteRawValue(change.Data, skipInputValidation: true);
             json.WriteEndObject();

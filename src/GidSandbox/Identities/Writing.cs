@@ -118,6 +118,19 @@ public static class Writes
     public const int MaxIdempotencyKeyLength = 200;
 
     /// <summary>
+    /// The header with the real instant an event was stored, on events whose timestamp is another instant: the mock
+    /// world's (mock-data/README.md). Without it, the timestamp is both.
+    /// </summary>
+    public const string RecordedAtHeader = "recordedAt";
+
+    /// <summary>When the registry stored <paramref name="e"/>; Marten's JSON hands an ISO instant header back as a DateTime.</summary>
+    public static Instant RecordedAt(IEvent e) =>
+        e.Headers?.TryGetValue(RecordedAtHeader, out var value) != true ? Instant.FromDateTimeOffset(e.Timestamp)
+            : value is DateTime at ? Instant.FromDateTimeUtc(at.ToUniversalTime())
+            : NodaTime.Text.InstantPattern.ExtendedIso.Parse(value?.ToString() ?? "") is { Success: true } parsed ? parsed.Value
+            : Instant.FromDateTimeOffset(e.Timestamp);
+
+    /// <summary>
     /// The write pipeline of identities: loads what <paramref name="command"/> names (asserting the versions the caller
     /// read), decides with <see cref="IdentityDecider"/>, appends the events and the identifier claims they make,
     /// in one transaction, through <see cref="RunAsync"/> (actor, idempotency, conflicts).
@@ -249,6 +262,7 @@ public static class Writes
         try
         {
             var result = await write(session, ct);
+            OneInstantPerVersion(session, ((StoreOptions)store.Options).Events.TimeProvider.GetUtcNow());
             await session.SaveChangesAsync(ct);
             return result;
         }
@@ -263,6 +277,22 @@ public static class Writes
         catch (Exception ex) when (ex is ConcurrencyException or ExistingStreamIdCollisionException)
         {
             throw Refusal.Conflict("The record was changed by another request since the version you read; read it again and retry with the new expectedVersion.");
+        }
+    }
+
+    /// <summary>
+    /// The events one write appends to a stream are stamped a microsecond apart, in version order, so that as-of by
+    /// instant tells every version apart (Marten would give them all one instant).
+    /// </summary>
+    private static void OneInstantPerVersion(IDocumentSession session, DateTimeOffset now)
+    {
+        foreach (var stream in session.PendingChanges.Streams())
+        {
+            var k = 0;
+            foreach (var e in stream.Events)
+            {
+                e.Timestamp = now.AddMicroseconds(k++);
+            }
         }
     }
 

@@ -35,8 +35,9 @@ public sealed record LoadResult(long Loaded, long AlreadyLoaded, IReadOnlyList<R
 /// <summary>
 /// Loads mock-data NDJSON through the same validation and decisions as the API (each use case's
 /// <c>From</c> and <c>Decide</c>), writing with Marten in batched sessions. Every event carries
-/// the office of the line, the client <see cref="ClientId"/>, and the simulated time as the
-/// header <c>occurredAt</c>; Marten's own timestamp stays the real time of the load.
+/// the office of the line and the client <see cref="ClientId"/>. Its timestamp is the instant the line happened in the
+/// mock world (each event of a line one microsecond after the one before, so every version has an instant of its own);
+/// the real instant the load recorded it is the header <see cref="Writes.RecordedAtHeader"/> (mock-data/README.md).
 /// </summary>
 /// <remarks>
 /// Lines are decided one after another in file order, so every refusal is the one a sequential load
@@ -59,7 +60,6 @@ public sealed record LoadResult(long Loaded, long AlreadyLoaded, IReadOnlyList<R
 public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, int? parallel = null, bool bulk = false)
 {
     public const string ClientId = "mock-data-loader";
-    public const string OccurredAt = "occurredAt";
 
     private readonly int _parallel = Math.Max(1, parallel ?? Math.Clamp(Environment.ProcessorCount, 1, 4));
 
@@ -256,7 +256,11 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await store.BulkInsertEventsAsync(streams, cancellation: ct);
+        EventsCopied?.Invoke();
     }
+
+    /// <summary>Called after each batch's events COPY commits, before its documents: where a test kills a bulk load.</summary>
+    internal Action? EventsCopied { get; init; }
 
     private static readonly IdentityProjection IdentityProjection = new();
     private static readonly MatchProfileProjection MatchProfileProjection = new();
@@ -345,13 +349,15 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
         }
 
         long loaded = 0, skipped = 0;
+        var now = ((StoreOptions)store.Options).Events.TimeProvider.GetUtcNow();
+        var recordedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond)); // PostgreSQL keeps microseconds
         var registered = new List<string>();
         var claimed = new List<string>();
         foreach (var (line, item, command) in parsed)
         {
             try
             {
-                if (Apply(session, item, command, identities, claims, terms))
+                if (Apply(session, item, command, identities, claims, terms, new Stamping(recordedAt, _instants)))
                 {
                     loaded++;
                     if (command is RegisterLegalEntity or RegisterNaturalPerson)
@@ -423,13 +429,14 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
     /// Decides and appends one line through the one identity decision (ownership first), with the line's office as the
     /// writer at the line's simulated instant; false when it was loaded before (a registration whose GID exists).
     /// </summary>
-    private static bool Apply(IDocumentSession session, MockLine item, object command, Dictionary<string, Identity> identities, Dictionary<string, string> claims, TermsOfUseBook terms)
+    private static bool Apply(
+        IDocumentSession session, MockLine item, object command, Dictionary<string, Identity> identities, Dictionary<string, string> claims, TermsOfUseBook terms, Stamping stamping)
     {
         var request = new WriteRequest(new Actor(item.Office, ClientId, null), session.CorrelationId!, null, item.Reason, "1.0");
         if (command is string version)
         {
             var accepted = AcceptTermsOfUse.Decide(terms, TermsOfUseBook.Today(item.At), version, terms.Find(version)?.Sha256 ?? "");
-            Stamp(session.Events.Append(OfficeStanding.StreamId(item.Office), accepted), request with { TermsVersion = accepted.Version }, item);
+            Stamp(session.Events.Append(OfficeStanding.StreamId(item.Office), accepted), request with { TermsVersion = accepted.Version }, item, stamping);
             return true;
         }
 
@@ -444,7 +451,7 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
         var after = decision.Streams.Select(s => s.Gid).Distinct().Select(gid => IdentityDecider.After(facts, decision, gid)).ToList();
         foreach (var appended in decision.Streams)
         {
-            Stamp(appended.Starts ? session.Events.StartStream<Identity>(appended.Gid.Value, appended.Events) : session.Events.Append(appended.Gid.Value, appended.Events), request, item);
+            Stamp(appended.Starts ? session.Events.StartStream<Identity>(appended.Gid.Value, appended.Events) : session.Events.Append(appended.Gid.Value, appended.Events), request, item, stamping);
         }
 
         foreach (var change in decision.ClaimChanges())
@@ -470,19 +477,46 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
 
     private static IReadOnlyList<ExternalIdentifier> IdentifiersOf(object? command) => (command as IIdentityCommand)?.Claims ?? [];
 
-    /// <summary>Stamps only this line's events: a session may already hold other lines' events for the same stream.</summary>
-    private static void Stamp(StreamAction action, WriteRequest request, MockLine item)
+    /// <summary>
+    /// Stamps only this line's events (a session may already hold other lines' events for the same stream): who, the
+    /// line's instant in the mock world as the event's timestamp, and the real instant as <see cref="Writes.RecordedAtHeader"/>.
+    /// </summary>
+    private static void Stamp(StreamAction action, WriteRequest request, MockLine item, Stamping stamping)
     {
-        foreach (var e in action.Events.Where(e => e.Headers?.ContainsKey(OccurredAt) != true))
+        var recorded = NodaTime.Text.InstantPattern.ExtendedIso.Format(NodaTime.Instant.FromDateTimeOffset(stamping.RecordedAt));
+        foreach (var e in action.Events.Where(e => e.Headers?.ContainsKey(Writes.RecordedAtHeader) != true))
         {
             foreach (var (name, value) in Writes.Headers(request))
             {
                 e.SetHeader(name, value);
             }
 
-            e.SetHeader(OccurredAt, NodaTime.Text.InstantPattern.ExtendedIso.Format(item.At));
+            e.SetHeader(Writes.RecordedAtHeader, recorded);
+            e.Timestamp = stamping.Instants.Next(item.At);
         }
     }
+
+    /// <summary>When a batch is recorded, and the instants its lines' events happened.</summary>
+    private sealed record Stamping(DateTimeOffset RecordedAt, LineInstants Instants);
+
+    /// <summary>
+    /// Gives events their line's instant, a microsecond after the previous event's when lines share an instant: files
+    /// are in time order and decided in file order, so every stream's events happen in version order, each at an
+    /// instant of its own.
+    /// </summary>
+    private sealed class LineInstants
+    {
+        private NodaTime.Instant _at;
+        private int _next;
+
+        public DateTimeOffset Next(NodaTime.Instant at)
+        {
+            (_at, _next) = at == _at ? (_at, _next) : (at, 0);
+            return at.ToDateTimeOffset().AddMicroseconds(_next++);
+        }
+    }
+
+    private readonly LineInstants _instants = new();
 
     /// <summary>A correction's line must say why, as the API's input must.</summary>
     private static IIdentityCommand Reasoned(MockLine item, IIdentityCommand command)

@@ -34,7 +34,7 @@ public sealed class MockLine
 
     public string Type { get; set; } = "";
 
-    /// <summary>When the write happens in the simulated world; recorded as the event header <c>occurredAt</c>.</summary>
+    /// <summary>When the write happens in the mock world; recorded as its events' timestamp (mock-data/README.md).</summary>
     public Instant At { get; set; }
 
     /// <summary>The office that makes the write (WIPO ST.3 code).</summary>

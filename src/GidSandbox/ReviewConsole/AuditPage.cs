@@ -30,7 +30,7 @@ public static partial class AuditPage
     private const string Trail = """
         query ($filter: AuditFilter, $first: Int!, $after: String) {
           auditTrail(filter: $filter, first: $first, after: $after) {
-            edges { node { sequence streamId version type timestamp office clientId subject termsVersion correlationId reason data } }
+            edges { node { sequence streamId version type timestamp recordedAt office clientId subject termsVersion correlationId reason data } }
             pageInfo { hasNextPage endCursor }
           }
         }
@@ -197,7 +197,7 @@ public static partial class AuditPage
         return Html.Of($"""
             <tr>
               <td>{HomePage.Text(e, "sequence")}</td>
-              <td><time datetime="{HomePage.Text(e, "timestamp")}">{HomePage.Text(e, "timestamp")}</time></td>
+              <td><time datetime="{HomePage.Text(e, "timestamp")}">{HomePage.Text(e, "timestamp")}</time>{IdentityPage.Recorded(e, "timestamp")}</td>
               <td>{HomePage.Text(e, "type")}</td>
               <td>{streamCell} v{HomePage.Text(e, "version")}</td>
               <td>{person}{HomePage.Text(e, "office")} · {HomePage.Text(e, "clientId")}</td>

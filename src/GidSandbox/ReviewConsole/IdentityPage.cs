@@ -24,7 +24,7 @@ public static class IdentityPage
     private const string Current = """
         query ($gid: Gid!) {
           identity(gid: $gid) { ...IdentityFields }
-          identityHistory(gid: $gid) { version type recordedAt office clientId subject reason termsVersion }
+          identityHistory(gid: $gid) { version type occurredAt recordedAt office clientId subject reason termsVersion }
         }
         """ + Fields;
 
@@ -90,7 +90,7 @@ public static class IdentityPage
 
         var history = answer.Data["identityHistory"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
         var canonical = identity["gid"]!.GetValue<string>();
-        var asOfInstant = v is { } picked && picked >= 1 && picked <= history.Count ? history[picked - 1]["recordedAt"]!.GetValue<string>() : at;
+        var asOfInstant = v is { } picked && picked >= 1 && picked <= history.Count ? history[picked - 1]["occurredAt"]!.GetValue<string>() : at;
         var shown = identity;
         var asOfNote = Html.Empty;
         if (asOfInstant is { Length: > 0 })
@@ -130,6 +130,12 @@ public static class IdentityPage
             """), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
+    /// <summary>The instant the registry stored an event, where it differs from when it happened (mock data).</summary>
+    internal static Html Recorded(JsonObject e, string happened) =>
+        e["recordedAt"]?.ToString() is { } recorded && recorded != e[happened]?.ToString()
+            ? Html.Of($" <small>(recorded <time datetime=\"{recorded}\">{recorded}</time>)</small>")
+            : Html.Empty;
+
     private static Html Timeline(string gid, List<JsonObject> history, int? v, string? at)
     {
         var picked = v ?? history.Count;
@@ -141,19 +147,19 @@ public static class IdentityPage
             return Html.Of($"""
                 <li{current}>
                   <p><strong>{e["type"]?.GetValue<string>()}</strong> · version {version}</p>
-                  <p><time datetime="{HomePage.Text(e, "recordedAt")}">{HomePage.Text(e, "recordedAt")}</time>
+                  <p><time datetime="{HomePage.Text(e, "occurredAt")}">{HomePage.Text(e, "occurredAt")}</time>{Recorded(e, "occurredAt")}
                      by {Who(e)} under Terms {HomePage.Text(e, "termsVersion")}</p>
                   {reason}
                   <p><a href="{PathOf(gid)}?v={version}">As of this event</a></p>
                 </li>
                 """);
         });
-        var instants = history.Select(e => Html.Of($"<option value=\"{e["version"]}\" label=\"{HomePage.Text(e, "recordedAt")}\"></option>"));
-        var instantOfPicked = picked >= 1 && picked <= history.Count ? HomePage.Text(history[picked - 1], "recordedAt") : "";
+        var instants = history.Select(e => Html.Of($"<option value=\"{e["version"]}\" label=\"{HomePage.Text(e, "occurredAt")}\"></option>"));
+        var instantOfPicked = picked >= 1 && picked <= history.Count ? HomePage.Text(history[picked - 1], "occurredAt") : "";
         return Html.Of($"""
             <section aria-labelledby="history">
               <h2 id="history">History</h2>
-              <form method="get" action="{PathOf(gid)}" class="as-of" data-instants="{string.Join(' ', history.Select(e => HomePage.Text(e, "recordedAt")))}">
+              <form method="get" action="{PathOf(gid)}" class="as-of" data-instants="{string.Join(' ', history.Select(e => HomePage.Text(e, "occurredAt")))}">
                 <label for="as-of">As of event</label>
                 <input type="range" id="as-of" name="v" min="1" max="{history.Count}" step="1" value="{picked}" list="as-of-instants" aria-describedby="as-of-instant">
                 <datalist id="as-of-instants">{instants}</datalist>

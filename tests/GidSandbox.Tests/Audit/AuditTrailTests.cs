@@ -157,7 +157,9 @@ public sealed class AuditTrailTests(SandboxFixture sandbox)
         Assert.Equal("Export test", lines[1]["reason"]!.GetValue<string>());
         Assert.Equal("Exported, \"Quoted\" Ltd", lines[0]["data"]!["names"]![0]!["text"]!.GetValue<string>());
         Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType!.ToString());
-        Assert.Equal("sequence,stream,version,type,timestamp,office,clientId,subject,termsVersion,correlationId,reason,data", rows[0]);
+        Assert.Equal("sequence,stream,version,type,timestamp,recordedAt,office,clientId,subject,termsVersion,correlationId,reason,data", rows[0]);
+        // A live write happened when it was recorded.
+        Assert.All(lines, l => Assert.Equal(l["timestamp"]!.GetValue<string>(), l["recordedAt"]!.GetValue<string>()));
         Assert.Equal(3, rows.Length);
         Assert.StartsWith($"{lines[1]["sequence"]},{company.Gid()},2,IdentityDeactivated,", rows[2], StringComparison.Ordinal);
         Assert.Contains("\"\"Exported, \\\"\"Quoted\\\"\" Ltd\"\"", rows[1], StringComparison.Ordinal);

@@ -37,30 +37,46 @@ public sealed class LoadingTests(SandboxFixture sandbox)
     }
 
     [Fact]
-    public async Task every_loaded_event_names_the_office_the_loader_and_the_simulated_time()
+    public async Task every_loaded_event_happened_at_its_line_s_instant_and_names_the_office_the_loader_and_when_it_was_recorded()
     {
         await using var store = await NewDatabase();
         var world = await Write(new MockProfile("headers", 5, 20));
+        var before = DateTimeOffset.UtcNow;
         await new MockDataLoader(store).LoadFileAsync(Path.Combine(world, MockDataFiles.Identities));
 
         var first = JsonSerializer.Deserialize<MockLine>(File.ReadLines(Path.Combine(world, MockDataFiles.Identities)).First(), MockLine.Json)!;
         await using var query = store.QuerySession();
-        var registered = (await query.Events.FetchStreamAsync(first.Gid!))[0];
+        var events = await query.Events.FetchStreamAsync(first.Gid!);
+        var registered = events[0];
         Assert.Equal(first.Office, registered.Headers!["office"].ToString());
         Assert.Equal(MockDataLoader.ClientId, registered.Headers["clientId"].ToString());
-        // Written as an ISO instant; the JSON reader of Marten's headers hands it back as a DateTime.
-        var occurredAt = registered.Headers[MockDataLoader.OccurredAt];
-        Assert.Equal(first.At.ToDateTimeUtc(), occurredAt is DateTime d ? d.ToUniversalTime() : DateTime.Parse(occurredAt.ToString()!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime());
+        // The line's instant in the mock world, one microsecond apart for each event of the line.
+        Assert.Equal([first.At.ToDateTimeOffset(), first.At.ToDateTimeOffset().AddMicroseconds(1)], events.Select(e => e.Timestamp.ToUniversalTime()));
+        Assert.InRange(Writes.RecordedAt(registered).ToDateTimeOffset(), before.AddSeconds(-1), DateTimeOffset.UtcNow);
     }
 
-    [Fact]
-    public async Task every_loaded_identity_reads_the_version_of_its_stream_after_its_history()
+    [Theory]
+    [InlineData("normal")]
+    [InlineData("bulk")]
+    [InlineData("bulk killed after its third batch's events, then resumed")]
+    public async Task every_loaded_identity_reads_the_version_of_its_stream_and_every_version_has_an_instant_of_its_own(string load)
     {
         await using var store = await NewDatabase();
         var world = await Write(new MockProfile("versions", 17, 400));
-        foreach (var file in new[] { MockDataFiles.Offices, MockDataFiles.Identities, MockDataFiles.History })
+        var bulk = load.StartsWith("bulk", StringComparison.Ordinal);
+        foreach (var file in new[] { MockDataFiles.Offices, MockDataFiles.Identities, MockDataFiles.History }.Select(f => Path.Combine(world, f)))
         {
-            Assert.Empty((await new MockDataLoader(store, batchSize: 50).LoadFileAsync(Path.Combine(world, file))).Refused);
+            if (load.Contains("killed", StringComparison.Ordinal) && file.EndsWith(MockDataFiles.Identities, StringComparison.Ordinal))
+            {
+                using var kill = new CancellationTokenSource();
+                var copied = 0;
+                var killed = new MockDataLoader(store, batchSize: 50, parallel: 1, bulk: true) { EventsCopied = () => { if (++copied == 3) { kill.Cancel(); } } };
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed.LoadFileAsync(file, ct: kill.Token));
+                Assert.Equal(150, await Count(store, "select count(distinct stream_id) from mt_events where stream_id like 'GID-%'"));
+                Assert.Equal(100, await Count(store, "select count(*) from mt_doc_identity"));
+            }
+
+            Assert.Empty((await new MockDataLoader(store, batchSize: 50, bulk: bulk).LoadFileAsync(file)).Refused);
         }
 
         await using var query = store.QuerySession();
@@ -76,7 +92,14 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         }
 
         Assert.Empty(wrong);
+        Assert.Equal(400, identities.Count);
         Assert.True(identities.Count(i => i.Version > 2) > 10, $"the world has identities with history: {identities.Count(i => i.Version > 2)} of {identities.Count}");
+        // As-of by instant tells every version apart: within a stream, each version happened after the one before.
+        Assert.Equal("", await Text(store, """
+            select coalesce(string_agg(stream_id || ' v' || version, ', '), '') from (
+              select stream_id, version, timestamp <= lag(timestamp) over (partition by stream_id order by version) as same from mt_events where stream_id like 'GID-%') e
+            where same
+            """));
     }
 
     [Fact]
@@ -166,7 +189,7 @@ public sealed class LoadingTests(SandboxFixture sandbox)
     }
 
     [Fact]
-    public async Task the_history_of_a_loaded_identity_shows_the_simulated_time_beside_the_real_one()
+    public async Task the_history_of_a_loaded_identity_shows_when_it_happened_in_the_mock_world_beside_when_it_was_recorded()
     {
         var world = await Write(new MockProfile("history", 31, 10));
         var file = Path.Combine(world, MockDataFiles.Identities);
@@ -175,12 +198,88 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         Assert.Empty((await new MockDataLoader(store).LoadFileAsync(file)).Refused);
 
         var history = (await sandbox.Data("query ($gid: Gid!) { identityHistory(gid: $gid) { type office clientId occurredAt recordedAt } }", new { gid = first.Gid }))["identityHistory"]!.AsArray();
+        var asOf = await sandbox.Data("query ($gid: Gid!, $at: Instant!) { identityAsOf(gid: $gid, at: $at) { version } }", new { gid = first.Gid, at = history[0]!["occurredAt"]!.GetValue<string>() });
 
         var registered = history[0]!;
         Assert.Equal(first.Office, registered["office"]!.GetValue<string>());
         Assert.Equal(MockDataLoader.ClientId, registered["clientId"]!.GetValue<string>());
         Assert.Equal(NodaTime.Text.InstantPattern.ExtendedIso.Format(first.At), registered["occurredAt"]!.GetValue<string>());
         Assert.NotEqual(registered["occurredAt"]!.GetValue<string>(), registered["recordedAt"]!.GetValue<string>());
+        Assert.Equal(1, asOf["identityAsOf"]!["version"]!.GetValue<long>());
+
+        // The audit trail filtered to the simulated day of the registration lists it, with both instants.
+        var day = first.At.InUtc().Date.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
+        var trail = (await sandbox.Data(
+            "query ($filter: AuditFilter) { auditTrail(filter: $filter, first: 10) { edges { node { type timestamp recordedAt } } } }",
+            new { filter = new { gid = first.Gid, from = day.ToString(), to = (day + NodaTime.Duration.FromDays(1)).ToString() } },
+            Clients.Governance))["auditTrail"]!["edges"]!.AsArray();
+        Assert.Equal(registered["occurredAt"]!.GetValue<string>(), trail[0]!["node"]!["timestamp"]!.GetValue<string>());
+        Assert.Equal(registered["recordedAt"]!.GetValue<string>(), trail[0]!["node"]!["recordedAt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task an_identity_whose_bulk_load_was_killed_between_its_events_and_its_documents_still_resolves()
+    {
+        var world = await Write(new MockProfile("bulk-kill", 41, 30));
+        var file = Path.Combine(world, MockDataFiles.Identities);
+        var lines = File.ReadLines(file).Select(l => JsonSerializer.Deserialize<MockLine>(l, MockLine.Json)!).ToArray();
+        var store = sandbox.Host.Services.GetRequiredService<IDocumentStore>();
+        using var kill = new CancellationTokenSource();
+        var copied = 0;
+        var loader = new MockDataLoader(store, batchSize: 10, parallel: 1, bulk: true) { EventsCopied = () => { if (++copied == 2) { kill.Cancel(); } } };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loader.LoadFileAsync(file, ct: kill.Token));
+
+        // The second batch's events are stored, its documents are not; the third batch was never decided.
+        var orphan = lines[15].Gid!;
+        await using (var query = store.QuerySession())
+        {
+            Assert.Null(await query.LoadAsync<Identity>(orphan));
+            Assert.Equal(2, (await query.Events.FetchStreamStateAsync(orphan))!.Version);
+        }
+
+        const string Resolve = "query ($gid: Gid!, $gids: [Gid!]!) { identity(gid: $gid) { gid version } identities(gids: $gids) { gid version } }";
+        var data = await sandbox.Data(Resolve, new { gid = orphan, gids = new[] { orphan, lines[0].Gid, lines[25].Gid } });
+        Assert.Equal((orphan, 2L), (data["identity"]!["gid"]!.GetValue<string>(), data["identity"]!["version"]!.GetValue<long>()));
+        var many = data["identities"]!.AsArray();
+        Assert.Equal([orphan, lines[0].Gid!], many.Take(2).Select(i => i!["gid"]!.GetValue<string>()));
+        Assert.Null(many[2]);
+
+        Assert.Empty((await new MockDataLoader(store, batchSize: 10, bulk: true).LoadFileAsync(file)).Refused);
+        await using var after = store.QuerySession();
+        Assert.Equal(2, (await after.LoadAsync<Identity>(orphan))!.Version);
+    }
+
+    [Fact]
+    public async Task a_write_to_a_loaded_identity_with_its_version_succeeds_and_replies_the_stream_s_new_version()
+    {
+        var world = await Write(new MockProfile("write-after-load", 44, 80));
+        var store = sandbox.Host.Services.GetRequiredService<IDocumentStore>();
+        foreach (var file in new[] { MockDataFiles.Identities, MockDataFiles.History })
+        {
+            Assert.Empty((await new MockDataLoader(store, batchSize: 20).LoadFileAsync(Path.Combine(world, file))).Refused);
+        }
+
+        Identity target;
+        await using (var query = store.QuerySession())
+        {
+            var gids = File.ReadLines(Path.Combine(world, MockDataFiles.Identities)).Select(l => JsonSerializer.Deserialize<MockLine>(l, MockLine.Json)!.Gid!).ToArray();
+            target = (await query.LoadManyAsync<Identity>(gids)).OrderByDescending(i => i.Version).First(i => i.ManagingOffice is "EP" or "DE" or "IB" && i.Status == IdentityStatus.Active);
+        }
+
+        var client = $"office-{target.ManagingOffice.ToLowerInvariant()}";
+        await sandbox.EnsureTermsAccepted(client);
+        var read = (await sandbox.Data("query ($gid: Gid!) { identity(gid: $gid) { version } }", new { gid = target.Id }, client))["identity"]!["version"]!.GetValue<long>();
+        var reply = await sandbox.Data(
+            "mutation ($input: AddNameInput!) { addName(input: $input) { identity { version } } }",
+            new { input = new { gid = target.Id, expectedVersion = read, name = new { text = "Written After The Load", script = "Latn" } } },
+            client);
+
+        await using var after = store.QuerySession();
+        var stream = (await after.Events.FetchStreamStateAsync(target.Id))!.Version;
+        Assert.Equal(target.Version, read);
+        Assert.True(read > 2, $"the identity has history: version {read}");
+        Assert.Equal(read + 1, reply["addName"]!["identity"]!["version"]!.GetValue<long>());
+        Assert.Equal(read + 1, stream);
     }
 
     [Fact]
@@ -248,13 +347,13 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         Assert.InRange(events, 160, 398);
     }
 
-    /// <summary>Everything a load writes, without what differs between any two loads (real time, sequence numbers, document revisions' GUIDs).</summary>
+    /// <summary>Everything a load writes, without what differs between any two loads (when it was recorded, sequence numbers, document revisions' GUIDs).</summary>
     private static readonly string[] StoredState =
     [
         "select id || ' ' || data::text || ' ' || mt_dotnet_type from mt_doc_identity order by id",
         "select id || ' ' || data::text || ' ' || mt_dotnet_type from mt_doc_matchprofile order by id",
         "select id || ' ' || data::text from mt_doc_externalidentifierclaim order by id",
-        "select concat_ws(' ', stream_id, version, type, data::text, headers::text, correlation_id, user_name, tenant_id, mt_dotnet_type, is_archived) from mt_events where user_name = 'mock-data-loader' order by stream_id, version",
+        "select concat_ws(' ', stream_id, version, type, data::text, timestamp, (headers - 'recordedAt')::text, correlation_id, user_name, tenant_id, mt_dotnet_type, is_archived) from mt_events where user_name = 'mock-data-loader' order by stream_id, version",
         "select concat_ws(' ', id, type, version, tenant_id, is_archived) from mt_streams where id in (select stream_id from mt_events where user_name = 'mock-data-loader') order by id",
     ];
 
@@ -300,6 +399,14 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"set search_path to gid; {sql}", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<string> Text(DocumentStore store, string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(store));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"set search_path to gid; {sql}", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<string> Write(MockProfile profile)

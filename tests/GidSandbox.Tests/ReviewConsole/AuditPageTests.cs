@@ -119,7 +119,7 @@ public sealed partial class AuditPageTests(SandboxFixture sandbox)
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(("attachment", "audit-trail.csv"), (csv.Content.Headers.ContentDisposition!.DispositionType, csv.Content.Headers.ContentDisposition.FileNameStar ?? csv.Content.Headers.ContentDisposition.FileName));
-        Assert.Equal("sequence,stream,version,type,timestamp,office,clientId,subject,termsVersion,correlationId,reason,data", rows[0]);
+        Assert.Equal("sequence,stream,version,type,timestamp,recordedAt,office,clientId,subject,termsVersion,correlationId,reason,data", rows[0]);
         Assert.Equal([$"{gid},2,NameAdded", $"{gid},3,IdentityDeactivated"], rows[1..].Select(r => string.Join(',', r.Split(',')[1..4])));
         Assert.Equal("application/x-ndjson", ndjson.Content.Headers.ContentType!.MediaType);
         Assert.Equal(["LegalEntityRegistered", "NameAdded", "IdentityDeactivated"], lines.Select(l => l["type"]!.GetValue<string>()));

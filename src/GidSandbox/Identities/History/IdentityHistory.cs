@@ -22,29 +22,22 @@ public sealed record HistoryEntry(
     string? CorrelationId,
     string? Reason,
     string? TermsVersion,
-    Instant? OccurredAt,
+    Instant OccurredAt,
     JsonElement Data)
 {
     public static HistoryEntry From(IEvent e, JsonSerializerOptions json) => new(
         e.Version,
         e.Sequence,
         e.EventType.Name,
-        Instant.FromDateTimeOffset(e.Timestamp),
+        Writes.RecordedAt(e),
         Header(e, "office"),
         Header(e, "clientId"),
         Header(e, "subject"),
         e.CorrelationId,
         Header(e, "reason"),
         Header(e, "termsVersion"),
-        Simulated(e),
+        Instant.FromDateTimeOffset(e.Timestamp),
         JsonSerializer.SerializeToElement(e.Data, e.EventType, json));
-
-    /// <summary>The simulated instant of a mock-data write (header occurredAt), which Marten's JSON hands back as a DateTime.</summary>
-    private static Instant? Simulated(IEvent e) =>
-        e.Headers?.TryGetValue("occurredAt", out var value) != true ? null
-            : value is DateTime at ? Instant.FromDateTimeUtc(at.ToUniversalTime())
-            : NodaTime.Text.InstantPattern.ExtendedIso.Parse(value?.ToString() ?? "") is { Success: true } parsed ? parsed.Value
-            : null;
 
     private static string? Header(IEvent e, string name) =>
         e.Headers?.TryGetValue(name, out var value) == true ? value?.ToString() : null;
@@ -78,7 +71,7 @@ public static class IdentityHistory
             });
 
         query.Field<IdentityGraphType>("identityAsOf")
-            .Description("The identity as it was at an instant, rebuilt from its events; null if it did not exist then.")
+            .Description("The identity as it was at an instant (when its events occurred: occurredAt of identityHistory), rebuilt from its events; null if it did not exist then. Every version has an instant of its own.")
             .Argument<NonNullGraphType<GidGraphType>>("gid")
             .Argument<NonNullGraphType<InstantGraphType>>("at")
             .ResolveAsync(async ctx =>
@@ -99,14 +92,14 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field(x => x.Version).Description("The identity's version after this event.");
         Field(x => x.Sequence).Description("The event's position in the registry-wide event sequence.");
         Field(x => x.Type).Description("The event type, e.g. NameAdded.");
-        Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>));
+        Field(x => x.OccurredAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When it happened: for mock data, the instant in the mock world; otherwise when it was recorded. Each version has its own; identityAsOf reads this.");
+        Field(x => x.RecordedAt, type: typeof(NonNullGraphType<InstantGraphType>)).Description("When the registry stored it (for mock data, the time of the load).");
         Field(x => x.Office, nullable: true).Description("The office that acted.");
         Field(x => x.ClientId, nullable: true).Description("The client that acted.");
         Field(x => x.Subject, nullable: true).Description("The person signed in through the client (e.g. in the review console), if any; null for a client acting for itself, and for callers other than the acting office and governance.");
         Field(x => x.CorrelationId, nullable: true);
         Field(x => x.Reason, nullable: true);
         Field(x => x.TermsVersion, nullable: true).Description("The version of the Terms of Use in force for the acting office.");
-        Field(x => x.OccurredAt, type: typeof(InstantGraphType)).Description("For mock data: when the write happened in the simulated timeline; recordedAt stays the real time it was stored. Null for live writes.");
         Field(x => x.Data, type: typeof(NonNullGraphType<JsonGraphType>)).Description("The event as recorded.");
     }
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace GidSandbox.Tests.Benchmarks;
+
+/// <summary>
+/// Every other benchmark command docs/performance.md names, run tiny, so none can stop working unnoticed: each must
+/// start its own cluster, do what it measures and print its table. (The registry core benchmark runs in
+/// <see cref="LookupBenchmarkSmokeTests"/>.) In the sandbox collection only so that they run alone.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class DocumentedBenchmarksSmokeTests
+{
+    [Fact]
+    public async Task the_mock_data_load_benchmark_measures_both_paths_and_the_copy_of_the_rows_they_wrote()
+    {
+        var output = await Run("GidSandbox.Benchmarks.dll", "--mock-data", "150", "--batch", "50", "--quick-ab");
+
+        Assert.Contains("| measure | normal path | `--bulk` | reference `COPY` | normal path, Quick append mode |", output, StringComparison.Ordinal);
+        Assert.Contains("reference: COPY of the ", output, StringComparison.Ordinal);
+        Assert.Contains("mt_events", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_matching_performance_benchmark_times_searches_and_a_batch()
+    {
+        var output = await Run("GidSandbox.dll", "matching-performance", "--identities", "300", "--searches", "3");
+
+        Assert.Contains("| search p50 / p95 (ms), 3 searches |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_audit_benchmark_verifies_the_chain_and_writes_the_golden_copy()
+    {
+        var output = await Run("GidSandbox.dll", "audit-benchmark", "--events", "300", "--identities", "50", "--queries", "3");
+
+        Assert.Contains("chain verification", output, StringComparison.Ordinal);
+        Assert.Contains("intact: True", output, StringComparison.Ordinal);
+        Assert.Contains("golden copy", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs a program of the benchmarks' build output (the sandbox's own commands included), with its folder as the
+    /// content root and an embedded cluster of its own: a sandbox command would otherwise share the tests' cluster,
+    /// whose data directory is in this process's environment.
+    /// </summary>
+    private static async Task<string> Run(string dll, params string[] arguments)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"gid-benchmark-smoke-{Guid.NewGuid():N}");
+        try
+        {
+            return await Run(dll, directory, arguments);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<string> Run(string dll, string dataDirectory, string[] arguments)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/<configuration>/net10.0/
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var folder = Path.Combine(root, "src", "GidSandbox.Benchmarks", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        start.ArgumentList.Add(Path.Combine(folder, dll));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["MockData__LoadOnStart"] = "false";
+        start.Environment["EmbeddedPostgres__DataDirectory"] = dataDirectory;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+
+        Assert.True(process.ExitCode == 0, $"{await output}\n{await errors}");
+        return await output;
+    }
+}
