@@ -52,6 +52,74 @@ CHINESE_FAMILY = [("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu
 CHINESE_GIVEN = [("晓明", "Xiaoming"), ("秀英", "Xiuying"), ("建华", "Jianhua"), ("志强", "Zhiqiang"), ("丽娟", "Lijuan"),
                  ("海涛", "Haitao"), ("玉兰", "Yulan")]
 
+# Romanisation schemes: the party stored in its own script only; queries in the Latin spellings offices use
+# (German, French, English BGN/PCGN, passport, scholarly; Korean RR, McCune-Reischauer and passport surnames;
+# Hepburn variants and Kunrei; pinyin with tone marks or numbers; common Arabic spellings).
+ROMANISED_PERSONS = [
+    ("RU", "Cyrl", "Щербаков Юрий", ["SCHTSCHERBAKOW Jurij", "Chtcherbakov Iouri", "Shcherbakov Yuriy", "Ščerbakov Jurij", "SHCHERBAKOV IURII"]),
+    ("RU", "Cyrl", "Хрущёва Татьяна", ["Chruschtschowa Tatjana", "Khrushcheva Tatyana", "KHRUSHCHEVA TATIANA"]),
+    ("RU", "Cyrl", "Жуков Алексей", ["Schukow Alexej", "Zhukov Aleksey", "Joukov Alexei", "Žukov Aleksej"]),
+    ("RU", "Cyrl", "Чайковский Пётр", ["Tschaikowski Pjotr", "Tchaikovski Piotr", "Chaykovskiy Pyotr", "Čajkovskij Pëtr"]),
+    ("RU", "Cyrl", "Фёдорова Наталья", ["Fjodorowa Natalja", "Fyodorova Natalya", "FEDOROVA NATALIA"]),
+    ("RU", "Cyrl", "Кузнецов Дмитрий", ["Kusnezow Dmitri", "Kuznetsov Dmitriy", "Kouznetsov Dmitri", "Kuznecov Dmitrij"]),
+    ("RU", "Cyrl", "Соловьёв Евгений", ["Solowjow Jewgeni", "Solovyov Yevgeniy", "SOLOVEV EVGENII", "Soloviov Evgueni"]),
+    ("RU", "Cyrl", "Шевченко Ольга", ["Schewtschenko Olga", "Shevchenko Olga", "Chevtchenko Olga"]),
+    ("UA", "Cyrl", "Зеленський Володимир", ["Selenskyj Wolodymyr", "ZELENSKYI VOLODYMYR", "Zelensky Volodymyr"]),
+    ("UA", "Cyrl", "Ковальчук Андрій", ["Kowaltschuk Andrij", "KOVALCHUK ANDRII", "Kovalchuk Andriy"]),
+    ("GR", "Grek", "Γεωργίου Ευάγγελος", ["Georgiou Evangelos", "GEORGIOU EVANGELOS"]),
+    ("GR", "Grek", "Οικονόμου Χρήστος", ["Oikonomou Christos", "Ikonomou Hristos", "Economou Christos"]),
+    ("GR", "Grek", "Βασιλείου Δημήτριος", ["Vasileiou Dimitrios", "Vasiliou Dimitrios", "Vassiliou Dimitris"]),
+    ("GR", "Grek", "Παπαγεωργίου Ελένη", ["Papageorgiou Eleni", "PAPAGEORGIOU ELENI"]),
+    ("KR", "Hang", "김태현", ["Kim Tae-hyun", "Kim T'aehyon", "Gim Taehyeon"]),
+    ("KR", "Hang", "박성민", ["Park Sung-min", "Pak Songmin", "Bak Seongmin"]),
+    ("KR", "Hang", "이은정", ["Lee Eun-jung", "Yi Unjong", "I Eunjeong"]),
+    ("KR", "Hang", "최영호", ["Choi Young-ho", "Ch'oe Yongho", "Choe Yeongho"]),
+    ("KR", "Hang", "정재원", ["Jung Jae-won", "Chong Chaewon", "Jeong Jaewon"]),
+    ("JP", "Hira", "きむら ゆういち", ["Kimura Yuichi", "Kimura Yuuichi", "Kimura Yūichi", "KIMURA YUICHI", "Kimura Yuiti"]),
+    ("JP", "Hira", "いのうえ しゅんすけ", ["Inoue Shunsuke", "INOUE SHUNSUKE", "Inoue Syunsuke"]),
+    ("JP", "Hira", "いとう じゅんいち", ["Ito Junichi", "Itoh Jun-ichi", "Itō Jun'ichi", "Itô Zyun'iti"]),
+    ("JP", "Hira", "おおの しゅうへい", ["Ono Shuhei", "Ohno Shuhei", "Oono Shuuhei", "Ôno Syûhei"]),
+    ("CN", "Hans", "孙丽华", ["Sūn Lìhuá", "Sun1 Li4hua2", "SUN Lihua"]),
+    ("CN", "Hans", "郭建国", ["Guō Jiànguó", "Guo1 Jian4guo2", "GUO Jianguo"]),
+    ("SA", "Arab", "محمد عبد الله", ["Mohammed Abdullah", "Muhammad Abdallah", "Mohamed Abdallah"]),
+    ("SA", "Arab", "خالد الشمري", ["Khaled Al Shammari", "Khalid Alshammari"]),
+    ("SA", "Arab", "فاطمة الزهراء", ["Fatima Al-Zahra", "Fatma Alzahraa"]),
+]
+
+# Legal forms across jurisdictions: (as registered, script, country, as queries write it).
+INTL_LEGAL_FORMS = [
+    ("株式会社エイクミ", "Jpan", "JP", ["株式会社 エイクミ", "エイクミ株式会社", "Eikumi K.K."]),
+    ("有限会社サクラ", "Jpan", "JP", ["サクラ有限会社", "Sakura Y.K."]),
+    ("주식회사 새롬", "Kore", "KR", ["주식회사새롬", "(주)새롬", "Saerom Co., Ltd."]),
+    ("ООО «Ромашка»", "Cyrl", "RU", ["Romashka LLC", "OOO Romashka", "Romaschka GmbH"]),
+    ("ПАО «Северный Металл»", "Cyrl", "RU", ["Severny Metall PJSC", "PAO Severnyy Metall"]),
+    ("ТОВ «Сонячна енергія»", "Cyrl", "UA", ["Soniachna Enerhiia TOV", "Soniachna Enerhiia LLC"]),
+    ("Nordlys Aksjeselskap", "Latn", "NO", ["Nordlys AS", "NORDLYS A/S"]),
+    ("Revontuli Osakeyhtiö", "Latn", "FI", ["Revontuli Oy", "REVONTULI OY"]),
+    ("Havbris ApS", "Latn", "DK", ["Havbris Anpartsselskab"]),
+    ("Lumière Industries Société Anonyme", "Latn", "FR", ["Lumiere Industries Ste Anonyme", "Lumiere Industries S.A."]),
+    ("Wisła Technologie sp. z o.o.", "Latn", "PL", ["Wisla Technologie Spółka z ograniczoną odpowiedzialnością", "WISLA TECHNOLOGIE SP Z OO"]),
+    ("Vltava Strojírny s.r.o.", "Latn", "CZ", ["Vltava Strojirny spol. s r.o."]),
+    ("Anadolu Kimya Anonim Şirketi", "Latn", "TR", ["Anadolu Kimya A.Ş."]),
+    ("Αιγαίο Ναυτιλιακή Α.Ε.", "Grek", "GR", ["Aigaio Naftiliaki S.A."]),
+]
+
+# Near misses across schemes: (stored, script, kind, country, a query for another party).
+ROMANISED_NEAR_MISSES = [
+    ("Белов Алексей", "Cyrl", "NATURAL_PERSON", "RU", "Below Alexander"),
+    ("Щербакова Юлия", "Cyrl", "NATURAL_PERSON", "RU", "Schtscherbakowa Jelena"),
+    ("장민준", "Hang", "NATURAL_PERSON", "KR", "Yang Minjun"),
+    ("양서연", "Hang", "NATURAL_PERSON", "KR", "Jang Seoyeon"),
+    ("さとう けんじ", "Hira", "NATURAL_PERSON", "JP", "Kato Kenji"),
+    ("Σταυρόπουλος Νίκος", "Grek", "NATURAL_PERSON", "GR", "Stavrakis Nikos"),
+    ("محمد علي", "Arab", "NATURAL_PERSON", "SA", "Mahmoud Ali"),
+    ("何晓燕", "Hans", "NATURAL_PERSON", "CN", "He Xiaoyun"),
+    ("Кузнецова Дарья", "Cyrl", "NATURAL_PERSON", "RU", "Kuznetsova Dina"),
+    ("ООО «Ландыш»", "Cyrl", "LEGAL_ENTITY", "RU", "Landysh Plus LLC"),
+    ("株式会社ミドリ", "Jpan", "LEGAL_ENTITY", "JP", "株式会社ミドリ商事"),
+    ("Fjellheim AS", "Latn", "LEGAL_ENTITY", "NO", "Fjellheim Energi AS"),
+]
+
 
 class Writer:
     def __init__(self, rng):
@@ -205,6 +273,23 @@ def generate(seed):
     for (nf, lf), (ng, lg) in pairs(rng, RUSSIAN_FAMILY, RUSSIAN_GIVEN, 6):
         w.identity("NATURAL_PERSON", "RU", [(f"{nf} {ng}", "Cyrl")])
         w.query("non_matches", "NATURAL_PERSON", "RU", [f"{nf}а {ng}а"], None)  # the feminine form: another person
+
+    # Romanisation schemes: stored in its own script only, queried in other schemes' spellings.
+    for country, script, native, spellings in ROMANISED_PERSONS:
+        label = w.identity("NATURAL_PERSON", country, [(native, script)])
+        for spelling in spellings:
+            w.query("romanisation", "NATURAL_PERSON", country, [spelling], label)
+
+    # Legal forms of other jurisdictions: glued in CJK, dotted, native and English equivalents.
+    for registered, script, country, written in INTL_LEGAL_FORMS:
+        label = w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        for query in written:
+            w.query("legal_forms_intl", "LEGAL_ENTITY", country, [query], label)
+
+    # Near misses across scripts and schemes: another party, whose name folds close to a stored one.
+    for stored, script, kind, country, query in ROMANISED_NEAR_MISSES:
+        w.identity(kind, country, [(stored, script)])
+        w.query("romanisation_non_matches", kind, country, [query], None)
 
     return w
 

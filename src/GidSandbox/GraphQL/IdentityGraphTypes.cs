@@ -36,6 +36,9 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.Orcid, nullable: true);
         Field(x => x.Isni, nullable: true);
         Field(x => x.LegalForm, nullable: true).Description("ISO 20275 Entity Legal Form code.");
+        Field<StringGraphType>("legalFormName")
+            .Description("The legal form's name as people read it, from the ISO 20275 code list (\"Gesellschaft mit beschränkter Haftung (GmbH)\"); null for a code the sandbox does not know.")
+            .Resolve(ctx => Standards.ElfCodes.NameOf(ctx.Source.LegalForm));
         Field(x => x.RegistrationAuthority, nullable: true);
         Field(x => x.RegistrationNumber, nullable: true);
         Field(x => x.Lei, nullable: true);

@@ -53,6 +53,8 @@ public sealed class MatchExplanationGraphType : ObjectGraphType<Scored>
         Field<IntGraphType>("matchedNameId").Resolve(ctx => ctx.Source.MatchedName?.NameId);
         Field<StringGraphType>("matchedKey").Description("The matched name as standardized (legal form off).").Resolve(ctx => ctx.Source.MatchedName?.Standard.Key);
         Field<StringGraphType>("legalForm").Description("The legal form recognised in the matched name.").Resolve(ctx => ctx.Source.MatchedName?.Standard.LegalForm?.Form);
+        Field<StringGraphType>("legalFormName").Description("Its name as people read it (\"Kabushiki kaisha (joint-stock company)\").").Resolve(ctx => ctx.Source.MatchedName?.Standard.LegalForm?.Name);
+        Field<StringGraphType>("legalFormClass").Description("Its class across languages (LIMITED, JOINT_STOCK, COMPANY, PARTNERSHIP, ...): forms of one class count as the same.").Resolve(ctx => ctx.Source.MatchedName?.Standard.LegalForm?.Class);
         Field<StringGraphType>("legalFormElf").Description("Its ISO 20275 ELF code in the identity's country, where one exists.").Resolve(ctx => ctx.Source.MatchedName?.Standard.LegalForm?.Elf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("features").Resolve(ctx => ctx.Source.Features);
         Field<NonNullGraphType<ScorePartsGraphType>>("parts").Resolve(ctx => ctx.Source.Parts);

@@ -18,8 +18,15 @@ public sealed record StandardName(
     string SortedKey,
     IReadOnlyList<string> Tokens,
     IReadOnlyList<string> Phonetic,
-    LegalForm? LegalForm)
+    LegalForm? LegalForm,
+    string? Scheme = null)
 {
+    /// <summary>
+    /// A romanisation-folded reading (<see cref="Romanisation.Fold"/>): it meets another name only
+    /// when equal, and then scores below an exact meeting.
+    /// </summary>
+    public bool IsFolded => Scheme == Romanisation.Folded;
+
     /// <summary>The key without spaces, so "Min-jun", "Minjun" and "Min Jun" meet.</summary>
     public string Compact => Key.Replace(" ", "", StringComparison.Ordinal);
 
@@ -56,7 +63,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 7;
+    public const int RulesVersion = 8;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -66,30 +73,67 @@ public static partial class NameStandardization
         [("(株)", " 株式会社 "), ("(有)", " 有限会社 "), ("(주)", " 주식회사 "), ("(유)", " 유한회사 ")];
 
     /// <summary>
-    /// The name as written, and, when some of its words are look-alikes of Latin words written in
-    /// letters of other scripts ("АСМЕ", "АСME"), also as the Latin words they look like
-    /// (<see cref="Confusables.ToLatin"/>), so a homoglyph spelling meets the name it imitates.
+    /// The name as written; when some of its words are look-alikes of Latin words written in letters
+    /// of other scripts ("АСМЕ", "АСME"), also as the Latin words they look like
+    /// (<see cref="Confusables.ToLatin"/>), so a homoglyph spelling meets the name it imitates; a name
+    /// in another script also in each romanisation scheme offices write it in
+    /// (<see cref="Romanisation.Spellings"/>); and every one of these with the differences between
+    /// the schemes folded away (<see cref="Romanisation.Fold"/>), so that a spelling in another scheme
+    /// meets it. Readings with the same key are given once.
     /// </summary>
     public static IEnumerable<StandardName> Readings(string text, IdentityKind? kind = null, string? country = null)
     {
-        var own = Standardize(text, kind, country);
-        yield return own;
-        var latin = Confusables.ToLatin(text);
-        if (latin != text && Standardize(latin, kind, country) is var lookAlike && lookAlike.Key != own.Key)
+        var readings = new List<StandardName>();
+        var sources = new List<string> { text };
+        void Add(StandardName reading)
         {
-            yield return lookAlike;
+            if (!reading.IsEmpty && !readings.Exists(r => r.Key == reading.Key))
+            {
+                readings.Add(reading);
+            }
         }
+
+        readings.Add(Standardize(text, kind, country));
+        var latin = Confusables.ToLatin(text);
+        if (latin != text)
+        {
+            Add(Standardize(latin, kind, country) with { Scheme = "look-alike" });
+            sources.Add(latin);
+        }
+
+        foreach (var spelling in Romanisation.Spellings(text, kind, country))
+        {
+            Add(Standardize(spelling.Text, kind, country) with { Scheme = spelling.Scheme });
+            sources.Add(spelling.Text);
+        }
+
+        foreach (var source in sources)
+        {
+            Add(Standardize(source, kind, country, folded: true));
+        }
+
+        return readings;
     }
 
-    public static StandardName Standardize(string text, IdentityKind? kind = null, string? country = null)
+    public static StandardName Standardize(string text, IdentityKind? kind = null, string? country = null) =>
+        Standardize(text, kind, country, folded: false);
+
+    private static StandardName Standardize(string text, IdentityKind? kind, string? country, bool folded)
     {
         var normalized = Normalize(text);
-        var tokens = Tokenize(text);
+        var parts = Parts(text);
+        var tokens = parts.Select(p => p.Token).ToList();
         LegalForm? legalForm = null;
         if (kind != IdentityKind.NaturalPerson)
         {
-            (var rest, legalForm) = LegalForms.Strip(tokens, country);
-            tokens = [.. rest];
+            (var skip, var take, legalForm) = LegalForms.Find(tokens, country);
+            parts = [.. parts.Skip(skip).Take(take)];
+            tokens = [.. tokens.Skip(skip).Take(take)];
+        }
+
+        if (folded)
+        {
+            tokens = [.. parts.Select(p => Romanisation.Fold(p.Raw)).Where(t => t.Length > 0)];
         }
 
         var key = string.Join(' ', tokens);
@@ -99,7 +143,8 @@ public static partial class NameStandardization
             string.Join(' ', tokens.Order(StringComparer.Ordinal)),
             tokens,
             [.. tokens.Select(Phonetics.Soundex)],
-            legalForm);
+            legalForm,
+            folded ? Romanisation.Folded : null);
     }
 
     /// <summary>NFKC, case folded, punctuation and symbols removed, spaces collapsed; still in the name's own script.</summary>
@@ -119,11 +164,15 @@ public static partial class NameStandardization
     /// The ASCII tokens of a name: normalized, transliterated (AnyAscii; Han and Hangul split into
     /// syllables), diacritics and their spelled-out forms folded, noise words dropped.
     /// </summary>
-    public static string[] Tokenize(string text)
+    public static string[] Tokenize(string text) => [.. Parts(text).Select(p => p.Token)];
+
+    // Each token with the ASCII word part it was folded from, which the romanisation-folded reading folds its own way.
+    private static List<(string Raw, string Token)> Parts(string text)
     {
         var withSigns = Signs.Aggregate(text.Normalize(NormalizationForm.FormKC), (t, s) => t.Replace(s.Sign, s.Written, StringComparison.Ordinal));
-        var words = Normalize(GreekDigraphs(withSigns)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var tokens = new List<string>();
+        var words = Normalize(GreekDigraphs(withSigns)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => LegalForms.SpaceGlued(w).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var parts = new List<(string Raw, string Token)>();
         foreach (var word in words)
         {
             var latin = IsLatin(word);
@@ -133,17 +182,19 @@ public static partial class NameStandardization
                 var token = latin ? FoldSpellings(part) : FoldLongVowels(part);
                 if (token.Length > 0)
                 {
-                    tokens.Add(token);
+                    parts.Add((part, token));
                 }
             }
         }
 
-        return [.. tokens.Where((_, i) => !IsNoise(tokens, i))];
+        var tokens = parts.ConvertAll(p => p.Token);
+        return [.. parts.Where((_, i) => !IsNoise(tokens, i))];
     }
 
-    // A connector stands between two words: a lone "y" at either end of a name is an initial ("Y. Yoshida").
+    // A connector stands between two words: a lone "y" at either end of a name is an initial ("Y. Yoshida"),
+    // and so is one before another single letter (the dotted "Y.K.").
     private static bool IsNoise(List<string> tokens, int i) =>
-        Noise.Contains(tokens[i]) && (tokens[i].Length > 1 || (i > 0 && i < tokens.Count - 1));
+        Noise.Contains(tokens[i]) && (tokens[i].Length > 1 || (i > 0 && i < tokens.Count - 1 && tokens[i + 1].Length > 1));
 
     /// <summary>
     /// Kana with a small ya, yu or yo as Hepburn writes them (しょ sho, きゃ kya), where AnyAscii

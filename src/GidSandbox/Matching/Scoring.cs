@@ -29,6 +29,7 @@ public static class Scoring
     public const double LegalFormConflictFactor = 0.9;
     public const double CountryMismatchFactor = 0.85;
     public const double TypoScore = 0.92;
+    public const double RomanisationVariantScore = 0.95;
 
     public static Scored Score(MatchQuery query, MatchProfile profile)
     {
@@ -96,6 +97,13 @@ public static class Scoring
             {
                 features.Add("SOUNDS_ALIKE");
             }
+        }
+
+        if (q.IsFolded || c.IsFolded)
+        {
+            // A romanisation-folded reading counts only when equal, and then below an exact meeting.
+            score = score == 1 ? RomanisationVariantScore : 0;
+            features.Add("ROMANISATION_VARIANT");
         }
 
         var legalForm = 1.0;

@@ -14,7 +14,7 @@ public static class IdentityPage
     private const string Fields = """
         fragment IdentityFields on Identity {
           gid kind status country registeringOffice managingOffice transferRequestedBy version mergedInto deactivationReason parent parentAssertedBy subsidiaries
-          lei legalForm registrationAuthority registrationNumber orcid isni synthetic personalDetailsWithheld
+          lei legalForm legalFormName registrationAuthority registrationNumber orcid isni synthetic personalDetailsWithheld
           names { id text script language type primary assertedBy assertedAt }
           externalIdentifiers { scheme issuer value assertedBy assertedAt }
           address { lines city postalCode region country assertedBy }

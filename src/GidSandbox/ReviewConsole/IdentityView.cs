@@ -63,7 +63,7 @@ public static class IdentityView
         var entity = HomePage.Text(identity, "kind") == "LEGAL_ENTITY";
         var kindFacts = entity
             ? Html.Of($"""
-                <dt>Legal form</dt><dd>{HomePage.Text(identity, "legalForm")}</dd>
+                <dt>Legal form</dt><dd>{HomePage.Text(identity, "legalFormName")}</dd>
                 <dt>Registration</dt><dd>{HomePage.Text(identity, "registrationAuthority")} {HomePage.Text(identity, "registrationNumber")}</dd>
                 <dt>Parent</dt><dd>{parent}</dd>
                 <dt>Subsidiaries (now)</dt><dd><ul class="subsidiaries">{subsidiaries}</ul></dd>

@@ -21,7 +21,7 @@ public static class SearchPage
             edges {
               score
               node { gid kind country status names { text script type primary } }
-              explanation { queryName matchedName matchedKey legalForm legalFormElf features parts { trigram tokenOverlap phonetic legalForm country identifier } }
+              explanation { queryName matchedName matchedKey legalForm legalFormName legalFormElf features parts { trigram tokenOverlap phonetic legalForm country identifier } }
             }
             pageInfo { hasNextPage endCursor }
           }
@@ -135,8 +135,8 @@ public static class SearchPage
         var why = edge["explanation"]!;
         var parts = why["parts"]!.AsObject().Select(p => Html.Of($"<li>{Part(p.Key)} <span class=\"figure\">{Figure(p.Value, "0.00")}</span></li>"));
         var features = why["features"]!.AsArray().Select(f => Html.Of($"<li><code>{f!.GetValue<string>()}</code></li>"));
-        var legalForm = why["legalForm"] is { } form
-            ? Html.Of($"<dt>Legal form</dt><dd>{form.GetValue<string>()}{(why["legalFormElf"] is { } elf ? $" (ELF {elf.GetValue<string>()})" : "")}</dd>")
+        var legalForm = why["legalFormName"] is { } form
+            ? Html.Of($"<dt>Legal form</dt><dd>{form.GetValue<string>()}</dd>")
             : Html.Empty;
         var matched = why["matchedName"] is { } name
             ? Html.Of($"""

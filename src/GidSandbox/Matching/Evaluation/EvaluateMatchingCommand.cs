@@ -66,7 +66,8 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
     {
         await using var session = store.QuerySession();
         var profiles = await session.Query<MatchProfile>().ToListAsync(ct);
-        var byName = profiles.SelectMany(p => p.Names.Select(n => (Key: (p.Kind, n.Standard.Normalized), p.Id))).ToLookup(x => x.Key, x => x.Id);
+        // The names as written: a profile also keeps each name's other readings (romanisations), which are the matcher's, not the baseline's.
+        var byName = profiles.SelectMany(p => p.Names.Select(n => (Key: (p.Kind, NameStandardization.Normalize(n.Text)), p.Id))).ToLookup(x => x.Key, x => x.Id);
         return [.. queries.Select(q =>
         {
             var found = q.Names.SelectMany(n => byName[(q.Kind, NameStandardization.Normalize(n))]).Distinct().ToList();

@@ -1,0 +1,495 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AnyAscii;
+using GidSandbox.Identities;
+using ICU4N.Text;
+
+namespace GidSandbox.Matching;
+
+/// <summary>
+/// The Latin spellings offices write a non-Latin name in (docs/matching.md, "Romanisations"): each
+/// scheme's spelling becomes one more reading of the name (<see cref="NameStandardization.Readings"/>),
+/// so a query written in any of them meets the stored name exactly. The schemes are ICU
+/// transliterators (<c>Greek-Latin/UNGEGN</c>, <c>Hiragana-Latin</c>, <c>Han-Latin/Names</c>) and
+/// ICU rule sets of the national schemes below (<see cref="Transliterator.CreateFromRules"/>);
+/// Hangul is composed from its letters (jamo) by table, as both Korean schemes are defined.
+/// <see cref="Fold"/> then folds the differences the schemes leave, for the romanisation-folded key.
+/// </summary>
+public static partial class Romanisation
+{
+    /// <summary>The scheme name of the romanisation-folded reading.</summary>
+    public const string Folded = "folded";
+
+    /// <summary>One Latin spelling of a name under a named scheme.</summary>
+    public sealed record Spelling(string Scheme, string Text);
+
+    private const string CyrillicVowels = "$v = [аеёиоуыэюяєіїaeiou] ; $nl = [^[:L:]] ;";
+
+    // Russian as Russian passports write it (ICAO Doc 9303, 2013).
+    private const string RussianPassport = """
+        а > a ; б > b ; в > v ; г > g ; д > d ; е > e ; ё > e ; ж > zh ; з > z ; и > i ; й > i ; к > k ; л > l ; м > m ;
+        н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > kh ; ц > ts ; ч > ch ; ш > sh ; щ > shch ;
+        ъ > ie ; ы > y ; ь > ; э > e ; ю > iu ; я > ia ;
+        """;
+
+    // Russian in BGN/PCGN (1947), the English-language usage, apostrophes for the signs left out.
+    private const string RussianBgn = CyrillicVowels + """
+        ь } е > y ; ъ } е > y ; ь > ; ъ > ;
+        $nl { е > ye ; $v { е > ye ; е > e ;
+        h { ё > o ; $nl { ё > yo ; $v { ё > yo ; ё > yo ;
+        ий } $nl > iy ; ый } $nl > yy ;
+        а > a ; б > b ; в > v ; г > g ; д > d ; ж > zh ; з > z ; и > i ; й > y ; к > k ; л > l ; м > m ; н > n ; о > o ;
+        п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > kh ; ц > ts ; ч > ch ; ш > sh ; щ > shch ; ы > y ; э > e ;
+        ю > yu ; я > ya ;
+        """;
+
+    // Russian as German writes it (Duden): w for в, sch, tsch, schtsch, ch for х, z for ц, s for з, j for й.
+    private const string RussianGerman = CyrillicVowels + """
+        ь } [юяё] > ; ь } [еи] > j ; ь > ; ъ > ;
+        $nl { е > je ; $v { е > je ; е > e ;
+        h { ё > o ; $nl { ё > jo ; $v { ё > jo ; ё > jo ;
+        ий } $nl > i ; ый } $nl > y ; й } [бвгджзклмнпрстфхцчшщ] > i ;
+        $v { с } $v > ss ;
+        а > a ; б > b ; в > w ; г > g ; д > d ; ж > sch ; з > s ; и > i ; й > j ; к > k ; л > l ; м > m ; н > n ; о > o ;
+        п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > ch ; ц > z ; ч > tsch ; ш > sch ; щ > schtsch ; ы > y ; э > e ;
+        ю > ju ; я > ja ;
+        """;
+
+    // Russian as French writes it: ou for у, ch for ш, tch for ч, j for ж, gu before e and i.
+    private const string RussianFrench = CyrillicVowels + """
+        $f = [аеёиоыэюяaeio] ;
+        ь > ; ъ > ;
+        $f { е > ie ; е > e ; ё > io ;
+        ий } $nl > i ; ый } $nl > y ;
+        $v { с } $v > ss ;
+        г } [еиы] > gu ;
+        а > a ; б > b ; в > v ; г > g ; д > d ; ж > j ; з > z ; и > i ; й > i ; к > k ; л > l ; м > m ; н > n ; о > o ;
+        п > p ; р > r ; с > s ; т > t ; у > ou ; ф > f ; х > kh ; ц > ts ; ч > tch ; ш > ch ; щ > chtch ; ы > y ; э > e ;
+        ю > iou ; я > ia ;
+        """;
+
+    // Russian in the scholarly (scientific) transliteration: š, č, ž, šč, x, c, j.
+    private const string RussianScholarly = """
+        а > a ; б > b ; в > v ; г > g ; д > d ; е > e ; ё > ë ; ж > ž ; з > z ; и > i ; й > j ; к > k ; л > l ; м > m ;
+        н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > x ; ц > c ; ч > č ; ш > š ; щ > šč ;
+        ъ > ; ы > y ; ь > ; э > è ; ю > ju ; я > ja ;
+        """;
+
+    // Ukrainian as Ukrainian passports write it (Cabinet of Ministers resolution 55 of 2010).
+    private const string UkrainianPassport = CyrillicVowels + """
+        зг > zgh ; ь > ;
+        $nl { є > ye ; є > ie ; $nl { ї > yi ; ї > i ; $nl { й > y ; й > i ; $nl { ю > yu ; ю > iu ; $nl { я > ya ; я > ia ;
+        а > a ; б > b ; в > v ; г > h ; ґ > g ; д > d ; е > e ; ж > zh ; з > z ; и > y ; і > i ; к > k ; л > l ; м > m ;
+        н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > kh ; ц > ts ; ч > ch ; ш > sh ; щ > shch ;
+        ы > y ; э > e ; ё > yo ; ъ > ;
+        """;
+
+    // Ukrainian as German writes it.
+    private const string UkrainianGerman = CyrillicVowels + """
+        ь > ; є > je ; ї > ji ; й > j ; ю > ju ; я > ja ;
+        $v { с } $v > ss ;
+        а > a ; б > b ; в > w ; г > h ; ґ > g ; д > d ; е > e ; ж > sch ; з > s ; и > y ; і > i ; к > k ; л > l ; м > m ;
+        н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > ch ; ц > z ; ч > tsch ; ш > sch ; щ > schtsch ;
+        ы > y ; э > e ; ё > jo ; ъ > ;
+        """;
+
+    private const string GreekCommon = """
+        $nl = [^[:L:]] ;
+        $voiced = [βγδζλμνραεηιουω] ;
+        αυ } $voiced > av ; αυ > af ; ευ } $voiced > ev ; ευ > ef ; ηυ } $voiced > iv ; ηυ > if ;
+        ου > ou ; γγ > ng ; γξ > nx ; γχ > nch ;
+        """;
+
+    // Greek as Greek passports write it (ELOT 743): η i, υ y, χ ch, μπ b and ντ d only at the start.
+    private const string GreekPassport = GreekCommon + """
+        $nl { μπ > b ; μπ > mp ; $nl { ντ > d ; ντ > nt ; γκ > gk ;
+        α > a ; β > v ; γ > g ; δ > d ; ε > e ; ζ > z ; η > i ; θ > th ; ι > i ; κ > k ; λ > l ; μ > m ; ν > n ; ξ > x ;
+        ο > o ; π > p ; ρ > r ; σ > s ; ς > s ; τ > t ; υ > y ; φ > f ; χ > ch ; ψ > ps ; ω > o ;
+        """;
+
+    // Greek as it sounds, the usual English spelling of names: αι e, ει οι υ i, μπ b, ντ nd, χ h.
+    private const string GreekPhonetic = GreekCommon + """
+        αι > e ; ει > i ; οι > i ; υι > i ;
+        $nl { μπ > b ; μπ > mb ; $nl { ντ > d ; ντ > nd ; $nl { γκ > g ; γκ > ng ;
+        α > a ; β > v ; γ > g ; δ > d ; ε > e ; ζ > z ; η > i ; θ > th ; ι > i ; κ > k ; λ > l ; μ > m ; ν > n ; ξ > x ;
+        ο > o ; π > p ; ρ > r ; σ > s ; ς > s ; τ > t ; υ > i ; φ > f ; χ > h ; ψ > ps ; ω > o ;
+        """;
+
+    // Arabic letters in the common English romanisation of names (vowels that are not written are not guessed).
+    private const string ArabicCommon = """
+        $nl = [^[:L:]] ;
+        $nl { ال > al ;
+        $nl { و > w ; و > u ; $nl { ي > y ; ي > i ;
+        ا > a ; أ > a ; إ > i ; آ > a ; ء > ; ئ > ; ؤ > u ; ى > a ; ة > a ;
+        ب > b ; ت > t ; ث > th ; ج > j ; ح > h ; خ > kh ; د > d ; ذ > dh ; ر > r ; ز > z ; س > s ; ش > sh ; ص > s ;
+        ض > d ; ط > t ; ظ > z ; ع > ; غ > gh ; ف > f ; ق > q ; ك > k ; ل > l ; م > m ; ن > n ; ه > h ;
+        َ > a ; ُ > u ; ِ > i ; ْ > ; ّ > ; ً > ; ٌ > ; ٍ > ;
+        """;
+
+    private static readonly (string Scheme, string Rules)[] CyrillicSchemes =
+        [("ru-passport", RussianPassport), ("ru-bgn-pcgn", RussianBgn), ("ru-german", RussianGerman), ("ru-french", RussianFrench), ("ru-scholarly", RussianScholarly)];
+
+    private static readonly (string Scheme, string Rules)[] UkrainianSchemes =
+        [("uk-passport", UkrainianPassport), ("uk-german", UkrainianGerman)];
+
+    private static readonly ThreadLocal<Dictionary<string, Transliterator>> Transliterators = new(() => []);
+
+    /// <summary>The name's spellings under every scheme its scripts have; none for a name in Latin letters.</summary>
+    public static IReadOnlyList<Spelling> Spellings(string text, IdentityKind? kind = null, string? country = null)
+    {
+        var spellings = new List<Spelling>();
+        if (text.All(c => c < '\u0370'))
+        {
+            return spellings;
+        }
+
+        // Word by word, legal forms split off where glued (株式会社エイクミ) and kept in their own script,
+        // so that each spelling has its legal form recognised as the name written natively has.
+        var lower = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => LegalForms.SpaceGlued(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        string Each(Func<string, string> romanise) =>
+            string.Join(' ', words.Select(w => LegalForms.IsNativeForm(w) ? w : romanise(w)));
+
+        if (lower.Any(c => c is >= '\u0400' and <= '\u04FF'))
+        {
+            var ukrainian = country == "UA" || lower.Any(c => c is 'і' or 'ї' or 'є' or 'ґ');
+            foreach (var (scheme, rules) in ukrainian ? UkrainianSchemes.Concat(CyrillicSchemes) : CyrillicSchemes)
+            {
+                spellings.Add(new(scheme, Each(w => Transform(scheme, rules, w))));
+            }
+        }
+
+        if (lower.Any(c => c is >= '\u0370' and <= '\u03FF' or >= '\u1F00' and <= '\u1FFF'))
+        {
+            spellings.Add(new("el-ungegn", Each(w => Transform("Greek-Latin/UNGEGN", null, w))));
+            spellings.Add(new("el-passport", Each(w => Transform("el-passport", GreekPassport, WithoutMarks(w)))));
+            spellings.Add(new("el-phonetic", Each(w => Transform("el-phonetic", GreekPhonetic, WithoutMarks(w)))));
+        }
+
+        if (lower.Any(Hangul.IsSyllable))
+        {
+            var person = kind != IdentityKind.LegalEntity;
+            spellings.Add(new("ko-revised", Each(w => Hangul.Romanise(w, Hangul.Revised, surname: false))));
+            spellings.Add(new("ko-mccune-reischauer", Each(w => Hangul.Romanise(w, Hangul.McCuneReischauer, surname: false))));
+            spellings.Add(new("ko-passport", Each(w => Hangul.Romanise(w, Hangul.Passport, surname: person && w == words[0]))));
+        }
+
+        if (lower.Any(c => c is >= '\u3040' and <= '\u30FF'))
+        {
+            var hepburn = Each(w => Transform("Hiragana-Latin", null, Transform("Katakana-Latin", null, w)).Replace("'", "", StringComparison.Ordinal));
+            spellings.Add(new("ja-hepburn", hepburn));
+            spellings.Add(new("ja-kunrei", Kunrei(WithoutMarks(hepburn))));
+            spellings.Add(new("ja-passport", PassportHepburn().Replace(WithoutMarks(hepburn), "oh").Replace("uu", "u", StringComparison.Ordinal)));
+        }
+        else if (lower.Any(c => c is >= '\u3400' and <= '\u9FFF') && !lower.Any(Hangul.IsSyllable))
+        {
+            // Pinyin with tone marks, with the readings surnames take (曾 Zeng, 单 Shan); the tones fold away.
+            spellings.Add(new("zh-pinyin", Each(w => Transform("Han-Latin/Names", null, w))));
+        }
+
+        if (lower.Any(c => c is >= '\u0600' and <= '\u06FF'))
+        {
+            spellings.AddRange(Arabic.Spellings(words));
+        }
+
+        return spellings;
+    }
+
+    /// <summary>
+    /// One word in ASCII with the usual differences between romanisation schemes folded away, for
+    /// the romanisation-folded key: tone numbers off; shch, schtsch, šč to sc; sch, sh to s; tsch,
+    /// tch, ch, ts, tz, cz to c; zh to z; kh to h; w to v; x to ks; ph to f; ou to o (the Japanese
+    /// long o, as the name key has it); oo to u; eo to o; eu to u; y, and j after a vowel, to i; a
+    /// vowel's ie to e; a long o written oh to o; -off to -ov; m before b, p or m to n; double letters
+    /// single. A name meets another by this key only when every word folds alike, and the score
+    /// counts such a meeting below an exact one (docs/matching.md).
+    /// </summary>
+    public static string Fold(string word)
+    {
+        var s = ToneNumber().Replace(word, "$1");
+        s = Clusters().Replace(s, m => m.Value switch
+        {
+            "schtsch" or "shch" => "sc",
+            "tsch" or "tch" or "ch" or "ts" or "tz" or "cz" => "c",
+            "sch" or "sh" => "s",
+            "zh" => "z",
+            "kh" => "h",
+            "ck" => "k",
+            "ph" => "f",
+            "x" => "ks",
+            "w" => "v",
+            "ou" => "o",
+            "oo" => "u",
+            "eo" => "o",
+            "eu" => "u",
+            _ => m.Value,
+        });
+        var chars = s.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            // y is i everywhere; j only after a vowel, where it is the й of Sergej and Jurij. A j after a
+            // consonant is ж or дж in other schemes and Korean ㅈ (Minjun), and one that starts a word
+            // is Korean and Chinese j as often as German я, ю, е: neither folds.
+            if (chars[i] == 'y' || (chars[i] == 'j' && i > 0 && chars[i - 1] is 'a' or 'e' or 'i' or 'o' or 'u'))
+            {
+                chars[i] = 'i';
+            }
+        }
+
+        s = new string(chars);
+        s = VowelYe().Replace(s, "$1e");
+        s = LongO().Replace(s, "o");
+        s = NasalLabial().Replace(s, "n");
+        s = FinalOff().Replace(s, "ov");
+        var folded = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (folded.Length == 0 || folded[^1] != c)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    // Japanese passports write a long o "oh" (Satoh, Ohno) before a consonant or at the end of a word.
+    [GeneratedRegex("o[ou](?![aeiou])", RegexOptions.CultureInvariant)]
+    private static partial Regex PassportHepburn();
+
+    [GeneratedRegex("([a-z])[1-5](?=[a-z]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ToneNumber();
+
+    [GeneratedRegex("schtsch|shch|tsch|sch|tch|ch|sh|zh|kh|ts|tz|cz|ck|ph|x|w|ou|oo|eo|eu", RegexOptions.CultureInvariant)]
+    private static partial Regex Clusters();
+
+    [GeneratedRegex("([aeou])ie", RegexOptions.CultureInvariant)]
+    private static partial Regex VowelYe();
+
+    [GeneratedRegex("oh(?![aeiou])", RegexOptions.CultureInvariant)]
+    private static partial Regex LongO();
+
+    [GeneratedRegex("m(?=[bpm])", RegexOptions.CultureInvariant)]
+    private static partial Regex NasalLabial();
+
+    [GeneratedRegex("of+$", RegexOptions.CultureInvariant)]
+    private static partial Regex FinalOff();
+
+    /// <summary>Hepburn to Kunrei-shiki (ISO 3602): shi si, chi ti, tsu tu, fu hu, ji zi, sha sya, cha tya, ja zya.</summary>
+    public static string Kunrei(string hepburn) =>
+        hepburn.Replace("shi", "si", StringComparison.Ordinal).Replace("sh", "sy", StringComparison.Ordinal)
+            .Replace("chi", "ti", StringComparison.Ordinal).Replace("ch", "ty", StringComparison.Ordinal)
+            .Replace("tsu", "tu", StringComparison.Ordinal).Replace("fu", "hu", StringComparison.Ordinal)
+            .Replace("ji", "zi", StringComparison.Ordinal).Replace("j", "zy", StringComparison.Ordinal);
+
+    private static string Transform(string id, string? rules, string text)
+    {
+        var cache = Transliterators.Value!;
+        if (!cache.TryGetValue(id, out var transliterator))
+        {
+            transliterator = rules is null ? Transliterator.GetInstance(id) : Transliterator.CreateFromRules(id, rules, TransliterationDirection.Forward);
+            cache[id] = transliterator;
+        }
+
+        return transliterator.Transform(" " + text + " ").Trim();
+    }
+
+    private static string WithoutMarks(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Korean: Revised Romanization (2000) and McCune–Reischauer (1939, without its breves and apostrophes), syllable by syllable.</summary>
+    private static class Hangul
+    {
+        public sealed record Scheme(string[] Initial, string[] InitialVoiced, string[] Vowel, string[] Final);
+
+        // Initial consonants in jamo order: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ.
+        private static readonly string[] RevisedInitial = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+        private static readonly string[] McCuneInitial = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t", "p", "h"];
+        private static readonly string[] McCuneVoiced = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "tch", "ch", "k", "t", "p", "h"];
+
+        // Vowels: ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ.
+        private static readonly string[] RevisedVowel = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"];
+        private static readonly string[] McCuneVowel = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"];
+
+        // Final consonants: none ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ.
+        private static readonly string[] Finals = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
+
+        public static readonly Scheme Revised = new(RevisedInitial, RevisedInitial, RevisedVowel, Finals);
+        public static readonly Scheme McCuneReischauer = new(McCuneInitial, McCuneVoiced, McCuneVowel, Finals);
+
+        /// <summary>Revised Romanization with the spellings passports favour: ㅓ and ㅕ before ng as u and you (Sung, Jung, Young), 현 as Hyun.</summary>
+        public static readonly Scheme Passport = new(RevisedInitial, RevisedInitial, RevisedVowel, Finals);
+
+        // The spellings Korean surnames usually take in passports, where they differ from either scheme.
+        private static readonly Dictionary<char, string> Surnames = new()
+        {
+            ['김'] = "kim", ['이'] = "lee", ['리'] = "lee", ['박'] = "park", ['최'] = "choi", ['정'] = "jung", ['강'] = "kang", ['조'] = "cho",
+            ['윤'] = "yoon", ['장'] = "jang", ['임'] = "lim", ['한'] = "han", ['오'] = "oh", ['서'] = "seo", ['신'] = "shin", ['권'] = "kwon",
+            ['황'] = "hwang", ['안'] = "ahn", ['송'] = "song", ['류'] = "ryu", ['유'] = "yoo", ['홍'] = "hong", ['전'] = "jeon", ['고'] = "ko",
+            ['문'] = "moon", ['양'] = "yang", ['손'] = "son", ['배'] = "bae", ['백'] = "baek", ['허'] = "heo", ['노'] = "noh", ['남'] = "nam",
+            ['심'] = "shim", ['곽'] = "kwak", ['성'] = "sung", ['차'] = "cha", ['주'] = "joo", ['우'] = "woo", ['구'] = "koo", ['민'] = "min",
+            ['진'] = "jin", ['엄'] = "um", ['채'] = "chae", ['원'] = "won", ['천'] = "chun", ['방'] = "bang", ['공'] = "kong", ['현'] = "hyun",
+            ['변'] = "byun", ['염'] = "yeom", ['여'] = "yeo", ['추'] = "choo", ['석'] = "seok", ['선'] = "sun", ['설'] = "seol", ['길'] = "gil",
+            ['연'] = "yeon", ['표'] = "pyo", ['명'] = "myung", ['기'] = "ki", ['금'] = "keum", ['육'] = "yook", ['인'] = "in", ['맹'] = "maeng",
+            ['탁'] = "tak", ['국'] = "kook", ['은'] = "eun", ['편'] = "pyeon", ['용'] = "yong", ['경'] = "kyung", ['봉'] = "bong", ['부'] = "boo",
+        };
+
+        public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+        /// <summary>
+        /// Each Hangul syllable as a word of its own (as AnyAscii's reading is split), so "Min-jun",
+        /// "Minjun" and "Min Jun" all meet it; with surname, the first syllable of a word
+        /// of two or three (a person's surname) in its usual passport spelling.
+        /// </summary>
+        public static string Romanise(string text, Scheme scheme, bool surname)
+        {
+            var builder = new StringBuilder();
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var syllables = word.Count(IsSyllable);
+                var previousFinal = -1;
+                var index = 0;
+                foreach (var c in word)
+                {
+                    if (!IsSyllable(c))
+                    {
+                        builder.Append(c);
+                        previousFinal = -1;
+                        continue;
+                    }
+
+                    var code = c - '\uAC00';
+                    var (initial, vowel, final) = (code / 588, code % 588 / 28, code % 28);
+                    var usual = surname && index == 0 && syllables is 1 or 2 or 3 && Surnames.TryGetValue(c, out var spelt) ? spelt : null;
+
+                    // McCune–Reischauer voices k, t, p, ch between voiced sounds inside a word, not across a surname.
+                    var voiced = previousFinal is 0 or 4 or 8 or 16 or 21 && !(index == 1 && syllables == 3);
+                    var onset = (voiced ? scheme.InitialVoiced : scheme.Initial)[initial];
+                    if (ReferenceEquals(scheme, McCuneReischauer) && initial == 9 && vowel is 20 or 16)
+                    {
+                        onset = "sh";
+                    }
+
+                    var nucleus = ReferenceEquals(scheme, Passport) && ((final == 21 && vowel is 4 or 6) || (c == '현')) ? (vowel == 4 ? "u" : initial == 18 ? "yu" : "you") : scheme.Vowel[vowel];
+                    builder.Append(' ').Append(usual ?? onset + nucleus + scheme.Final[final]);
+                    previousFinal = final;
+                    index++;
+                }
+
+                builder.Append(' ');
+            }
+
+            return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    /// <summary>
+    /// Arabic names: the common English spellings of the names most often met (محمد Mohammed,
+    /// Muhammad, Mohamed), since Arabic writes no short vowels; other words letter by letter.
+    /// </summary>
+    private static class Arabic
+    {
+        private static readonly Dictionary<string, string[]> Names = new()
+        {
+            ["محمد"] = ["mohammed", "muhammad", "mohamed", "mohammad"],
+            ["أحمد"] = ["ahmed", "ahmad"],
+            ["احمد"] = ["ahmed", "ahmad"],
+            ["محمود"] = ["mahmoud", "mahmud"],
+            ["مصطفى"] = ["mustafa", "moustafa", "mostafa"],
+            ["علي"] = ["ali"],
+            ["عمر"] = ["omar", "umar"],
+            ["عثمان"] = ["othman", "osman", "uthman"],
+            ["حسن"] = ["hassan", "hasan"],
+            ["حسين"] = ["hussein", "hussain", "husain", "hossein"],
+            ["خالد"] = ["khaled", "khalid"],
+            ["يوسف"] = ["youssef", "yusuf", "yousef"],
+            ["إبراهيم"] = ["ibrahim", "ebrahim"],
+            ["ابراهيم"] = ["ibrahim", "ebrahim"],
+            ["عبدالله"] = ["abdullah", "abdallah", "abd allah"],
+            ["عبدالرحمن"] = ["abdulrahman", "abdelrahman", "abd al rahman", "abdurrahman"],
+            ["عبدالعزيز"] = ["abdulaziz", "abdelaziz", "abd al aziz"],
+            ["عبدالكريم"] = ["abdulkarim", "abdelkarim", "abd al karim"],
+            ["سعيد"] = ["saeed", "said", "saied"],
+            ["سعد"] = ["saad", "sad"],
+            ["فيصل"] = ["faisal", "faysal"],
+            ["سلمان"] = ["salman"],
+            ["سلطان"] = ["sultan"],
+            ["فهد"] = ["fahad", "fahd"],
+            ["ناصر"] = ["nasser", "nasir"],
+            ["طارق"] = ["tarek", "tariq"],
+            ["كريم"] = ["karim", "kareem"],
+            ["جمال"] = ["jamal", "gamal"],
+            ["ياسر"] = ["yasser", "yasir"],
+            ["عادل"] = ["adel", "adil"],
+            ["وليد"] = ["walid", "waleed"],
+            ["هشام"] = ["hisham", "hesham"],
+            ["ماجد"] = ["majed", "majid"],
+            ["نور"] = ["nour", "noor", "nur"],
+            ["فاطمة"] = ["fatima", "fatma", "fatimah"],
+            ["عائشة"] = ["aisha", "aysha", "aicha"],
+            ["مريم"] = ["maryam", "mariam"],
+            ["خديجة"] = ["khadija", "khadijah"],
+            ["زينب"] = ["zainab", "zeinab", "zaynab"],
+            ["سارة"] = ["sara", "sarah"],
+            ["ليلى"] = ["layla", "leila", "laila"],
+            ["هند"] = ["hind"],
+            ["منى"] = ["mona", "muna"],
+            ["الشمري"] = ["al shammari", "alshammari", "el shammari"],
+            ["العتيبي"] = ["al otaibi", "alotaibi", "al utaybi"],
+            ["القحطاني"] = ["al qahtani", "alqahtani", "al kahtani"],
+            ["الغامدي"] = ["al ghamdi", "alghamdi"],
+            ["الزهراني"] = ["al zahrani", "alzahrani", "az zahrani"],
+            ["الحربي"] = ["al harbi", "alharbi"],
+            ["الدوسري"] = ["al dosari", "aldosari", "al dossary"],
+            ["المصري"] = ["al masri", "el masry", "elmasry"],
+            ["الزهراء"] = ["al zahra", "alzahraa", "al zahraa"],
+        };
+
+        public static IEnumerable<Spelling> Spellings(IReadOnlyList<string> text)
+        {
+            var words = text.ToList();
+            for (var i = 0; i < words.Count - 1; i++)
+            {
+                // عبد الله, عبد الرحمن: "servant of" and the name it is joined with are one name.
+                if (words[i] == "عبد" && words[i + 1].StartsWith("ال", StringComparison.Ordinal))
+                {
+                    words[i] += words[i + 1];
+                    words.RemoveAt(i + 1);
+                }
+            }
+
+            var choices = words.Select(w => LegalForms.IsNativeForm(w) ? [w] : Choices(w)).ToList();
+            var count = choices.Max(c => c.Length);
+            for (var k = 0; k < count; k++)
+            {
+                yield return new Spelling(k == 0 ? "ar-common" : $"ar-common-{k + 1}", string.Join(' ', choices.Select(c => c[Math.Min(k, c.Length - 1)])));
+            }
+        }
+
+        private static string[] Choices(string word)
+        {
+            if (Names.TryGetValue(word, out var known))
+            {
+                return known;
+            }
+
+            var letters = Transform("ar-common", ArabicCommon, word);
+            return word.StartsWith("عبدال", StringComparison.Ordinal) && letters.Length > 5
+                ? ["abdul" + letters[5..], "abdel" + letters[5..], "abd al " + letters[5..]]
+                : [letters.Transliterate()];
+        }
+    }
+}
