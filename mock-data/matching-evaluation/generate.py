@@ -120,6 +120,17 @@ ROMANISED_NEAR_MISSES = [
     ("Fjellheim AS", "Latn", "LEGAL_ENTITY", "NO", "Fjellheim Energi AS"),
 ]
 
+# Later categories, drawn after the ones above so that those stay as they were.
+RUSSIAN_PATRONYMIC = [("Сергеевич", "Sergeyevich"), ("Иванович", "Ivanovich"), ("Петрович", "Petrovich"), ("Андреевич", "Andreyevich"),
+                      ("Николаевич", "Nikolayevich"), ("Олегович", "Olegovich")]
+INDIAN = [("Subramanian", "Venkataraman"), ("Lakshmi", "Narayanan"), ("Ramesh", "Krishnamurthy"), ("Priya", "Raghunathan")]
+# Names the same once diacritics are folded, written with different ones: two people.
+TWINS = [("Nguyễn Văn Hùng", "Nguyễn Văn Hưng", "Nguyen Van Hung", "VN"), ("Trần Thị Lan", "Trần Thị Lân", "Tran Thi Lan", "VN"),
+         ("Phạm Minh Tuấn", "Phạm Minh Tuân", "Pham Minh Tuan", "VN"), ("Lê Văn Đức", "Lê Văn Dực", "Le Van Duc", "VN"),
+         ("Işık Yılmaz", "Işik Yılmaz", "Isik Yilmaz", "TR"), ("Bożena Łęcka", "Bożena Lęcka", "Bozena Lecka", "PL")]
+# A person's name and another person's name one letter from it at its end.
+OTHER_ENDINGS = [("Mario", "Maria", "Bianchi"), ("Daniela", "Daniel", "Schubert"), ("Andreas", "Andrea", "Vogel"), ("Paulo", "Paula", "Ferreira")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -290,6 +301,51 @@ def generate(seed):
     for stored, script, kind, country, query in ROMANISED_NEAR_MISSES:
         w.identity(kind, country, [(stored, script)])
         w.query("romanisation_non_matches", kind, country, [query], None)
+
+    # Initials: the full name registered, the query with given names (and a Russian patronymic) cut to initials.
+    for (nf, lf), (ng, lg) in pairs(rng, RUSSIAN_FAMILY, RUSSIAN_GIVEN, 6):
+        pn, pl = rng.choice(RUSSIAN_PATRONYMIC)
+        label = w.identity("NATURAL_PERSON", "RU", [(f"{nf} {ng} {pn}", "Cyrl"), (f"{lg} {pl} {lf}", "Latn")])
+        w.query("initials", "NATURAL_PERSON", "RU", [f"{lf} {lg[0]}. {pl[0]}."], label)
+        w.query("initials", "NATURAL_PERSON", "RU", [f"{nf} {ng[0]}. {pn[0]}."], label)
+    for given, family in INDIAN:
+        label = w.identity("NATURAL_PERSON", "IN", [(f"{given} {family}", "Latn")])
+        w.query("initials", "NATURAL_PERSON", "IN", [f"{given[0]}. {family}"], label)
+        w.query("initials", "NATURAL_PERSON", "IN", [f"{family.upper()} {given[0]}"], label)
+    for given, family in people[28:34]:
+        country = rng.choice(["US", "GB", "DE", "FR"])
+        label = w.identity("NATURAL_PERSON", country, [(f"{given} {family}", "Latn")])
+        w.query("initials", "NATURAL_PERSON", country, [f"{given[0]}. {family}"], label)
+    # Two people an initial cannot tell apart: no GID.
+    for first, second in [("Maria", "Michael"), ("David", "Daniel"), ("Clara", "Christopher")]:
+        family = rng.choice([f for f in FAMILY if (first, f) not in USED and (second, f) not in USED])
+        USED.update([(first, family), (second, family)])
+        country = rng.choice(["US", "GB", "DE"])
+        w.identity("NATURAL_PERSON", country, [(f"{first} {family}", "Latn")])
+        w.identity("NATURAL_PERSON", country, [(f"{second} {family}", "Latn")])
+        w.query("initials", "NATURAL_PERSON", country, [f"{first[0]}. {family}"], None)
+
+    # One typo in a person's name, the country given.
+    for given, family in people[34:46]:
+        country = rng.choice(["US", "GB", "DE", "FR", "IT", "NL"])
+        label = w.identity("NATURAL_PERSON", country, [(f"{given} {family}", "Latn")])
+        words = [given, family]
+        target = rng.choice([0, 1])
+        words[target] = typo(rng, words[target])
+        w.query("person_typos", "NATURAL_PERSON", country, [" ".join(words)], label)
+    # Another person's given name, one letter from the registered one at its end: no GID.
+    for registered, other, family in OTHER_ENDINGS:
+        country = rng.choice(["IT", "ES", "DE", "BR"])
+        w.identity("NATURAL_PERSON", country, [(f"{registered} {family}", "Latn")])
+        w.query("person_typos", "NATURAL_PERSON", country, [f"{other} {family}"], None)
+
+    # Twins by diacritics: both registered; each exact spelling finds its own, the folded one neither.
+    for first, second, folded, country in TWINS:
+        a = w.identity("NATURAL_PERSON", country, [(first, "Latn")])
+        b = w.identity("NATURAL_PERSON", country, [(second, "Latn")])
+        w.query("diacritic_twins", "NATURAL_PERSON", country, [first], a)
+        w.query("diacritic_twins", "NATURAL_PERSON", country, [second], b)
+        w.query("diacritic_twins", "NATURAL_PERSON", country, [folded], None)
 
     return w
 

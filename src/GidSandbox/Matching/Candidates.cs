@@ -70,62 +70,80 @@ public static class Candidates
         word.Length < VariantLength ? [word] : Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Prepend(word).Distinct();
 
     /// <summary>
-    /// Candidates for each query. Every query name is first looked up by its exact keys (same words
-    /// in any order, same letters with other spacing, a person's initials); a query with as many
-    /// exact hits as its limit has nothing closer to find. The others look for identities holding
-    /// all of the name's words, each as written or one letter away; then, for a name of two words
-    /// or more still short of its limit, all of its words as written but one; and only a name that
-    /// all this found nothing for goes on to the trigram search. With <paramref name="exactFirst"/>
-    /// (batch matching) one exact hit is enough; without it (search and the duplicate check, which
-    /// show look-alikes) the others get their look-alikes too.
+    /// Candidates for each query, the one way search, batch matching and the duplicate check find
+    /// them (docs/matching.md, Finding candidates). The kind is a filter; the country is a
+    /// preference: in every step the identities of the query's country come first, and a step is
+    /// skipped only for the names that the steps before found enough identities for in that country
+    /// (in any country when none is given), so a caller that keeps only that country's identities
+    /// (search with a country, the duplicate check) sees the same ones a batch record with that
+    /// country is scored against. Every query name is first looked up by its exact keys (same words
+    /// in any order, same letters with other spacing, a person's initials); then by all of its
+    /// words, each as written or one letter away; then, for a name of two words or more, by all of
+    /// its words as written but one; and a name that all this found nothing for in its country goes
+    /// on to the trigram search.
     /// </summary>
-    public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, bool countryIsFilter, bool exactFirst, CancellationToken ct, int perQueryName = PerQueryName)
+    public static async Task<IReadOnlyList<List<MatchProfile>>> FindAsync(IDocumentStore store, IReadOnlyList<MatchQuery> queries, CancellationToken ct, int perQueryName = PerQueryName)
     {
-        var found = queries.Select(_ => new List<MatchProfile>()).ToList();
-        var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, q.Kind?.ToString(), countryIsFilter ? q.Country : null)))
+        var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, NameInitials.Of(n.Text), q.Kind?.ToString(), q.Country)))
             .Select((n, j) => n with { NameIndex = j }).ToList();
-        var exact = names.SelectMany(n => n.Standard.ExactKeys.Select(key => n with { Text = key })).ToList();
-        Add(found, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
+        var perName = names.Select(_ => new List<MatchProfile>()).ToList();
+        int Placed(Lookup n) => perName[n.NameIndex].Count(p => n.Country is null || p.Country == n.Country);
 
-        var lookAlikes = names.Where(n => found[n.Ordinal].Count < (exactFirst ? 1 : perQueryName) && n.Words.Count > 0).ToList();
-        var allWords = await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct);
-        Add(found, lookAlikes, allWords);
-        var counts = allWords.CountBy(row => row.Lookup).ToDictionary();
-        var fewer = lookAlikes.Where((n, i) => n.Words.Count >= 2 && counts.GetValueOrDefault(i) < perQueryName).ToList();
-        Add(found, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
+        var exact = names.SelectMany(n => n.ExactKeys.Select(key => n with { Text = key })).ToList();
+        Add(perName, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
 
-        var unfound = names.Where(n => found[n.Ordinal].Count == 0).Select(n => n with { Text = n.Standard.Key }).ToList();
+        var lookAlikes = names.Where(n => Placed(n) < perQueryName && n.Words.Count > 0).ToList();
+        Add(perName, lookAlikes, await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct));
+        var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName).ToList();
+        Add(perName, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
+
+        var unfound = names.Where(n => Placed(n) == 0).Select(n => n with { Text = n.Standard.Key }).ToList();
         foreach (var threshold in Thresholds)
         {
             var rows = await SpreadAsync(unfound, (chunk, token) => QueryAsync(store, TrigramSql(threshold, perQueryName), chunk, token), ct);
-            counts = rows.CountBy(row => row.Lookup).ToDictionary();
+            var placed = rows.Where(row => unfound[row.Lookup].Country is not { } country || row.Profile.Country == country).CountBy(row => row.Lookup).ToDictionary();
             var last = threshold == Thresholds[^1];
-            var stops = unfound.Select((lookup, i) => last || counts.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(lookup.Text).Count < FewTrigrams).ToArray();
-            Add(found, unfound, rows.Where(row => stops[row.Lookup]));
+            var stops = unfound.Select((lookup, i) => last || placed.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(lookup.Text).Count < FewTrigrams).ToArray();
+            Add(perName, unfound, rows.Where(row => stops[row.Lookup]));
             unfound = [.. unfound.Where((_, i) => !stops[i])];
+        }
+
+        var found = queries.Select(_ => new List<MatchProfile>()).ToList();
+        foreach (var name in names)
+        {
+            found[name.Ordinal].AddRange(perName[name.NameIndex].Where(p => found[name.Ordinal].TrueForAll(f => f.Id != p.Id)));
         }
 
         await AddIdentifierHoldersAsync(store, queries, found, ct);
         return found;
     }
 
-    /// <summary>One query name to look up: the text searched for (an exact key or the trigram key) and the filters.</summary>
-    private sealed record Lookup(int Ordinal, StandardName Standard, string? Kind, string? Country)
+    /// <summary>One query name to look up: the text searched for (an exact key or the trigram key), its initials and the kind and country.</summary>
+    private sealed record Lookup(int Ordinal, StandardName Standard, IReadOnlySet<string> Initials, string? Kind, string? Country)
     {
-        /// <summary>Which query name of the whole request this is, so the exact keys of one name are looked up together.</summary>
+        /// <summary>Which query name of the whole request this is: what each step found is counted per name.</summary>
         public int NameIndex { get; init; }
 
         public string Text { get; init; } = "";
 
-        /// <summary>The name's words the word search looks for: initials say too little to search by.</summary>
-        public IReadOnlyList<string> Words { get; } = [.. Standard.Tokens.Where(t => t.Length > 1).Distinct().Take(MaxWords)];
+        /// <summary>The name's words the word search looks for: initials ("A.", a Cyrillic "Ю." written "yu") say too little to search by.</summary>
+        public IReadOnlyList<string> Words { get; } = [.. Standard.Tokens.Where(t => t.Length > 1 && !Initials.Contains(t)).Distinct().Take(MaxWords)];
+
+        /// <summary>
+        /// The name's exact keys and, when it has initials that romanise to more than one letter
+        /// ("Жуков Ю. А.", "zhukov yu a"), its sorted key with those cut to their first letter, as
+        /// the stored names' keys with initials are (<see cref="StandardName.InitialledKeys"/>).
+        /// </summary>
+        public IEnumerable<string> ExactKeys => Initials.Any(i => i.Length > 1)
+            ? Standard.ExactKeys.Append(string.Join(' ', Standard.Tokens.Select(t => Initials.Contains(t) ? t[..1] : t).Order(StringComparer.Ordinal))).Distinct()
+            : Standard.ExactKeys;
     }
 
-    private static void Add(List<List<MatchProfile>> found, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, MatchProfile Profile)> rows)
+    private static void Add(List<List<MatchProfile>> perName, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, MatchProfile Profile)> rows)
     {
         foreach (var (lookup, profile) in rows)
         {
-            var list = found[lookups[lookup].Ordinal];
+            var list = perName[lookups[lookup].NameIndex];
             if (list.TrueForAll(p => p.Id != profile.Id))
             {
                 list.Add(profile);
@@ -140,8 +158,8 @@ public static class Candidates
           select q.ord, q.name, p.id from unnest(@texts, @ords, @names, @kinds, @countries) as q(text, ord, name, kind, country)
           cross join lateral (
             select d.id from {Table} d
-            where d.exact_keys @> array[q.text] and d.status = 'Active'
-              and (q.kind is null or d.kind = q.kind) and (q.country is null or d.country = q.country)
+            where d.exact_keys @> array[q.text] and d.status = 'Active' and (q.kind is null or d.kind = q.kind)
+            order by (d.country = q.country) is true desc, d.id
             limit {limit}) p),
         found as (select distinct on (h.name, h.id) h.ord, h.id from hits h)
         select f.ord, d.data from found f join {Table} d on d.id = f.id
@@ -153,9 +171,8 @@ public static class Candidates
         select q.ord, p.data from unnest(@texts, @ords, @kinds, @countries) as q(text, ord, kind, country)
         cross join lateral (
           select d.data from {Table} d
-          where q.text <% d.search_text and d.status = 'Active'
-            and (q.kind is null or d.kind = q.kind) and (q.country is null or d.country = q.country)
-          order by q.text <<-> d.search_text
+          where q.text <% d.search_text and d.status = 'Active' and (q.kind is null or d.kind = q.kind)
+          order by (d.country = q.country) is true desc, q.text <<-> d.search_text, d.id
           limit {limit}) p
         """;
 
@@ -164,9 +181,9 @@ public static class Candidates
     /// <see cref="MatchProfile.Words"/> meet the variants of every word (@v0, @v1, …), or hold all
     /// of its words as written but one (@w0, @w1, …: with variants, one common word of four letters
     /// would bring every word one letter from it, "yang" every "wang" and "fang"); at most
-    /// <see cref="MaxRanked"/> of them ranked by how many words they meet, how many they hold as
-    /// written, and how few other words they have. Kind and country are compared row by row:
-    /// ANDed into the index scan, their btrees would be read for half the table.
+    /// <see cref="MaxRanked"/> of them ranked: the query's country first, then by how many words
+    /// they meet, how many they hold as written, and how few other words they have. The kind is
+    /// compared row by row: ANDed into the index scan, its btree would be read for half the table.
     /// </summary>
     private static string WordsSql(int words, bool allButOne, string? kind, string? country, int limit)
     {
@@ -176,10 +193,10 @@ public static class Candidates
         var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(p.words && @v{i})::int"));
         return $"""
             select p.data from (
-              select d.id, d.data, d.words from {Table} d
-              where ({condition}) and d.status = 'Active'{(kind is null ? "" : " and (d.kind = @kind) is true")}{(country is null ? "" : " and (d.country = @country) is true")}
+              select d.id, d.data, d.words, d.country from {Table} d
+              where ({condition}) and d.status = 'Active'{(kind is null ? "" : " and (d.kind = @kind) is true")}
               limit {MaxRanked}) p
-            order by {met} desc, (select count(*) from unnest(@written) w where w = any(p.words)) desc, cardinality(p.words), p.id
+            order by {(country is null ? "" : "(p.country = @country) is true desc, ")}{met} desc, (select count(*) from unnest(@written) w where w = any(p.words)) desc, cardinality(p.words), p.id
             limit {limit}
             """;
     }

@@ -30,9 +30,8 @@ public static class DuplicateCheck
     {
         var query = new MatchQuery([.. names.Select(n => n.Text)], kind, country, []);
         await LockAsync(session, query, ct);
-        var found = await Candidates.FindAsync(session.DocumentStore, [query], countryIsFilter: true, exactFirst: false, ct);
-        var candidates = found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= Threshold)
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Profile.Id, StringComparer.Ordinal).Take(MaxCandidates)
+        var found = await Candidates.FindAsync(session.DocumentStore, [query], ct);
+        var candidates = Scoring.Rank(found[0].Where(p => p.Country == country).Select(p => Scoring.Score(query, p)).Where(s => s.Score >= Threshold)).Take(MaxCandidates)
             .Select(s => new DuplicateCandidate(Gid.Parse(s.Profile.Id), s.Score, s.MatchedName!.Text)).ToList();
         return Decide(candidates, given);
     }

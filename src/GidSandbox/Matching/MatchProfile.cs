@@ -27,6 +27,9 @@ public sealed record MatchProfile
 
     public string? Lei { get; init; }
 
+    /// <summary>The sequence number of the registration event: which of two equally good candidates was registered first (0 when unknown).</summary>
+    public long RegisteredSequence { get; init; }
+
     public ImmutableList<ProfileName> Names { get; init; } = [];
 
     public ImmutableList<ExternalIdentifier> ExternalIdentifiers { get; init; } = [];
@@ -80,8 +83,8 @@ public sealed partial class MatchProfileProjection : SingleStreamProjection<Matc
 {
     public override MatchProfile? Evolve(MatchProfile? profile, string id, IEvent e) => (profile, e.Data) switch
     {
-        (null, NaturalPersonRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.NaturalPerson, r.Country, r.RegisteringOffice, null, r.Names),
-        (null, LegalEntityRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.LegalEntity, r.Country, r.RegisteringOffice, r.Lei, r.Names),
+        (null, NaturalPersonRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.NaturalPerson, r.Country, r.RegisteringOffice, null, r.Names) with { RegisteredSequence = e.Sequence },
+        (null, LegalEntityRegistered r) => MatchProfile.Registered(r.Gid, IdentityKind.LegalEntity, r.Country, r.RegisteringOffice, r.Lei, r.Names) with { RegisteredSequence = e.Sequence },
         (not null, NameAdded a) => profile.WithNames(profile.Names.AddRange(profile.Standardized(a.Name))),
         (not null, NameRemoved r) => profile.WithNames(profile.Names.RemoveAll(n => n.NameId == r.NameId)),
         (not null, ExternalIdentifierLinked l) => profile with { ExternalIdentifiers = profile.ExternalIdentifiers.Add(l.Identifier) },

@@ -13,13 +13,26 @@ public sealed record MatchQuery(IReadOnlyList<string> Names, IdentityKind? Kind,
 public sealed record ScoreParts(double Trigram, double TokenOverlap, double Phonetic, double LegalForm, double Country, double Identifier);
 
 /// <summary>How a candidate scored: which of its names matched which query name, the features seen and the parts.</summary>
-public sealed record Scored(MatchProfile Profile, double Score, ProfileName? MatchedName, string? QueryName, ScoreParts Parts, IReadOnlyList<string> Features);
+public sealed record Scored(MatchProfile Profile, double Score, ProfileName? MatchedName, string? QueryName, ScoreParts Parts, IReadOnlyList<string> Features)
+{
+    /// <summary>How many of the query's names found a name of the candidate that scores at least <see cref="Scoring.AgreeingName"/>.</summary>
+    public int AgreeingNames { get; init; }
+
+    /// <summary>Whether the query named a country and the candidate is in it.</summary>
+    public bool SameCountry { get; init; }
+
+    /// <summary>The features that speak for the candidate (<see cref="Scoring.Agreeing"/>), counted.</summary>
+    public int Evidence => Features.Count(f => Scoring.Agreeing.Contains(f) || f.StartsWith("IDENTIFIER ", StringComparison.Ordinal));
+}
 
 /// <summary>
-/// The score of a candidate against a query (docs/matching.md): per pair of names, 0.4 × trigram
-/// similarity + 0.4 × token overlap + 0.2 × phonetic agreement, or 1 when the standardized names
-/// are equal in any word order; times 0.9 when both names carry incompatible legal forms and times
-/// 0.85 when the countries differ; 1 outright on an exact identifier hit. The best pair counts.
+/// The score of a candidate against a query (docs/matching.md): per pair of names, 1 when the
+/// names are spelled the same (after Unicode normalization, case and punctuation), 0.98 when they
+/// are the same once standardized, less when they disagree on diacritics both carry, a little less
+/// for initials or one typo; otherwise 0.4 × trigram similarity + 0.4 × token overlap + 0.2 ×
+/// phonetic agreement; times 0.9 when both names carry incompatible legal forms and times 0.85
+/// when the countries differ; 1 outright on an exact identifier hit. The best pair counts; equal
+/// scores are ranked by evidence (<see cref="Rank"/>).
 /// </summary>
 public static class Scoring
 {
@@ -31,23 +44,52 @@ public static class Scoring
     public const double TypoScore = 0.92;
     public const double RomanisationVariantScore = 0.95;
 
+    /// <summary>The same name once standardized (diacritics folded, legal form and word order aside), but not spelled the same.</summary>
+    public const double StandardizedScore = 0.98;
+
+    /// <summary>The same name once standardized, but written with other diacritics on both sides (Hùng, Hưng): another name, worth a look.</summary>
+    public const double DiacriticsDifferScore = 0.85;
+
+    /// <summary>Every word paired, one with an initial of the other ("Kuzmin A. S.", "Kuzmin Aleksei Sergeevich"), less <see cref="PerFurtherInitial"/> for each further initial.</summary>
+    public const double InitialsScore = 0.93;
+
+    public const double PerFurtherInitial = 0.01;
+
+    /// <summary>Every word of the shorter name paired, one with an initial, but the other name has more words ("A. Kuzmin", "Aleksei Sergeevich Kuzmin").</summary>
+    public const double PartialInitialsScore = 0.8;
+
+    /// <summary>A query name agrees with a candidate at this score (what POSSIBLE asks).</summary>
+    public const double AgreeingName = 0.75;
+
+    /// <summary>The features that are agreements, counted as evidence when scores are equal.</summary>
+    public static readonly IReadOnlySet<string> Agreeing = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "SAME_SPELLING", "SAME_NAME", "SAME_WORDS_ANY_ORDER", "SAME_LETTERS_OTHER_SPACING", "SOUNDS_ALIKE", "SAME_LEGAL_FORM",
+    };
+
     public static Scored Score(MatchQuery query, MatchProfile profile)
     {
         var identifierHits = IdentifierHits(query, profile);
         Scored? best = null;
+        var agreeing = 0;
         foreach (var (text, q) in query.Standardized)
         {
+            var bestOfName = 0.0;
             foreach (var name in profile.Names)
             {
-                var scored = ScoreName(q, name.Standard, profile.Kind == IdentityKind.NaturalPerson, query.Country, profile.Country);
-                if (best is null || scored.Score > best.Score)
+                var scored = ScoreName(text, q, name.Text, name.Standard, profile.Kind == IdentityKind.NaturalPerson, query.Country, profile.Country);
+                bestOfName = Math.Max(bestOfName, scored.Score);
+                if (best is null || scored.Score > best.Score || (scored.Score == best.Score && scored.Evidence > best.Evidence))
                 {
                     best = scored with { Profile = profile, MatchedName = name, QueryName = text };
                 }
             }
+
+            agreeing += bestOfName >= AgreeingName ? 1 : 0;
         }
 
         best ??= new Scored(profile, 0, null, null, new ScoreParts(0, 0, 0, 1, 1, 0), []);
+        best = best with { AgreeingNames = agreeing };
         if (identifierHits.Count > 0)
         {
             return best with
@@ -61,32 +103,54 @@ public static class Scoring
         return best;
     }
 
-    /// <summary>The score of one query name against one candidate name.</summary>
-    public static Scored ScoreName(StandardName q, StandardName c, bool person, string? queryCountry, string candidateCountry)
+    /// <summary>
+    /// Best first: by score, then by evidence: an identifier shared, the same country, more of the
+    /// query's names agreeing, more agreeing features; then the identity registered first (the
+    /// order its registration was stored in). Never by GID while anything else tells them apart:
+    /// the same query gives the same order in every database that holds the same registrations.
+    /// </summary>
+    public static IOrderedEnumerable<Scored> Rank(IEnumerable<Scored> scored) =>
+        scored.OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Parts.Identifier)
+            .ThenByDescending(s => s.SameCountry)
+            .ThenByDescending(s => s.AgreeingNames)
+            .ThenByDescending(s => s.Evidence)
+            .ThenBy(s => s.Profile.RegisteredSequence == 0 ? long.MaxValue : s.Profile.RegisteredSequence)
+            .ThenBy(s => s.Profile.Id, StringComparer.Ordinal);
+
+    /// <summary>The score of one query name against one candidate name, each as written and standardized.</summary>
+    public static Scored ScoreName(string queryText, StandardName q, string candidateText, StandardName c, bool person, string? queryCountry, string candidateCountry)
     {
         var features = new List<string>();
         var trigram = Math.Max(Trigrams.Similarity(q.Key, c.Key), Trigrams.Similarity(q.Compact, c.Compact));
         var tokens = TokenOverlap(q.Tokens, c.Tokens, person, features);
         var phonetic = Dice(q.Phonetic, c.Phonetic);
+        var sameCountry = queryCountry is not null && queryCountry == candidateCountry;
         double score;
-        if (q.Key == c.Key)
+        if (q.Normalized == c.Normalized || SortedWords(q.Normalized) == SortedWords(c.Normalized))
         {
-            features.Add("SAME_NAME");
+            features.Add("SAME_SPELLING");
+            if (q.Normalized != c.Normalized)
+            {
+                features.Add("SAME_WORDS_ANY_ORDER");
+            }
+
             score = 1;
         }
-        else if (q.SortedKey == c.SortedKey)
+        else if (q.Key == c.Key || q.SortedKey == c.SortedKey || SameLetters(q, c))
         {
-            features.Add("SAME_WORDS_ANY_ORDER");
-            score = 1;
+            features.Add(q.Key == c.Key ? "SAME_NAME" : q.SortedKey == c.SortedKey ? "SAME_WORDS_ANY_ORDER" : "SAME_LETTERS_OTHER_SPACING");
+            score = StandardizedScore;
         }
-        else if (SameLetters(q, c))
+        else if (person && NameInitials.Agree(q.Tokens, NameInitials.Of(queryText), c.Tokens, NameInitials.Of(candidateText)) is { } initials)
         {
-            features.Add("SAME_LETTERS_OTHER_SPACING");
-            score = 1;
+            features.Add("INITIALS");
+            score = initials.Complete ? Math.Max(InitialsScore - (PerFurtherInitial * (initials.Initials - 1)), TypoScore - 0.02) : PartialInitialsScore;
         }
-        else if (!person && OneTypo(q.Tokens, c.Tokens))
+        else if ((person ? sameCountry && OnePersonTypo(q.Tokens, c.Tokens) : OneTypo(q.Tokens, c.Tokens)))
         {
             // Company names are made of dictionary words: one misspelt long word is a typo, not another company.
+            // Person names only when every other word and the country agree, and not at the end of the word (Ivanov, Ivanova).
             features.Add("TYPO");
             score = Math.Max(TypoScore, (TrigramWeight * trigram) + (TokenWeight * tokens) + (PhoneticWeight * phonetic));
         }
@@ -102,8 +166,14 @@ public static class Scoring
         if (q.IsFolded || c.IsFolded)
         {
             // A romanisation-folded reading counts only when equal, and then below an exact meeting.
-            score = score == 1 ? RomanisationVariantScore : 0;
+            score = score >= StandardizedScore ? RomanisationVariantScore : 0;
             features.Add("ROMANISATION_VARIANT");
+        }
+        else if (score > DiacriticsDifferScore && Diacritics.Differ(queryText, candidateText))
+        {
+            // Only a score that could be a MATCH or a POSSIBLE is worth reading the diacritics for.
+            features.Add("DIACRITICS_DIFFER");
+            score = DiacriticsDifferScore;
         }
 
         var legalForm = 1.0;
@@ -127,8 +197,13 @@ public static class Scoring
             country = CountryMismatchFactor;
         }
 
-        return new Scored(null!, Math.Round(score * legalForm * country, 4), null, null, new ScoreParts(Round(trigram), Round(tokens), Round(phonetic), legalForm, country, 0), features);
+        return new Scored(null!, Math.Round(score * legalForm * country, 4), null, null, new ScoreParts(Round(trigram), Round(tokens), Round(phonetic), legalForm, country, 0), features)
+        {
+            SameCountry = sameCountry,
+        };
     }
+
+    private static string SortedWords(string normalized) => string.Join(' ', normalized.Split(' ').Order(StringComparer.Ordinal));
 
     /// <summary>
     /// Dice overlap of the two token bags where each query token takes its best partner: equal 1,
@@ -258,6 +333,44 @@ public static class Scoring
         var shorter = Math.Min(left[0].Length, right[0].Length);
         var edits = Edits(left[0], right[0]);
         return shorter >= 5 && (edits == 1 || (edits == 2 && shorter >= 8));
+    }
+
+    /// <summary>
+    /// A person's name with every word the same but one, which is one edit from its partner, at
+    /// least four letters long, starts with the same letter and ends with the same letter unless
+    /// the edit swaps the last two ("Jonh"): names that differ at their end are other names
+    /// (Ivanov and Ivanova, Maria and Mario, Kowalski and Kowalska).
+    /// </summary>
+    public static bool OnePersonTypo(IReadOnlyList<string> q, IReadOnlyList<string> c)
+    {
+        if (q.Count != c.Count || q.Count < 2)
+        {
+            return false;
+        }
+
+        var left = q.ToList();
+        var right = c.ToList();
+        foreach (var token in q)
+        {
+            if (right.Remove(token))
+            {
+                left.Remove(token);
+            }
+        }
+
+        if (left.Count != 1 || right.Count != 1)
+        {
+            return false;
+        }
+
+        var (a, b) = (left[0], right[0]);
+        if (Math.Min(a.Length, b.Length) < 4 || a[0] != b[0] || Edits(a, b) != 1)
+        {
+            return false;
+        }
+
+        var swappedAtEnd = a.Length == b.Length && a[^1] == b[^2] && a[^2] == b[^1];
+        return a[^1] == b[^1] || swappedAtEnd;
     }
 
     private static double Dice(IReadOnlyList<string> a, IReadOnlyList<string> b)

@@ -39,8 +39,8 @@ public sealed class CandidatesTests(SandboxFixture sandbox)
     private async Task<List<string>> CandidatesOf(string name, IdentityKind kind, string country)
     {
         var store = sandbox.Host.Services.GetRequiredService<IDocumentStore>();
-        var found = await Candidates.FindAsync(store, [new MatchQuery([name], kind, country, [])], countryIsFilter: true, exactFirst: false, CancellationToken.None);
-        return [.. found[0].Select(p => p.Id)];
+        var found = await Candidates.FindAsync(store, [new MatchQuery([name], kind, country, [])], CancellationToken.None);
+        return [.. found[0].Where(p => p.Country == country).Select(p => p.Id)];
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class DuplicateCandidatesTests(SandboxFixture sandbox)
         var (a, b) = string.CompareOrdinal(first.Gid(), second.Gid()) < 0 ? (first, second) : (second, first);
         Assert.Single(pairs);
         Given.AssertJson($$"""
-            { "first": "{{a.Gid()}}", "second": "{{b.Gid()}}", "score": 1,
+            { "first": "{{a.Gid()}}", "second": "{{b.Gid()}}", "score": 0.98,
               "explanation": { "queryName": "{{a["names"]![0]!["text"]}}", "matchedName": "{{b["names"]![0]!["text"]}}", "features": ["SAME_NAME", "SAME_LEGAL_FORM"] } }
             """, pairs[0]);
 

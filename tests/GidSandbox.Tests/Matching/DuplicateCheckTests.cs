@@ -29,7 +29,7 @@ public sealed class DuplicateCheckTests(SandboxFixture sandbox)
 
         Given.AssertJson($$"""
             { "code": "POSSIBLE_DUPLICATE", "fields": ["input.names"],
-              "candidates": [ { "gid": "{{existing.Gid()}}", "score": 1, "matchedName": "Müller {{word}} GmbH" } ] }
+              "candidates": [ { "gid": "{{existing.Gid()}}", "score": 0.98, "matchedName": "Müller {{word}} GmbH" } ] }
             """, error["extensions"]);
         Assert.StartsWith($"This looks like {existing.Gid()} ('Müller {word} GmbH', score 1): nothing was stored.", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(streams, await sandbox.CountStreams());
@@ -126,7 +126,7 @@ public sealed class DuplicateCheckTests(SandboxFixture sandbox)
         var registered = (await sandbox.Data(History, new { gid }))["identityHistory"]![0]!;
         Given.AssertJson($$"""
             { "reason": "A different company with the same name, Companies House 0123.",
-              "candidates": [ { "gid": "{{existing.Gid()}}", "score": 1, "matchedName": "{{word}} Trading Ltd" } ] }
+              "candidates": [ { "gid": "{{existing.Gid()}}", "score": 0.98, "matchedName": "{{word}} Trading Ltd" } ] }
             """, registered["data"]!["duplicateOverride"]);
     }
 

@@ -33,11 +33,11 @@ public sealed class MatchIdentitiesTests(SandboxFixture sandbox)
 
         Given.AssertJson($$"""
             [ { "reference": "by-name", "decision": "MATCH", "gid": "{{company.Gid()}}",
-                "candidates": [ { "gid": "{{company.Gid()}}", "score": 1, "explanation": { "matchedName": "Müller {{word}} GmbH", "features": ["SAME_NAME", "SAME_LEGAL_FORM"] } } ] },
+                "candidates": [ { "gid": "{{company.Gid()}}", "score": 0.98, "explanation": { "matchedName": "Müller {{word}} GmbH", "features": ["SAME_NAME", "SAME_LEGAL_FORM"] } } ] },
               { "reference": "by-identifier", "decision": "MATCH", "gid": "{{company.Gid()}}",
                 "candidates": [ { "gid": "{{company.Gid()}}", "score": 1, "explanation": { "matchedName": "Müller {{word}} GmbH", "features": ["IDENTIFIER EP applicant-number {{number}}"] } } ] },
               { "reference": "two-alike", "decision": "POSSIBLE", "gid": null,
-                "candidates": {{new JsonArray([.. new[] { inJapan.Gid(), inKorea.Gid() }.Order(StringComparer.Ordinal).Select(g => JsonNode.Parse($$$"""{ "gid": "{{{g}}}", "score": 0.85, "explanation": { "matchedName": "{{{word}}} Kogyo", "features": ["SAME_NAME", "COUNTRY_DIFFERS"] } }"""))]).ToJsonString()}} },
+                "candidates": {{new JsonArray([.. new[] { inJapan.Gid(), inKorea.Gid() }.Select(g => JsonNode.Parse($$$"""{ "gid": "{{{g}}}", "score": 0.85, "explanation": { "matchedName": "{{{word}}} Kogyo", "features": ["SAME_SPELLING", "COUNTRY_DIFFERS"] } }"""))]).ToJsonString()}} },
               { "reference": "unknown", "decision": "NO_MATCH", "gid": null, "candidates": [] } ]
             """, results);
     }

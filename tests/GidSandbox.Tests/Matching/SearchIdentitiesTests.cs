@@ -35,7 +35,7 @@ public sealed class SearchIdentitiesTests(SandboxFixture sandbox)
 
         var key = $"muller {word.ToLowerInvariant()}";
         Given.AssertJson($$"""
-            { "edges": [ { "cursor": "{{found["edges"]![0]!["cursor"]}}", "score": 1, "node": { "gid": "{{company.Gid()}}" },
+            { "edges": [ { "cursor": "{{found["edges"]![0]!["cursor"]}}", "score": 0.98, "node": { "gid": "{{company.Gid()}}" },
                 "explanation": { "queryName": "MUELLER {{word.ToUpperInvariant()}} Gesellschaft mit beschränkter Haftung",
                   "matchedName": "Müller {{word}} GmbH", "matchedKey": "{{key}}", "legalForm": "GMBH", "legalFormElf": "2HBR",
                   "features": ["SAME_NAME", "SAME_LEGAL_FORM"],

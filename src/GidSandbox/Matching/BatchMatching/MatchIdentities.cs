@@ -34,9 +34,9 @@ public sealed record MatchResult(string? Reference, MatchDecision Decision, IRea
 }
 
 /// <summary>
-/// Batch matching (docs/matching.md): the whole batch's candidates are found together (names
-/// found exactly in one round trip, the rest by their words over a few connections), scored in
-/// parallel, and decided. A wrong GID is worse than none, so a MATCH needs a high
+/// Batch matching (docs/matching.md): the whole batch's candidates are found together, as search
+/// and the duplicate check find them (<see cref="Candidates.FindAsync"/>: exact keys in one round
+/// trip, words over a few connections), scored in parallel, ranked and decided. A wrong GID is worse than none, so a MATCH needs a high
 /// score and a clear lead over the runner-up.
 /// </summary>
 public static class MatchIdentities
@@ -92,15 +92,14 @@ public static class MatchIdentities
 
     public static async Task<IReadOnlyList<MatchResult>> RunAsync(IDocumentStore store, IReadOnlyList<(string? Reference, MatchQuery Query)> records, int candidatesPerRecord, CancellationToken ct)
     {
-        var found = await Candidates.FindAsync(store, [.. records.Select(r => r.Query)], countryIsFilter: false, exactFirst: true, ct);
+        var found = await Candidates.FindAsync(store, [.. records.Select(r => r.Query)], ct);
         return [.. records.AsParallel().AsOrdered().Select((r, i) => Decide(r.Reference, [.. found[i].Select(p => Scoring.Score(r.Query, p))], candidatesPerRecord))];
     }
 
     /// <summary>The decision on one record from its scored candidates.</summary>
     public static MatchResult Decide(string? reference, IReadOnlyList<Scored> scored, int candidatesPerRecord)
     {
-        var ranked = scored.Where(s => s.Score >= PossibleThreshold)
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Profile.Id, StringComparer.Ordinal).ToList();
+        var ranked = Scoring.Rank(scored.Where(s => s.Score >= PossibleThreshold)).ToList();
         if (ranked.Count == 0)
         {
             return new MatchResult(reference, MatchDecision.NoMatch, []);

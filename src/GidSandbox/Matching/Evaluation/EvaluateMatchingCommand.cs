@@ -16,9 +16,12 @@ public sealed class EvaluateMatchingInput
 
     [Description("pg_trgm similarity at which the raw trigram baseline calls a MATCH")]
     public double TrigramBaselineThresholdFlag { get; set; } = 0.5;
+
+    [Description("Jaro-Winkler similarity at which that baseline calls a MATCH")]
+    public double JaroWinklerBaselineThresholdFlag { get; set; } = 0.9;
 }
 
-[Description("Loads the labelled matching evaluation set into a throwaway database and prints precision, recall and F1 per category next to two baselines", Name = "matching-evaluation")]
+[Description("Loads the labelled matching evaluation set into a throwaway database and prints precision, recall and F1 per category next to three baselines", Name = "matching-evaluation")]
 public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatchingInput>
 {
     public override async Task<bool> Execute(EvaluateMatchingInput input)
@@ -39,8 +42,12 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
             var engine = results.Select(r => r.Decision == MatchDecision.Match ? r.Best!.Profile.Id : null).ToList();
             var exact = await ExactBaselineAsync(store, set.Queries, ct);
             var trigram = await TrigramBaselineAsync(postgres.ConnectionString, set.Queries, input.TrigramBaselineThresholdFlag, ct);
+            var jaroWinkler = await JaroWinklerBaselineAsync(store, set.Queries, input.JaroWinklerBaselineThresholdFlag, ct);
 
-            Console.WriteLine(Table(set.Queries, gids, [("sandbox matcher", engine), ("exact normalized name", exact), ($"raw pg_trgm ≥ {input.TrigramBaselineThresholdFlag.ToString(CultureInfo.InvariantCulture)}", trigram)]));
+            Console.WriteLine(Table(set.Queries, gids, [
+                ("sandbox matcher", engine), ("exact normalized name", exact),
+                ($"raw pg_trgm ≥ {input.TrigramBaselineThresholdFlag.ToString(CultureInfo.InvariantCulture)}", trigram),
+                ($"Jaro–Winkler ≥ {input.JaroWinklerBaselineThresholdFlag.ToString(CultureInfo.InvariantCulture)}", jaroWinkler)]));
             foreach (var (query, i) in set.Queries.Select((q, i) => (q, i)).Where(x => Expected(gids, x.q) != engine[x.i]))
             {
                 var best = results[i].Best;
@@ -72,6 +79,25 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
         {
             var found = q.Names.SelectMany(n => byName[(q.Kind, NameStandardization.Normalize(n))]).Distinct().ToList();
             return found.Count == 1 ? found[0] : null;
+        })];
+    }
+
+    /// <summary>
+    /// Baseline 3: the identity of the query's kind with the name whose normalized form is closest
+    /// to a query name's by Jaro–Winkler similarity (F23.StringSimilarity), if at or above the threshold.
+    /// </summary>
+    private static async Task<List<string?>> JaroWinklerBaselineAsync(DocumentStore store, IReadOnlyList<EvaluationQuery> queries, double threshold, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var profiles = await session.Query<MatchProfile>().ToListAsync(ct);
+        var jaroWinkler = new F23.StringSimilarity.JaroWinkler();
+        return [.. queries.Select(q =>
+        {
+            var names = q.Names.Select(NameStandardization.Normalize).ToList();
+            var best = profiles.Where(p => p.Kind == q.Kind)
+                .Select(p => (p.Id, Similarity: p.Names.Max(n => names.Max(name => jaroWinkler.Similarity(name, n.Standard.Normalized)))))
+                .OrderByDescending(x => x.Similarity).ThenBy(x => x.Id, StringComparer.Ordinal).FirstOrDefault();
+            return best.Id is not null && best.Similarity >= threshold ? best.Id : null;
         })];
     }
 

@@ -84,7 +84,7 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             var results = await MatchIdentities.RunAsync(store, [.. records.Select(r => ((string?)null, r))], 3, CancellationToken.None);
             var batchSeconds = batch.Elapsed.TotalSeconds;
             var candidates = Stopwatch.StartNew();
-            var found = await Candidates.FindAsync(store, records, countryIsFilter: false, exactFirst: true, CancellationToken.None);
+            var found = await Candidates.FindAsync(store, records, CancellationToken.None);
             var candidateSeconds = candidates.Elapsed.TotalSeconds;
             var scoring = Stopwatch.StartNew();
             var scored = records.Select((r, i) => found[i].Select(p => Scoring.Score(r, p)).Count()).Sum();
@@ -164,7 +164,7 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
         return queries;
     }
 
-    private static MatchProfile Profile(MockLine line)
+    internal static MatchProfile Profile(MockLine line)
     {
         var (kind, names, country, lei) = line.LegalEntity is { } entity
             ? (IdentityKind.LegalEntity, entity.Names, entity.Country, entity.Lei)

@@ -114,14 +114,14 @@ public sealed record SearchIdentities(string Text, IdentityKind? Kind, string? C
         {
             // Twice the page's depth: a candidate much further down the candidates' order rarely outscores those above it.
             var depth = Math.Min(MaxDepth, Math.Max(Candidates.PerQueryName, 2 * (Offset + First)));
-            var found = await Candidates.FindAsync(store, [query], countryIsFilter: true, exactFirst: false, ct, perQueryName: depth);
+            var found = await Candidates.FindAsync(store, [query], ct, perQueryName: depth);
             foreach (var scored in found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= MinScore))
             {
                 Add(scored);
             }
         }
 
-        var ranked = hits.Values.OrderByDescending(h => h.Score).ThenBy(h => h.Profile.Id, StringComparer.Ordinal).ToList();
+        var ranked = Scoring.Rank(hits.Values).ToList();
         return ([.. ranked.Skip(Offset).Take(First)], ranked.Count > Offset + First);
     }
 

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AnyAscii;
+
+namespace GidSandbox.Matching;
+
+/// <summary>
+/// Whether two names written with diacritics disagree on them: Nguyễn Văn Hùng and Nguyễn Văn Hưng,
+/// Işık and Işik, Łęcki and Lęcki. Standardization folds diacritics so that a
+/// name written without them meets the name written with them; but when both names carry them in a
+/// word that folds to the same letters, they are compared: there they tell names apart.
+/// </summary>
+public static partial class Diacritics
+{
+    /// <summary>
+    /// Letters offices write for one another when their keyboards lack one: Romanian ș/ş and ț/ţ
+    /// (comma and cedilla), ø/ö, æ/ä, Hungarian ő/ö and ű/ü. Any other two letters with different
+    /// marks differ.
+    /// </summary>
+    private static readonly Dictionary<char, char> SameLetter = new()
+    {
+        ['ș'] = 'ş',
+        ['ț'] = 'ţ',
+        ['ø'] = 'ö',
+        ['æ'] = 'ä',
+        ['ő'] = 'ö',
+        ['ű'] = 'ü',
+    };
+
+    /// <summary>
+    /// True when some word written with diacritics in one name has partners in the other name
+    /// (words that fold to the same letters, also written with diacritics) and none of them is
+    /// written with the same letters.
+    /// </summary>
+    public static bool Differ(string a, string b)
+    {
+        var vietnamese = IsVietnamese(a) && IsVietnamese(b);
+        var left = MarkedWords(a, vietnamese);
+        if (left.Count == 0)
+        {
+            return false;
+        }
+
+        var right = MarkedWords(b, vietnamese);
+        foreach (var (folded, word) in left)
+        {
+            var partners = right.Where(r => r.Folded == folded).ToList();
+            if (partners.Count > 0 && !partners.Exists(p => SameWord(word, p.Word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Vietnamese marks almost every syllable, so in a name written with them a syllable without
+    /// marks is written so on purpose (Lan, Lân): there every word is compared. Elsewhere a word
+    /// without marks may have lost them to a keyboard or a character set (Yilmaz for Yılmaz beside
+    /// Çağlar), so only words that carry marks on both sides are.
+    /// </summary>
+    private static bool IsVietnamese(string text) =>
+        text.Normalize(NormalizationForm.FormKC).Any(c => c is 'ă' or 'Ă' or 'đ' or 'Đ' or 'ơ' or 'Ơ' or 'ư' or 'Ư' or >= '\u1EA0' and <= '\u1EF9');
+
+    // The Latin words written with letters outside ASCII (every Latin word, for Vietnamese), each with its folded form.
+    private static List<(string Folded, string Word)> MarkedWords(string text, bool everyWord)
+    {
+        var words = new List<(string, string)>();
+        foreach (var word in Words().Split(text.Normalize(NormalizationForm.FormKC)))
+        {
+            if (word.Length > 0 && (everyWord || word.Any(c => c > '\u007F')) && word.All(c => c <= '\u024F' || c is >= '\u0300' and <= '\u036F' or >= '\u1E00' and <= '\u1EFF'))
+            {
+                words.Add((word.Transliterate().ToLowerInvariant(), word));
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Letter by letter, ignoring case; a capital I is either i or the Turkish dotless ı (whose
+    /// capital it is), so IŞIK is both Işık and Işik.
+    /// </summary>
+    private static bool SameWord(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!SameLetterOf(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameLetterOf(char a, char b)
+    {
+        if (a == 'I' || b == 'I')
+        {
+            return (a == 'I' ? b : a) is 'I' or 'i' or 'ı';
+        }
+
+        return Canonical(a) == Canonical(b);
+    }
+
+    private static char Canonical(char c)
+    {
+        var lower = c == 'İ' ? 'i' : char.ToLowerInvariant(c);
+        return SameLetter.GetValueOrDefault(lower, lower);
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{M}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+}
