@@ -88,5 +88,7 @@ public static class ConsoleRegistration
         Dashboards.Dashboards.Map(pages);
         SearchPage.Map(pages);
         AuditPage.Map(pages);
+        DuplicatesPage.Map(pages);
+        ChallengesPage.Map(pages);
     }
 }
