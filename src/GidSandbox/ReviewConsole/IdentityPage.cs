@@ -227,9 +227,9 @@ public static class IdentityPage
             return Html.Of($"""
                 <li{current}>
                   <p><strong>{e["type"]?.GetValue<string>()}</strong> · version {version}</p>
-                  {Changed(e)}
                   <p><time datetime="{HomePage.Text(e, "recordedAt")}">{HomePage.Text(e, "recordedAt")}</time>
                      by {Who(e)} under Terms {HomePage.Text(e, "termsVersion")}</p>
+                  {Changed(e)}
                   {reason}
                   <p><a href="{PathOf(gid)}?v={version}">As of this event</a></p>
                 </li>
@@ -310,7 +310,8 @@ public static class IdentityPage
 
         if (!http.User.Holds(GidSandbox.Access.Scopes.Write))
         {
-            return Html.Of($"""<p class="notice">Only offices add names (your session reads only); to dispute this identity's data, challenge it below.</p>""");
+            var refusal = refused is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>");
+            return Html.Of($"""{refusal}<p class="notice">Names are added by offices (your session reads only); to dispute this identity's data, challenge it below. {HomePage.Text(identity, "managingOffice")} manages it.</p>""");
         }
 
         var error = refused is null

@@ -192,7 +192,7 @@ public static class SearchPage
             : Html.Empty;
         return Html.Of($"""
               <article class="hit" aria-labelledby="hit-{index}">
-                <h3 id="hit-{index}"><a href="{IdentityPage.PathOf(gid)}" dir="auto">{primary}</a> <code class="gid">{gid}</code></h3>
+                <h3 id="hit-{index}" dir="auto"><a href="{IdentityPage.PathOf(gid)}">{primary}</a> <code class="gid">{gid}</code></h3>
                 <p class="score">Score <strong>{Figure(edge["score"], "0.000")}</strong> · {HomePage.Text(node, "kind")} · {HomePage.Text(node, "status")} · {names.Count} name{(names.Count == 1 ? "" : "s")}</p>
                 {ToldApart(node.AsObject())}
                 <dl class="facts explanation">

@@ -213,7 +213,7 @@ public sealed class MainTasksInBrowserTests(SandboxFixture sandbox, BrowserSandb
 
         var reviewer = await browser.SignedIn("reviewer", $"/console/identities/{company.Gid()}");
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Add name" })).ToHaveCountAsync(0);
-        await Assertions.Expect(reviewer.Locator("main")).ToContainTextAsync("Only offices add names");
+        await Assertions.Expect(reviewer.Locator("main")).ToContainTextAsync("Names are added by offices");
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Raise challenge" })).ToBeVisibleAsync();
         await reviewer.CloseAsync();
     }
