@@ -30,6 +30,7 @@ public static class AccessRegistration
     /// </summary>
     public static IServiceCollection AddGidAccess(this IServiceCollection services, IConfiguration configuration, string connectionString, SigningKeys keys)
     {
+        services.AddHealthChecks().AddCheck<ParticipantsReady>("participants", tags: ["ready"]);
         services.AddDbContext<AccessDbContext>(db =>
         {
             // Retries ride out a PostgreSQL restart or failover, as Marten's resilience does for the event store;

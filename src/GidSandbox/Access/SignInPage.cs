@@ -18,8 +18,10 @@ public static class SignInPage
 
     public static void MapSignInPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-            Page(http, antiforgery, ReturnUrls.LocalOrHome(returnUrl), error: null, StatusCodes.Status200OK));
+        // Opened directly (no sign-in under way), the page starts the console's: signing in then lands in the console.
+        app.MapGet(Path, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) => returnUrl is null
+            ? Results.Redirect(ReturnUrls.Home + "sign-in")
+            : Page(http, antiforgery, ReturnUrls.LocalOrHome(returnUrl), error: null, StatusCodes.Status200OK));
 
         app.MapPost(Path, async (HttpContext http, IAntiforgery antiforgery, IOptions<AccessOptions> options) =>
         {
@@ -33,7 +35,7 @@ public static class SignInPage
             var person = PeopleDirectory.SignIn(options.Value, form["username"], form["password"]);
             if (person is null)
             {
-                return Page(http, antiforgery, returnUrl, "The user name or password is wrong.", StatusCodes.Status400BadRequest);
+                return Page(http, antiforgery, returnUrl, "The user name or password is wrong.", StatusCodes.Status400BadRequest, form["username"]);
             }
 
             var identity = new ClaimsIdentity(
@@ -44,24 +46,26 @@ public static class SignInPage
         });
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? error, int status)
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? error, int status, string? username = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var html = $"""
             <!doctype html>
             <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · GID Sandbox</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · GID Sandbox</title>
+            <link rel="stylesheet" href="/console/assets/console.css"></head>
             <body>
-            <main>
+            <header><a class="brand" href="/">GID Sandbox</a></header>
+            <main class="sign-in">
               <h1>Sign in to the GID Sandbox</h1>
               <p>Mock data only. Sandbox users are listed in the README.</p>
-              {(error is null ? "" : $"<p role=\"alert\">{E(error)}</p>")}
+              {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}
               <form method="post" action="{Path}">
                 <input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">
                 <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
-                <p><label for="username">User name</label> <input id="username" name="username" autocomplete="username" required></p>
-                <p><label for="password">Password</label> <input id="password" name="password" type="password" autocomplete="current-password" required></p>
+                <p class="field"><label for="username">User name</label> <input id="username" name="username" autocomplete="username" required value="{E(username)}"{(username is { Length: > 0 } ? "" : " autofocus")}></p>
+                <p class="field"><label for="password">Password</label> <input id="password" name="password" type="password" autocomplete="current-password" required{(username is { Length: > 0 } ? " autofocus" : "")}></p>
                 <p><button type="submit">Sign in</button></p>
               </form>
             </main>

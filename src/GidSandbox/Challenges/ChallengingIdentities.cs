@@ -75,6 +75,20 @@ public static class ChallengingIdentities
                 return (await session.Query<Challenge>().Where(c => c.Gid == gid).ToListAsync(ctx.CancellationToken)).OrderBy(c => c.RaisedOn).ToList();
             });
 
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeGraphType>>>>("challengeInbox")
+            .Description($"The open challenges your office is to resolve (of the identities it manages now; for governance, every open one), due first: each within {Challenge.BusinessDaysToResolve} business days (Geneva) of being raised.")
+            .ResolveAsync(async ctx =>
+            {
+                var caller = ((GidUserContext)ctx.UserContext).Caller;
+                await using var session = ctx.Store().QuerySession();
+                var open = await session.Query<Challenge>().Where(c => c.Status == ChallengeStatus.Open).ToListAsync(ctx.CancellationToken);
+                var managing = caller.Role == ParticipantRole.Governance
+                    ? null
+                    : (await session.LoadManyAsync<Identity>(ctx.CancellationToken, open.Select(c => c.Gid).Distinct().ToArray()))
+                        .Where(i => i.ManagingOffice == caller.Actor.Office).Select(i => i.Id).ToHashSet();
+                return open.Where(c => managing is null || managing.Contains(c.Gid)).OrderBy(c => c.DueBy).ThenBy(c => c.RaisedOn).ToList();
+            });
+
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChallengeGraphType>>>>("overdueChallenges")
             .Description($"Open challenges past their due day ({Challenge.BusinessDaysToResolve} business days in Geneva), oldest due first. Needs audit:read.")
             .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.AuditRead)

@@ -72,6 +72,7 @@ public sealed class GidMutation : ObjectGraphType
         MergeIdentities.Map(this);
         RequestMerge.Map(this);
         AnswerMerge.Map(this);
+        DismissDuplicate.Map(this);
         RequestManagementTransfer.Map(this);
         DeactivateIdentity.Map(this);
         ReactivateIdentity.Map(this);

@@ -50,6 +50,9 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
             .Resolve(ctx => ((GidUserContext)ctx.UserContext).Subsidiaries.Load(ctx, ctx.Source.Id));
         Field(x => x.ExternalIdentifiers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ExternalIdentifierGraphType>>>));
         Field<GidGraphType>("mergedInto").Resolve(ctx => ctx.Source.MergedInto).Description("Where a merged identity lives on.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GidGraphType>>>>("mergedFrom").Resolve(ctx => ctx.Source.MergedFrom).Description("The GIDs merged into this one, oldest first; they resolve to their own records with mergedInto.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GidGraphType>>>>("notDuplicates").Resolve(ctx => ctx.Source.NotDuplicates).Description("Identities a review found to be other parties (dismissDuplicate): duplicateCandidates no longer pairs them with this one.");
+        Field(x => x.RegisteredAt, type: typeof(InstantGraphType)).Description("When the registering office registered it.");
         Field(x => x.DeactivationReason, nullable: true);
         Field(x => x.Synthetic).Description("True for every record of the sandbox: mock data only.");
         Field(x => x.Version).Description("The stream version; pass it as expectedVersion to change the identity.");

@@ -72,6 +72,15 @@ public sealed record Identity
 
     public NodaTime.Instant? ParentAssertedAt { get; init; }
 
+    /// <summary>When the registering office registered it (its first names' assertion).</summary>
+    public NodaTime.Instant? RegisteredAt { get; init; }
+
+    /// <summary>The GIDs merged into this one, in the order they were.</summary>
+    public ImmutableList<string> MergedFrom { get; init; } = [];
+
+    /// <summary>The identities a review found to be other parties: no longer proposed as its duplicates.</summary>
+    public ImmutableList<string> NotDuplicates { get; init; } = [];
+
     /// <summary>The stream version, set by Marten.</summary>
     public long Version { get; set; }
 
@@ -131,6 +140,7 @@ public sealed record Identity
         (not null, ManagementTransferred e) => state with { ManagingOffice = e.ToOffice, TransferRequestedBy = null },
         (not null, MergeRequested e) => state with { MergeRequests = state.MergeRequests.RemoveAll(r => r.SamePair(e.Survivor, e.Merged)).Add(new MergeRequest(e.Survivor, e.Merged, e.RequestedBy)) },
         (not null, MergeRequestDeclined e) => state with { MergeRequests = state.MergeRequests.RemoveAll(r => r.SamePair(e.Survivor, e.Merged)) },
+        (not null, DuplicateDismissed e) => state.NotDuplicates.Contains(e.Other.Value) ? state : state with { NotDuplicates = state.NotDuplicates.Add(e.Other.Value) },
         _ => state,
     };
 
@@ -147,6 +157,7 @@ public sealed record Identity
         ContactEmail = e.ContactEmail,
         RegisteringOffice = e.RegisteringOffice,
         ManagingOffice = e.RegisteringOffice,
+        RegisteredAt = e.Names[0].AssertedAt,
         Synthetic = e.Synthetic,
     };
 
@@ -168,6 +179,7 @@ public sealed record Identity
         ContactEmail = e.ContactEmail,
         RegisteringOffice = e.RegisteringOffice,
         ManagingOffice = e.RegisteringOffice,
+        RegisteredAt = e.Names[0].AssertedAt,
         Synthetic = e.Synthetic,
     };
 
@@ -205,6 +217,7 @@ public sealed record Identity
         Orcid = Orcid ?? e.Orcid,
         Isni = Isni ?? e.Isni,
         MergeRequests = MergeRequests.RemoveAll(r => r.SamePair(Gid, e.Merged)),
+        MergedFrom = MergedFrom.Add(e.Merged.Value),
     };
 
     private Identity After(IdentityDeactivated e) => this with { Status = IdentityStatus.Deactivated, DeactivationReason = e.Reason };

@@ -74,6 +74,9 @@ public sealed record MergeRequested(Gid Survivor, Gid Merged, string RequestedBy
 
 public sealed record MergeRequestDeclined(Gid Survivor, Gid Merged);
 
+/// <summary>On both identities' streams: an office that may merge them reviewed the pair and found two parties (the reason travels in the headers).</summary>
+public sealed record DuplicateDismissed(Gid Other);
+
 public static class IdentityEventTypes
 {
     /// <summary>Registered with Marten up front, so any stream can be read before its event types were first written.</summary>
@@ -83,6 +86,6 @@ public static class IdentityEventTypes
         typeof(AddressChanged), typeof(ExternalIdentifierLinked), typeof(ExternalIdentifierUnlinked),
         typeof(IdentityMerged), typeof(IdentityAbsorbed), typeof(IdentityDeactivated), typeof(IdentityReactivated),
         typeof(ManagementTransferRequested), typeof(ManagementTransferDeclined), typeof(ManagementTransferred),
-        typeof(MergeRequested), typeof(MergeRequestDeclined),
+        typeof(MergeRequested), typeof(MergeRequestDeclined), typeof(DuplicateDismissed),
     ];
 }

@@ -29,6 +29,7 @@ public static class Ownership
             MergeIdentities c => Merging(facts.Get(c.Survivor), facts.Get(c.Merged), by),
             RequestMerge c => RequestingMerge(facts.Get(c.Survivor), facts.Get(c.Merged), by),
             AnswerMerge c => AnsweringMerge(facts.Get(c.Survivor), facts.Get(c.Merged), by),
+            DismissDuplicate c => DismissingDuplicate(facts.Get(c.First), facts.Get(c.Second), by),
             RequestManagementTransfer => by.Governance ? "Governance does not manage identities; it reassigns their management with reassignManagement." : null,
             AnswerManagementTransfer c => Managing(facts.Get(c.Gid), by, "accepts or declines a transfer of its management", governanceMay: false),
             ReassignManagement => by.Governance ? null : "Only governance reassigns the management of an identity; an office asks with requestManagementTransfer.",
@@ -103,6 +104,11 @@ public static class Ownership
         Manages(survivor, by) || Manages(merged, by)
             ? null
             : $"Only the managing office of {survivor.Id} ({survivor.ManagingOffice}) or of {merged.Id} ({merged.ManagingOffice}) asks to merge them. To report a duplicate, raise a challenge (kind SUSPECTED_DUPLICATE).";
+
+    private static string? DismissingDuplicate(Identity first, Identity second, Writer by) =>
+        by.Governance || Manages(first, by) || Manages(second, by)
+            ? null
+            : $"Only those who may merge {first.Id} ({first.ManagingOffice}) and {second.Id} ({second.ManagingOffice}), their managing offices or governance, dismiss the pair. To report a duplicate, raise a challenge (kind SUSPECTED_DUPLICATE).";
 
     private static string? AnsweringMerge(Identity survivor, Identity merged, Writer by) =>
         Manages(survivor, by) || Manages(merged, by)

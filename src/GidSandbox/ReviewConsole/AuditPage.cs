@@ -152,7 +152,7 @@ public static partial class AuditPage
             <form method="get" action="{Path}" class="audit-filter" aria-label="Filter the audit trail">
               <div class="field">
                 <label for="gid">Identity (GID)</label>
-                <input id="gid" name="gid" value="{criteria.Gid}" placeholder="GID-1234-5678-9012-345X" autocomplete="off" spellcheck="false">
+                <input id="gid" name="gid" value="{criteria.Gid}" placeholder="GID-1234-5678-9012-3451" autocomplete="off" spellcheck="false">
               </div>
               <div class="field">
                 <label for="office">Office</label>

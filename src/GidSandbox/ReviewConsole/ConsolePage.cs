@@ -44,6 +44,8 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
                   <ul>
                     <li><a href="{home}">Home</a></li>
                     <li><a href="{SearchPage.Path}">Search</a></li>
+                    {(DuplicatesPage.MayUse(http) ? Html.Of($"<li><a href=\"{DuplicatesPage.Path}\">Duplicates</a></li>") : Html.Empty)}
+                    <li><a href="{ChallengesPage.Path}">Challenges</a></li>
                     {(reviewer ? Html.Of($"<li><a href=\"{AuditPage.Path}\">Audit trail</a></li>") : Html.Empty)}
                     <li><a href="{ConsoleRegistration.PathBase}/graphiql">GraphiQL</a></li>
                     {(reviewer ? Html.Of($"<li><a href=\"{Dashboards.Dashboards.Path}\">Dashboards</a></li>") : Html.Empty)}
@@ -67,7 +69,7 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
             <link rel="stylesheet" href="{ConsoleRegistration.PathBase}/assets/console.css">
             <script src="{ConsoleRegistration.PathBase}/assets/console.js" defer></script>
             </head>
-            <body>
+            <body{SessionEnds(http)}>
             <a class="skip" href="#main">Skip to content</a>
             <header>
               <a class="brand" href="{home}">GID Sandbox console</a>
@@ -81,6 +83,12 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
             </html>
             """);
     }
+
+    /// <summary>When the signed-in session ends, for the warning console.js shows before it does.</summary>
+    private Html SessionEnds(HttpContext http) =>
+        signedIn && http.Items[typeof(ConsoleSession)] is ConsoleSession { ExpiresAt: { } ends }
+            ? Html.Of($" data-session-ends=\"{ends.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)}\"")
+            : Html.Empty;
 
     /// <summary>The hidden antiforgery field every console form carries.</summary>
     public static Html AntiforgeryField(HttpContext http)

@@ -79,6 +79,7 @@ public static class ConsoleRegistration
             RequestPath = PathBase + "/assets",
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, AssetsFolder)),
         });
+        LandingPage.Map(app);
         ConsoleSignIn.Map(app);
         var pages = app.MapGroup(PathBase).AddEndpointFilter<ConsoleSessionFilter>();
         HomePage.Map(pages);
@@ -88,5 +89,7 @@ public static class ConsoleRegistration
         Dashboards.Dashboards.Map(pages);
         SearchPage.Map(pages);
         AuditPage.Map(pages);
+        DuplicatesPage.Map(pages);
+        ChallengesPage.Map(pages);
     }
 }

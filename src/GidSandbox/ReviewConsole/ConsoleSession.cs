@@ -60,6 +60,7 @@ public sealed class ConsoleSessionFilter : IEndpointFilter
     {
         await http.SignOutAsync(ConsoleRegistration.SessionScheme);
         return ConsolePage.Plain("Session expired", Html.Of($"""
+            <div data-session-ended></div>
             <h1>Your session has expired</h1>
             <p role="alert">Your console session has ended: it lasts as long as its access token
             ({AccessRegistration.AccessTokenMinutes} minutes), and the API no longer accepts it.</p>
@@ -67,7 +68,14 @@ public sealed class ConsoleSessionFilter : IEndpointFilter
             """), StatusCodes.Status401Unauthorized);
     }
 
-    /// <summary>Forms are not replayed after signing in: a POST comes back to the page it was sent from.</summary>
+    /// <summary>
+    /// Forms are not replayed after signing in: a POST comes back to the page it was sent from (its Referer, when
+    /// that is a page of this site), where console.js fills in what was typed.
+    /// </summary>
     private static string ReturnUrl(HttpContext http) =>
-        ConsoleSignIn.ConsoleReturnUrl(http.Request.PathBase + http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString.ToString() : ""));
+        ConsoleSignIn.ConsoleReturnUrl(HttpMethods.IsGet(http.Request.Method)
+            ? http.Request.PathBase + http.Request.Path + http.Request.QueryString
+            : Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) && referer.Authority == http.Request.Host.Value
+                ? referer.PathAndQuery
+                : http.Request.PathBase + http.Request.Path);
 }

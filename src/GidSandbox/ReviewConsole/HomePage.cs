@@ -40,7 +40,7 @@ public static class HomePage
                   <h2 id="lookup">Look up a GID</h2>
                   <form method="get" action="{IdentityPage.LookupPath}" class="lookup">
                     <label for="gid">GID</label>
-                    <input id="gid" name="gid" required placeholder="GID-1234-5678-9012-345X" autocomplete="off" spellcheck="false">
+                    <input id="gid" name="gid" required placeholder="GID-1234-5678-9012-3451" autocomplete="off" spellcheck="false">
                     <button type="submit">Open</button>
                   </form>
                 </section>

@@ -13,7 +13,8 @@ public static class IdentityPage
 
     private const string Fields = """
         fragment IdentityFields on Identity {
-          gid kind status country registeringOffice managingOffice transferRequestedBy version mergedInto deactivationReason parent parentAssertedBy subsidiaries
+          gid kind status country registeringOffice managingOffice transferRequestedBy version mergedInto mergedFrom registeredAt deactivationReason parent parentAssertedBy subsidiaries
+          primaryName { text }
           lei legalForm legalFormName registrationAuthority registrationNumber orcid isni synthetic personalDetailsWithheld
           names { id text script language type primary assertedBy assertedAt }
           externalIdentifiers { scheme issuer value assertedBy assertedAt }
@@ -24,9 +25,24 @@ public static class IdentityPage
     private const string Current = """
         query ($gid: Gid!) {
           identity(gid: $gid) { ...IdentityFields }
-          identityHistory(gid: $gid) { version type occurredAt recordedAt office clientId subject reason termsVersion }
+          identityHistory(gid: $gid) { version type occurredAt recordedAt office clientId subject reason termsVersion data }
+          challenges(gid: $gid) { id kind reason raisedBy raisedOn dueBy status outcome resolution resolvedOn }
         }
         """ + Fields;
+
+    private const string Related = "query ($gids: [Gid!]!) { identities(gids: $gids) { gid status primaryName { text } } }";
+
+    private const string RaiseChallenge = """
+        mutation ($gid: Gid!, $kind: ChallengeKind!, $reason: String!) { raiseChallenge(gid: $gid, kind: $kind, reason: $reason) { id } }
+        """;
+
+    /// <summary>A form the API refused: which one, the error, and what the user typed, to show again as typed.</summary>
+    private sealed record Refused(string Form, ApiError Error, IFormCollection Typed)
+    {
+        public string Value(string form, string field, string fallback = "") => Form == form && Typed[field].ToString() is { Length: > 0 } typed ? typed : fallback;
+
+        public static string Value(Refused? refused, string form, string field, string fallback = "") => refused?.Value(form, field, fallback) ?? fallback;
+    }
 
     private const string AsOf = "query ($gid: Gid!, $at: Instant!) { identityAsOf(gid: $gid, at: $at) { ...IdentityFields } }" + Fields;
 
@@ -43,7 +59,7 @@ public static class IdentityPage
         console.MapGet("/identities", (string? gid) =>
             Results.Redirect(string.IsNullOrWhiteSpace(gid) ? ConsoleRegistration.PathBase + "/" : PathOf(gid.Trim())));
 
-        console.MapGet("/identities/{gid}", Task<IResult> (HttpContext http, string gid, int? v, string? at) => Show(http, gid, v, at, problem: null));
+        console.MapGet("/identities/{gid}", Task<IResult> (HttpContext http, string gid, int? v, string? at, string? raised) => Show(http, gid, v, at, refused: null, raised: raised is not null));
 
         console.MapPost("/identities/{gid}/names", async (HttpContext http, IAntiforgery antiforgery, string gid) =>
         {
@@ -62,11 +78,25 @@ public static class IdentityPage
                     name = new { text = form["text"].ToString(), script = form["script"].ToString(), type = form["type"].ToString() },
                 },
             });
-            return answer.Failed ? await Show(http, gid, null, null, answer.Errors[0]) : Results.Redirect(PathOf(gid));
+            return answer.Failed ? await Show(http, gid, null, null, new Refused("name", answer.Errors[0], form)) : Results.Redirect(PathOf(gid));
+        });
+
+        console.MapPost("/identities/{gid}/challenges", async (HttpContext http, IAntiforgery antiforgery, string gid) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return ConsolePage.Refused("The form expired or did not come from this site; reload the identity page and try again.");
+            }
+
+            var form = await http.Request.ReadFormAsync();
+            var answer = await ConsoleApi.Send(http, RaiseChallenge, new { gid, kind = form["kind"].ToString(), reason = form["reason"].ToString() });
+            return answer.Failed
+                ? await Show(http, gid, null, null, new Refused("challenge", answer.Errors[0], form))
+                : Results.Redirect(PathOf(gid) + "?raised=1#challenges");
         });
     }
 
-    private static async Task<IResult> Show(HttpContext http, string gid, int? v, string? at, ApiError? problem)
+    private static async Task<IResult> Show(HttpContext http, string gid, int? v, string? at, Refused? refused, bool raised = false)
     {
         var answer = await ConsoleApi.Send(http, Current, new { gid });
         if (answer.Failed && answer.Data["identity"] is null)
@@ -111,23 +141,79 @@ public static class IdentityPage
             }
         }
 
+        var relatedGids = new[] { shown["parent"] }.Concat(shown["subsidiaries"]?.AsArray() ?? []).OfType<JsonNode>().Select(g => g.GetValue<string>()).Distinct().ToList();
+        var related = relatedGids.Count == 0
+            ? new Dictionary<string, JsonObject>()
+            : (await ConsoleApi.Send(http, Related, new { gids = relatedGids })).Data["identities"]?.AsArray().OfType<JsonObject>().ToDictionary(i => i["gid"]!.GetValue<string>()) ?? [];
+        var challenges = answer.Data["challenges"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
         var title = shown["names"]!.AsArray().FirstOrDefault(n => n?["primary"]?.GetValue<bool>() == true)?["text"]?.GetValue<string>() ?? canonical;
         return ConsolePage.For(title, Html.Of($"""
-            <h1><span class="name">{title}</span> <code class="gid">{canonical}</code></h1>
+            <h1><span class="name" dir="auto">{title}</span> <code class="gid">{canonical}</code></h1>
             {asOfNote}
             {IdentityView.Status(shown)}
+            {IdentityView.MergedFrom(shown)}
             <div class="columns">
               <div>
                 {IdentityView.Names(shown)}
-                {IdentityView.Facts(shown)}
+                {IdentityView.Facts(shown, related)}
+                {IdentityView.Group(shown, related)}
                 {IdentityView.Identifiers(shown)}
               </div>
               <div>
                 {Timeline(canonical, history, v, asOfInstant)}
               </div>
             </div>
-            {AddNameForm(http, identity, problem)}
-            """), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            {AddNameForm(http, identity, refused?.Form == "name" ? refused : null)}
+            {Challenges(http, identity, challenges, refused?.Form == "challenge" ? refused : null, raised)}
+            """), refused is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The identity's challenges, and for everyone a way to challenge its data.</summary>
+    private static Html Challenges(HttpContext http, JsonObject identity, List<JsonObject> challenges, Refused? refused, bool raised)
+    {
+        var items = challenges.Select(c => Html.Of($"""
+            <li>
+              <p><strong>{ChallengesPage.KindLabel(HomePage.Text(c, "kind"))}</strong> by {HomePage.Text(c, "raisedBy")} on {HomePage.Text(c, "raisedOn")}: <span dir="auto">{HomePage.Text(c, "reason")}</span></p>
+              <p class="hint">{(HomePage.Text(c, "status") == "OPEN"
+                  ? Html.Of($"Open: {HomePage.Text(identity, "managingOffice")} answers by {HomePage.Text(c, "dueBy")}.")
+                  : Html.Of($"Resolved on {HomePage.Text(c, "resolvedOn")}: {HomePage.Text(c, "outcome")} — <span dir=\"auto\">{HomePage.Text(c, "resolution")}</span>"))}</p>
+            </li>
+            """)).ToList();
+        var list = items.Count == 0 ? Html.Of($"<p>No challenge has been raised.</p>") : Html.Of($"<ol class=\"challenges\">{items}</ol>");
+        var done = raised ? Html.Of($"<p class=\"ok\" role=\"status\">Challenge raised: {HomePage.Text(identity, "managingOffice")} must answer it within 10 Geneva business days.</p>") : Html.Empty;
+        Html form;
+        if (HomePage.Text(identity, "status") == "MERGED")
+        {
+            form = Html.Of($"<p class=\"notice\">This identity was merged; challenge the one it lives on as.</p>");
+        }
+        else
+        {
+            var kind = Refused.Value(refused, "challenge", "kind");
+            var kinds = ChallengesPage.Kinds.Select(k => Html.Of($"<option value=\"{k.Value}\"{(k.Value == kind ? new Html(" selected") : Html.Empty)}>{k.Label}</option>"));
+            var error = refused is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>");
+            form = Html.Of($"""
+                <h3 id="challenge-this">Challenge this data</h3>
+                <p class="hint">Think a name, an identifier or a relation is wrong, or that this is a duplicate? {HomePage.Text(identity, "managingOffice")}, which manages it, must answer within 10 Geneva business days.</p>
+                {error}
+                <form method="post" action="{PathOf(identity["gid"]!.GetValue<string>())}/challenges" class="add-name" aria-labelledby="challenge-this">
+                  {ConsolePage.AntiforgeryField(http)}
+                  <label for="challenge-kind">What is wrong</label>
+                  <select id="challenge-kind" name="kind">{kinds}</select>
+                  <label for="challenge-reason">Reason</label>
+                  <input id="challenge-reason" name="reason" required maxlength="500" size="40" value="{Refused.Value(refused, "challenge", "reason")}">
+                  <button type="submit">Raise challenge</button>
+                </form>
+                """);
+        }
+
+        return Html.Of($"""
+            <section aria-labelledby="challenges">
+              <h2 id="challenges">Challenges</h2>
+              {done}
+              {list}
+              {form}
+            </section>
+            """);
     }
 
     /// <summary>The instant the registry stored an event, where it differs from when it happened (mock data).</summary>
@@ -149,6 +235,7 @@ public static class IdentityPage
                   <p><strong>{e["type"]?.GetValue<string>()}</strong> · version {version}</p>
                   <p><time datetime="{HomePage.Text(e, "occurredAt")}">{HomePage.Text(e, "occurredAt")}</time>{Recorded(e, "occurredAt")}
                      by {Who(e)} under Terms {HomePage.Text(e, "termsVersion")}</p>
+                  {Changed(e)}
                   {reason}
                   <p><a href="{PathOf(gid)}?v={version}">As of this event</a></p>
                 </li>
@@ -176,23 +263,71 @@ public static class IdentityPage
             """);
     }
 
+    /// <summary>What the event changed, in a line, from the event as recorded.</summary>
+    private static Html Changed(JsonObject entry)
+    {
+        var data = entry["data"] as JsonObject;
+        string Of(string property) => Field(data, property)?.ToString() ?? "—";
+        string NameOf(JsonNode? name) => $"{Field(name, "text")} ({Field(name, "script")}, {Field(name, "type")})";
+        string IdentifierOf(JsonNode? x) => $"{Field(x, "issuer")} {Field(x, "scheme")} {Field(x, "value")}";
+        var what = entry["type"]?.GetValue<string>() switch
+        {
+            "LegalEntityRegistered" or "NaturalPersonRegistered" => $"Registered in {Of("country")} as {string.Join("; ", (Field(data, "names") as JsonArray ?? []).Select(NameOf))}",
+            "NameAdded" => $"Added the name {NameOf(Field(data, "name"))}",
+            "NameRemoved" => $"Removed name {Of("nameId")}",
+            "AddressChanged" => Field(data, "address") is JsonObject address ? $"Address now in {Field(address, "city")} ({Field(address, "country")})" : "Address removed or withheld",
+            "ExternalIdentifierLinked" => $"Linked {IdentifierOf(Field(data, "identifier"))}",
+            "ExternalIdentifierUnlinked" => $"Unlinked {IdentifierOf(Field(data, "identifier"))}",
+            "IdentityMerged" => $"Merged into {Of("survivor")}",
+            "IdentityAbsorbed" => $"Took over {Of("merged")}: {(Field(data, "names") as JsonArray)?.Count ?? 0} name(s), {(Field(data, "externalIdentifiers") as JsonArray)?.Count ?? 0} identifier(s)",
+            "IdentityDeactivated" => $"Deactivated: {Of("reason")}",
+            "IdentityReactivated" => "Reactivated",
+            "ManagementTransferRequested" => $"{Of("toOffice")} asked to manage it",
+            "ManagementTransferDeclined" => $"Transfer to {Of("toOffice")} declined",
+            "ManagementTransferred" => $"Management moved from {Of("fromOffice")} to {Of("toOffice")}",
+            "MergeRequested" => $"{Of("requestedBy")} asked to merge {Of("merged")} into {Of("survivor")}",
+            "MergeRequestDeclined" => $"Declined merging {Of("merged")} into {Of("survivor")}",
+            "DuplicateDismissed" => $"Reviewed with {Of("other")}: not the same party",
+            _ => null,
+        };
+        return what is null ? Html.Empty : Html.Of($"<p class=\"changed\" dir=\"auto\">{what}</p>");
+    }
+
+    /// <summary>A property of a recorded event, however its name is cased.</summary>
+    private static JsonNode? Field(JsonNode? node, string property) =>
+        node is JsonObject o ? o.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value : null;
+
     /// <summary>The person who acted, where one signed in (e.g. here), with their office and client; else the office and its client.</summary>
     private static Html Who(JsonObject entry) => entry["subject"] is { } person
         ? Html.Of($"<span class=\"person\">{person.GetValue<string>()}</span> ({HomePage.Text(entry, "office")}, {HomePage.Text(entry, "clientId")})")
         : Html.Of($"{HomePage.Text(entry, "office")} ({HomePage.Text(entry, "clientId")})");
 
-    /// <summary>Offered only where the user may add a name: an office's session (gid:write) on a live identity.</summary>
-    private static Html AddNameForm(HttpContext http, JsonObject identity, ApiError? problem)
+    /// <summary>
+    /// Offered only where the user may add a name: an office's session (gid:write) on a live identity; otherwise one
+    /// line says why. After a refusal (a CONFLICT among them) the identity is shown as it is now and the input as typed.
+    /// </summary>
+    private static Html AddNameForm(HttpContext http, JsonObject identity, Refused? refused)
     {
-        if (problem is null && (!http.User.Holds(GidSandbox.Access.Scopes.Write) || HomePage.Text(identity, "status") != "ACTIVE"))
+        var status = HomePage.Text(identity, "status");
+        if (status != "ACTIVE")
         {
-            return HomePage.Text(identity, "status") != "ACTIVE"
-                ? Html.Empty
-                : Html.Of($"""<p class="notice">Names are added by offices (<code>gid:write</code>); to dispute this identity's data, raise a challenge with <code>raiseChallenge</code>. Only its managing office, {HomePage.Text(identity, "managingOffice")}, changes its address or status.</p>""");
+            return Html.Of($"""<p class="notice">No name is added to a {status.ToLowerInvariant()} identity{(status == "MERGED" ? "; add it to the identity it was merged into" : "")}.</p>""");
         }
 
-        var error = problem is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{problem.Code}</strong>: {problem.Message}</p>");
-        var types = NameTypes.Select(t => Html.Of($"<option>{t}</option>"));
+        if (!http.User.Holds(GidSandbox.Access.Scopes.Write))
+        {
+            var refusal = refused is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>");
+            return Html.Of($"""{refusal}<p class="notice">Names are added by offices (your session reads only); to dispute this identity's data, challenge it below. {HomePage.Text(identity, "managingOffice")} manages it.</p>""");
+        }
+
+        var error = refused is null
+            ? Html.Empty
+            : Html.Of($"""
+                <p class="error" role="alert"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>
+                {(refused.Error.Code == "CONFLICT" ? Html.Of($"<p class=\"notice\" role=\"status\">The identity is shown as it is now (version {identity["version"]}); your input is kept: check it and add the name again.</p>") : Html.Empty)}
+                """);
+        var type = Refused.Value(refused, "name", "type");
+        var types = NameTypes.Select(t => Html.Of($"<option{(t == type ? new Html(" selected") : Html.Empty)}>{t}</option>"));
         return Html.Of($"""
             <section aria-labelledby="add-name">
               <h2 id="add-name">Add a name</h2>
@@ -201,9 +336,9 @@ public static class IdentityPage
                 {ConsolePage.AntiforgeryField(http)}
                 <input type="hidden" name="expectedVersion" value="{identity["version"]}">
                 <label for="name-text">Name</label>
-                <input id="name-text" name="text" required maxlength="500">
+                <input id="name-text" name="text" required maxlength="500" dir="auto" value="{Refused.Value(refused, "name", "text")}">
                 <label for="name-script">Script (ISO 15924)</label>
-                <input id="name-script" name="script" required value="Latn" size="5">
+                <input id="name-script" name="script" required value="{Refused.Value(refused, "name", "script", "Latn")}" size="5">
                 <label for="name-type">Type</label>
                 <select id="name-type" name="type">{types}</select>
                 <button type="submit">Add name</button>

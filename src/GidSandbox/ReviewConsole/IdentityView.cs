@@ -23,7 +23,7 @@ public static class IdentityView
             .ThenBy(n => HomePage.Text(n, "type"), StringComparer.Ordinal)
             .Select(n => Html.Of($"""
                 <tr>
-                  <td lang="{n["language"]?.GetValue<string>() ?? ""}">{HomePage.Text(n, "text")}</td>
+                  <td lang="{n["language"]?.GetValue<string>() ?? ""}" dir="auto">{HomePage.Text(n, "text")}</td>
                   <td>{HomePage.Text(n, "script")}</td>
                   <td>{HomePage.Text(n, "type")}</td>
                   <td>{HomePage.Text(n, "language")}</td>
@@ -49,16 +49,17 @@ public static class IdentityView
             ? Html.Of($"""{HomePage.Text(item, "assertedBy")} <time datetime="{at.GetValue<string>()}">{at.GetValue<string>()[..10]}</time>""")
             : Html.Of($"{HomePage.Text(item, "assertedBy")}");
 
-    public static Html Facts(JsonObject identity)
+    public static Html Facts(JsonObject identity, IReadOnlyDictionary<string, JsonObject> related)
     {
         var parent = identity["parent"] is { } p
-            ? Html.Of($"""<a href="{IdentityPage.PathOf(p.GetValue<string>())}"><code>{p.GetValue<string>()}</code></a>""")
+            ? Party(p.GetValue<string>(), related)
             : Html.Of($"none recorded");
         var subsidiaries = identity["subsidiaries"] is JsonArray { Count: > 0 } children
-            ? Html.Join(children.Select(c => Html.Of($"""<li><a href="{IdentityPage.PathOf(c!.GetValue<string>())}"><code>{c.GetValue<string>()}</code></a></li>""")))
+            ? Html.Join(children.Select(c => Html.Of($"<li>{Party(c!.GetValue<string>(), related)}</li>")))
             : Html.Of($"<li>none recorded</li>");
         var address = identity["address"] is JsonObject a
-            ? Html.Of($"{string.Join(", ", a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country")))}")
+            ? Html.Join(a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country"))
+                .Select((part, i) => Html.Of($"{(i == 0 ? "" : ", ")}<bdi>{part}</bdi>")))
             : Html.Of($"{(identity["personalDetailsWithheld"]?.GetValue<bool>() == true ? "withheld (personal data of another office's natural person)" : "none")}");
         var entity = HomePage.Text(identity, "kind") == "LEGAL_ENTITY";
         var kindFacts = entity
@@ -78,7 +79,7 @@ public static class IdentityView
               <dl class="facts">
                 <dt>Kind</dt><dd>{HomePage.Text(identity, "kind")}</dd>
                 <dt>Country</dt><dd>{HomePage.Text(identity, "country")}</dd>
-                <dt>Registered by</dt><dd>{HomePage.Text(identity, "registeringOffice")}</dd>
+                <dt>Registered by</dt><dd>{HomePage.Text(identity, "registeringOffice")}{(identity["registeredAt"]?.GetValue<string>() is { Length: >= 10 } on ? $" on {on[..10]}" : "")}</dd>
                 <dt>Managed by</dt><dd>{HomePage.Text(identity, "managingOffice")}{(identity["transferRequestedBy"] is { } asked ? $" ({asked.GetValue<string>()} asked to take it over)" : "")}</dd>
                 {kindFacts}
                 <dt>Address</dt><dd>{address}</dd>
@@ -111,5 +112,48 @@ public static class IdentityView
               {table}
             </section>
             """);
+    }
+
+    /// <summary>A related identity by its name, with its GID; a GID alone where it is not known.</summary>
+    public static Html Party(string gid, IReadOnlyDictionary<string, JsonObject> related) =>
+        related.TryGetValue(gid, out var party) && party["primaryName"]?["text"]?.GetValue<string>() is { } name
+            ? Html.Of($"""<a href="{IdentityPage.PathOf(gid)}" dir="auto">{name}</a> <code class="gid">{gid}</code>{(HomePage.Text(party, "status") == "ACTIVE" ? "" : $" ({HomePage.Text(party, "status").ToLowerInvariant()})")}""")
+            : Html.Of($"""<a href="{IdentityPage.PathOf(gid)}"><code>{gid}</code></a>""");
+
+    /// <summary>The group as GLEIF draws it: the parent above, this entity, its subsidiaries below.</summary>
+    public static Html Group(JsonObject identity, IReadOnlyDictionary<string, JsonObject> related)
+    {
+        var children = identity["subsidiaries"]?.AsArray().Select(c => c!.GetValue<string>()).ToList() ?? [];
+        if (identity["parent"] is null && children.Count == 0)
+        {
+            return Html.Empty;
+        }
+
+        var gid = identity["gid"]!.GetValue<string>();
+        var self = Html.Of($"""<span class="node self" dir="auto">{identity["primaryName"]?["text"]?.GetValue<string>() ?? gid}</span>""");
+        var below = children.Count == 0
+            ? Html.Empty
+            : Html.Of($"""<ul>{children.Select(c => Html.Of($"""<li><span class="node">{Party(c, related)}</span></li>"""))}</ul>""");
+        var tree = identity["parent"] is { } p
+            ? Html.Of($"""<ul><li><span class="node">{Party(p.GetValue<string>(), related)}</span><ul><li>{self}{below}</li></ul></li></ul>""")
+            : Html.Of($"""<ul><li>{self}{below}</li></ul>""");
+        return Html.Of($"""
+            <section aria-labelledby="group">
+              <h2 id="group">Group</h2>
+              <figure class="group" aria-labelledby="group-caption">
+                <div class="tree">{tree}</div>
+                <figcaption id="group-caption" class="hint">Parent above, subsidiaries below, as the registry holds them now.</figcaption>
+              </figure>
+            </section>
+            """);
+    }
+
+    /// <summary>The GIDs merged into a survivor: they still resolve, to records that point here.</summary>
+    public static Html MergedFrom(JsonObject identity)
+    {
+        var merged = identity["mergedFrom"]?.AsArray().Select(g => g!.GetValue<string>()).ToList() ?? [];
+        return merged.Count == 0
+            ? Html.Empty
+            : Html.Of($"""<p class="merged-from">Merged into this identity: {Html.Join(merged.Select((g, i) => Html.Of($"""{(i == 0 ? "" : ", ")}<a href="{IdentityPage.PathOf(g)}"><code>{g}</code></a>""")))}</p>""");
     }
 }

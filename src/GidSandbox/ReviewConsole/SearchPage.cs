@@ -20,7 +20,12 @@ public static class SearchPage
           searchIdentities(name: $name, kind: $kind, country: $country, first: $first, after: $after) {
             edges {
               score
-              node { gid kind country status names { text script type primary } }
+              node {
+                gid kind country status managingOffice registeredAt lei orcid isni
+                names { text script type primary }
+                address { city }
+                externalIdentifiers { scheme issuer value }
+              }
               explanation { queryName matchedName matchedKey legalForm legalFormName legalFormElf features parts { trigram tokenOverlap phonetic legalForm country identifier } }
             }
             pageInfo { hasNextPage endCursor }
@@ -84,7 +89,7 @@ public static class SearchPage
             ? Html.Of($"<p role=\"status\">No active identity matches <q>{asked.Text}</q>{(asked.After is null ? "" : " beyond the previous page")}.</p>")
             : Html.Of($"""
                 <p role="status">Results {asked.Rank} to {asked.Rank + edges.Count - 1} for <q>{asked.Text}</q>, best first.</p>
-                <ol class="hits" start="{asked.Rank}">{edges.Select(Hit)}</ol>
+                <ol class="hits" start="{asked.Rank}">{Grouped(edges, asked.Rank)}</ol>
                 """);
         return ConsolePage.For("Search", Html.Of($"""
             <h1>Search identities</h1>
@@ -126,6 +131,46 @@ public static class SearchPage
             """);
     }
 
+    /// <summary>
+    /// The hits in rank order, exact namesakes (one primary name) together under the best of them, so seven parties
+    /// of one name read as seven parties told apart by where they are, who manages them and what they hold.
+    /// </summary>
+    private static IEnumerable<Html> Grouped(List<JsonObject> edges, int firstRank)
+    {
+        var ranked = edges.Select((edge, i) => (Edge: edge, Rank: firstRank + i, Name: PrimaryName(edge["node"]!))).ToList();
+        foreach (var group in ranked.GroupBy(h => h.Name.Trim().ToUpperInvariant()))
+        {
+            var hits = group.ToList();
+            yield return hits.Count == 1
+                ? Html.Of($"<li value=\"{hits[0].Rank}\">{Hit(hits[0].Edge, hits[0].Rank)}</li>")
+                : Html.Of($"""
+                    <li value="{hits[0].Rank}" class="namesakes">
+                      <p><span dir="auto">{hits[0].Name}</span>: {hits.Count} different identities of this name, told apart by the details below</p>
+                      <ol>{hits.Select(h => Html.Of($"<li value=\"{h.Rank}\">{Hit(h.Edge, h.Rank)}</li>"))}</ol>
+                    </li>
+                    """);
+        }
+    }
+
+    private static string PrimaryName(JsonNode node) =>
+        node["names"]!.AsArray().FirstOrDefault(n => n?["primary"]?.GetValue<bool>() == true)?["text"]?.GetValue<string>() ?? node["gid"]!.GetValue<string>();
+
+    /// <summary>What tells namesakes apart: where they are, who manages them, since when, and what they hold.</summary>
+    private static Html ToldApart(JsonObject node)
+    {
+        var city = node["address"]?["city"]?.GetValue<string>();
+        var registered = node["registeredAt"]?.GetValue<string>() is { Length: >= 10 } at ? at[..10] : null;
+        return Html.Of($"""
+            <ul class="told-apart">
+              <li>Country <strong>{HomePage.Text(node, "country")}</strong></li>
+              <li>City <strong dir="auto">{city ?? "not shown"}</strong></li>
+              <li>Managed by <strong>{HomePage.Text(node, "managingOffice")}</strong></li>
+              <li>Registered <strong>{registered ?? "—"}</strong></li>
+              <li>Identifiers <strong>{DuplicatesPage.Identifiers(node)}</strong></li>
+            </ul>
+            """);
+    }
+
     private static Html Hit(JsonObject edge, int index)
     {
         var node = edge["node"]!;
@@ -146,17 +191,16 @@ public static class SearchPage
                 """)
             : Html.Empty;
         return Html.Of($"""
-            <li>
               <article class="hit" aria-labelledby="hit-{index}">
-                <h3 id="hit-{index}"><a href="{IdentityPage.PathOf(gid)}">{primary}</a> <code class="gid">{gid}</code></h3>
-                <p class="score">Score <strong>{Figure(edge["score"], "0.000")}</strong> · {HomePage.Text(node, "kind")} · {HomePage.Text(node, "country")} · {HomePage.Text(node, "status")} · {names.Count} name{(names.Count == 1 ? "" : "s")}</p>
+                <h3 id="hit-{index}" dir="auto"><a href="{IdentityPage.PathOf(gid)}">{primary}</a> <code class="gid">{gid}</code></h3>
+                <p class="score">Score <strong>{Figure(edge["score"], "0.000")}</strong> · {HomePage.Text(node, "kind")} · {HomePage.Text(node, "status")} · {names.Count} name{(names.Count == 1 ? "" : "s")}</p>
+                {ToldApart(node.AsObject())}
                 <dl class="facts explanation">
                   {matched}
                   <dt>Features</dt><dd><ul class="inline">{features}</ul></dd>
                   <dt>Score parts</dt><dd><ul class="inline parts">{parts}</ul></dd>
                 </dl>
               </article>
-            </li>
             """);
     }
 

@@ -101,4 +101,22 @@ public sealed class GidTests
         Assert.Equal("""{"gid":"GID-0000-0002-1694-233X"}""", json);
         Assert.Equal(gid, System.Text.Json.JsonSerializer.Deserialize<Gid>("\"0000000216942 33x\""));
     }
+
+    [Fact]
+    public void every_full_gid_the_readme_shows_is_valid_and_a_mistyped_one_names_the_expected_check_character()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "README.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        var shown = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(directory.FullName, "README.md")), @"GID-\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+            .Select(m => m.Value).Distinct().ToList();
+
+        Assert.NotEmpty(shown);
+        Assert.All(shown, gid => Assert.True(Parses(gid), $"The README shows {gid}, whose check character is wrong."));
+        Assert.False(Gid.TryParse("GID-1234-5678-9012-345X", out _, out var error));
+        Assert.Contains("should be '1'", error, StringComparison.Ordinal);
+    }
 }

@@ -68,6 +68,15 @@ public sealed class BrowserSandbox : IAsyncLifetime
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>Nothing is wider than the window: the page never scrolls sideways.</summary>
+    public static async Task AssertNoSidewaysScroll(IPage page)
+    {
+        var (scroll, inner) = (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+        var wide = scroll <= inner ? "" : await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+        Assert.True(scroll <= inner, $"{page.Url} scrolls sideways: {scroll} px of content in {inner} px; too wide: {wide}");
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -29,7 +29,7 @@ public sealed class IdentityPageTests(SandboxFixture sandbox)
         var html = await Page("examiner-ep", $"/console/identities/{identity.Gid()}");
 
         Assert.Contains($"<code class=\"gid\">{identity.Gid()}</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<td lang=\"\">タイムライン</td> <td>Jpan</td> <td>TRANSLATION</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td lang=\"\" dir=\"auto\">タイムライン</td> <td>Jpan</td> <td>TRANSLATION</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<td>EP</td><td>applicant-number</td><td><code>{applicant}</code></td>", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"status active\">Active</p>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>LegalEntityRegistered</strong> · version 1", html, StringComparison.Ordinal);
@@ -49,8 +49,10 @@ public sealed class IdentityPageTests(SandboxFixture sandbox)
 
         Assert.Contains("Shown as it was at", before, StringComparison.Ordinal);
         Assert.Contains("(version 1 of 2)", before, StringComparison.Ordinal);
-        Assert.DoesNotContain("Later Widgets", before, StringComparison.Ordinal);
-        Assert.Contains("Later Widgets", now, StringComparison.Ordinal);
+        // The names as they were; the timeline below them still tells of every event, the later name among them.
+        static string Names(string page) => page[page.IndexOf("<section aria-labelledby=\"names\">", StringComparison.Ordinal)..page.IndexOf("<section aria-labelledby=\"facts\">", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Later Widgets", Names(before), StringComparison.Ordinal);
+        Assert.Contains("Later Widgets", Names(now), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,8 +82,8 @@ public sealed class IdentityPageTests(SandboxFixture sandbox)
         var parentPage = await Page("examiner-ep", $"/console/identities/{parent.Gid()}");
         var childPage = await Page("examiner-ep", $"/console/identities/{child.Gid()}");
 
-        Assert.Contains($"<dt>Subsidiaries (now)</dt><dd><ul class=\"subsidiaries\"><li><a href=\"/console/identities/{child.Gid()}\"><code>{child.Gid()}</code></a></li></ul></dd>", parentPage, StringComparison.Ordinal);
-        Assert.Contains($"<dt>Parent</dt><dd><a href=\"/console/identities/{parent.Gid()}\"><code>{parent.Gid()}</code></a></dd>", childPage, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Subsidiaries (now)</dt><dd><ul class=\"subsidiaries\"><li><a href=\"/console/identities/{child.Gid()}\" dir=\"auto\">{child["names"]![0]!["text"]}</a> <code class=\"gid\">{child.Gid()}</code></li></ul></dd>", parentPage, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Parent</dt><dd><a href=\"/console/identities/{parent.Gid()}\" dir=\"auto\">{parent["names"]![0]!["text"]}</a> <code class=\"gid\">{parent.Gid()}</code></dd>", childPage, StringComparison.Ordinal);
         Assert.Contains("<ul class=\"subsidiaries\"><li>none recorded</li></ul>", childPage, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,8 @@ public sealed partial class SearchPageTests(SandboxFixture sandbox)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"<a href=\"/console/identities/{identity.Gid()}\">{word} Maschinenbau GmbH</a> <code class=\"gid\">{identity.Gid()}</code>", html, StringComparison.Ordinal);
-        Assert.Matches(@"<p class=""score"">Score <strong>[01]\.[0-9]{3}</strong> · LEGAL_ENTITY · DE · ACTIVE · 1 name</p>", html);
+        Assert.Matches(@"<p class=""score"">Score <strong>[01]\.[0-9]{3}</strong> · LEGAL_ENTITY · ACTIVE · 1 name</p>", html);
+        Assert.Contains("<li>Country <strong>DE</strong></li>", html, StringComparison.Ordinal);
         Assert.Contains($"<dt>Matched name</dt><dd>{word} Maschinenbau GmbH</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Legal form</dt><dd>GMBH (ELF 2HBR)</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<li>trigram <span class=\"figure\">1.00</span></li>", html, StringComparison.Ordinal);

@@ -68,7 +68,21 @@ public static class DuplicateCandidates
         }
 
         await transaction.CommitAsync(ct);
-        return new ScoredPairs(pairs, proposed < MaxPairsScored);
+        return new ScoredPairs(await WithoutDismissedAsync(store, pairs, ct), proposed < MaxPairsScored);
+    }
+
+    /// <summary>Pairs a review found to be two parties (dismissDuplicate) are not proposed again.</summary>
+    private static async Task<List<DuplicatePair>> WithoutDismissedAsync(IDocumentStore store, List<DuplicatePair> pairs, CancellationToken ct)
+    {
+        if (pairs.Count == 0)
+        {
+            return pairs;
+        }
+
+        await using var session = store.QuerySession();
+        var firsts = await session.LoadManyAsync<Identity>(ct, pairs.Select(p => p.First).Distinct().ToArray());
+        var dismissed = firsts.Where(i => i.NotDuplicates.Count > 0).ToDictionary(i => i.Id, i => i.NotDuplicates);
+        return dismissed.Count == 0 ? pairs : [.. pairs.Where(p => !(dismissed.TryGetValue(p.First, out var others) && others.Contains(p.Second)))];
     }
 
     /// <summary>The minScore argument of both duplicate candidate fields, so the list and the count take the same scores.</summary>
