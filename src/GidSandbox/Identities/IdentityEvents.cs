@@ -74,6 +74,13 @@ public sealed record MergeRequested(Gid Survivor, Gid Merged, string RequestedBy
 
 public sealed record MergeRequestDeclined(Gid Survivor, Gid Merged);
 
+/// <summary>
+/// Governance decided to erase the natural person <see cref="Person"/> (this stream's own GID, or the GID it was
+/// merged into): the request, the decision and its legal basis. Appended to every stream of the person; the events
+/// holding their data are then masked (<see cref="GidSandbox.Audit.Chain.ErasureExecuted"/>). The GID is never reused.
+/// </summary>
+public sealed record IdentityErased(Gid Person, string RequestReference, NodaTime.LocalDate RequestReceivedOn, string DecisionReference, string LegalBasis, NodaTime.Instant ErasedAt);
+
 public static class IdentityEventTypes
 {
     /// <summary>Registered with Marten up front, so any stream can be read before its event types were first written.</summary>
@@ -83,6 +90,6 @@ public static class IdentityEventTypes
         typeof(AddressChanged), typeof(ExternalIdentifierLinked), typeof(ExternalIdentifierUnlinked),
         typeof(IdentityMerged), typeof(IdentityAbsorbed), typeof(IdentityDeactivated), typeof(IdentityReactivated),
         typeof(ManagementTransferRequested), typeof(ManagementTransferDeclined), typeof(ManagementTransferred),
-        typeof(MergeRequested), typeof(MergeRequestDeclined),
+        typeof(MergeRequested), typeof(MergeRequestDeclined), typeof(IdentityErased),
     ];
 }
