@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GidSandbox.Feed;
+using GidSandbox.Tests.ReviewConsole;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +92,7 @@ public sealed class ErasureTests(SandboxFixture sandbox)
         var after = await Everything(person, start, since, before);
         Assert.All(person.Strings, s => Assert.DoesNotContain(s, after, StringComparison.OrdinalIgnoreCase));
         Assert.Equal([], await TablesHolding(person.Strings));
+        Assert.Contains($"under governance decision {decision}: nothing of the person is held.", after, StringComparison.Ordinal);
         var chain = (await sandbox.Data("{ verifyAuditTrail { intact eventsErased firstBreak { sequence differences } } }", client: Clients.Governance))["verifyAuditTrail"]!;
         Assert.True(chain["intact"]!.GetValue<bool>(), chain.ToJsonString());
         Assert.True(chain["eventsErased"]!.GetValue<long>() >= 10, chain.ToJsonString());
@@ -193,6 +195,15 @@ public sealed class ErasureTests(SandboxFixture sandbox)
             var page = (await sandbox.Data("query ($after: String) { changes(after: $after, first: 1000) { changes { gid type } endCursor hasMore } }", new { after = cursor }))["changes"]!;
             text.Append(page["changes"]!.ToJsonString());
             cursor = page["hasMore"]!.GetValue<bool>() ? page["endCursor"]!.GetValue<string>() : null;
+        }
+
+        foreach (var user in new[] { "examiner-ep", "examiner-de", "analyst-inta", "reviewer" })
+        {
+            foreach (var url in new[] { $"/console/identities/{person.Gid}", $"/console/identities/{person.Duplicate}", $"/console/search?name={Uri.EscapeDataString(person.Strings[0])}" })
+            {
+                using var visitor = new ConsoleVisitor(sandbox);
+                text.Append(await (await visitor.SignInToConsole(user, url)).Content.ReadAsStringAsync());
+            }
         }
 
         var services = sandbox.Host.Services;
