@@ -11,6 +11,7 @@ public static class AuditStoreOptions
     {
         options.Schema.For<AuditLink>().DocumentAlias("audit_link");
         options.Schema.For<AuditCheckpoint>().DocumentAlias("audit_checkpoint");
+        options.Events.AddEventType<ErasureExecuted>();
         options.Projections.Add(new AuditChainProjection(connectionString, options.DatabaseSchemaName), ProjectionLifecycle.Async, AuditChainProjection.Name);
     }
 }

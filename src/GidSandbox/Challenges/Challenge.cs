@@ -56,6 +56,11 @@ public sealed record Challenge(
     /// <summary>Any office or association may challenge a live identity; its managing office must answer within 10 Geneva business days.</summary>
     public static ChallengeRaised Raise(Identity identity, string id, ChallengeKind kind, string reason, string office, LocalDate today)
     {
+        if (identity.Status == IdentityStatus.Erased)
+        {
+            throw Refusal.Conflict($"{identity.Id} was erased; nothing of it is held to challenge.");
+        }
+
         if (identity.Status == IdentityStatus.Merged)
         {
             throw Refusal.Conflict($"{identity.Id} was merged into {identity.MergedInto}; challenge that identity instead.");

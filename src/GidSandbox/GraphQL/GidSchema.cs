@@ -6,6 +6,7 @@ using GidSandbox.Feed;
 using GidSandbox.Reports;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
+using GidSandbox.Identities.Erasing;
 using GidSandbox.Identities.History;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Lookup;
@@ -76,6 +77,7 @@ public sealed class GidMutation : ObjectGraphType
         RequestManagementTransfer.Map(this);
         DeactivateIdentity.Map(this);
         ReactivateIdentity.Map(this);
+        EraseNaturalPerson.Map(this);
         AcceptTermsOfUse.MapMutation(this);
         GoverningParticipation.Map(this);
         ChallengingIdentities.MapMutations(this);

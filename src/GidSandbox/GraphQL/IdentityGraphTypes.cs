@@ -18,7 +18,7 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<IdentityKind>>));
         Field(x => x.Status, type: typeof(NonNullGraphType<EnumerationGraphType<IdentityStatus>>));
         Field(x => x.Names, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<NameGraphType>>>));
-        Field<NonNullGraphType<NameGraphType>>("primaryName").Resolve(ctx => ctx.Source.PrimaryName);
+        Field<NameGraphType>("primaryName").Description("Null once the identity is erased.").Resolve(ctx => ctx.Source.PrimaryName);
         Field(x => x.Country, type: typeof(NonNullGraphType<CountryCodeGraphType>)).Description("Residence or nationality of a person; jurisdiction of an entity.");
         Field<AddressGraphType>("address")
             .Description("Null for a natural person registered by another office (personalDetailsWithheld is then true).")
@@ -54,12 +54,25 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GidGraphType>>>>("notDuplicates").Resolve(ctx => ctx.Source.NotDuplicates).Description("Identities a review found to be other parties (dismissDuplicate): duplicateCandidates no longer pairs them with this one.");
         Field(x => x.RegisteredAt, type: typeof(InstantGraphType)).Description("When the registering office registered it.");
         Field(x => x.DeactivationReason, nullable: true);
+        Field(x => x.Erasure, type: typeof(ErasureGraphType)).Description("For an ERASED identity: when, and under which governance decision. Nothing else of the person is kept.");
         Field(x => x.Synthetic).Description("True for every record of the sandbox: mock data only.");
         Field(x => x.Version).Description("The stream version; pass it as expectedVersion to change the identity.");
     }
 
     private static bool Visible(IResolveFieldContext<Identity> ctx) =>
         PersonalData.VisibleTo(((GidUserContext)ctx.UserContext).Caller, ctx.Source);
+}
+
+public sealed class ErasureGraphType : ObjectGraphType<Erasure>
+{
+    public ErasureGraphType()
+    {
+        Name = "Erasure";
+        Field(x => x.ErasedAt, type: typeof(NonNullGraphType<InstantGraphType>));
+        Field(x => x.DecisionReference).Description("The governance decision that erased the person.");
+        Field(x => x.LegalBasis);
+        Field(x => x.RequestReference).Description("The person's request the decision answered.");
+    }
 }
 
 public sealed class NameGraphType : ObjectGraphType<Name>

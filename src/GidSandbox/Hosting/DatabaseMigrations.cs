@@ -96,7 +96,8 @@ public static partial class DatabaseMigrations
 
     /// <summary>
     /// What Marten, OpenIddict and the sandbox do at run time, and no more: events and the usage table are only ever
-    /// added to, and the signing keys table is not the application's to read.
+    /// added to (but for an erasure's masking of event data and headers, which the events table's guard allows only
+    /// under a recorded decision), and the signing keys table is not the application's to read.
     /// </summary>
     private static async Task GrantAsync(string ownerConnectionString, string application, CancellationToken ct)
     {
@@ -108,6 +109,7 @@ public static partial class DatabaseMigrations
             grant usage on schema {schema}, {AccessDbContext.Schema} to {role};
             grant select, insert, update, delete, truncate on all tables in schema {schema} to {role};
             revoke update, delete, truncate on {schema}.mt_events from {role};
+            grant update (data, headers) on {schema}.mt_events to {role};
             grant usage, select, update on all sequences in schema {schema} to {role};
             grant execute on all functions in schema {schema} to {role};
             grant select, insert, update, delete on {string.Join(", ", AccessDbContext.OpenIddictTables.Select(t => $"{AccessDbContext.Schema}.\"{t}\""))} to {role};

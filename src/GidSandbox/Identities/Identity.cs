@@ -41,6 +41,9 @@ public sealed record Identity
 
     public string? DeactivationReason { get; init; }
 
+    /// <summary>Set once the identity is erased: the only thing it still holds besides its GID, kind and links.</summary>
+    public Erasure? Erasure { get; init; }
+
     public bool Synthetic { get; init; }
 
     public string? ContactEmail { get; init; }
@@ -88,7 +91,7 @@ public sealed record Identity
     public Gid Gid => Gid.Parse(Id);
 
     [JsonIgnore]
-    public Name PrimaryName => Names.First(n => n.IsPrimary);
+    public Name? PrimaryName => Names.FirstOrDefault(n => n.IsPrimary);
 
     /// <summary>The highest name id ever given in this stream, so a removed name's id is never reused.</summary>
     public int LastNameId { get; init; }
@@ -110,6 +113,11 @@ public sealed record Identity
         if (Status == IdentityStatus.Merged)
         {
             throw Refusal.Conflict($"{Id} was merged into {MergedInto}; make changes to {MergedInto} instead.");
+        }
+
+        if (Status == IdentityStatus.Erased)
+        {
+            throw Refusal.Conflict($"{Id} was erased on {Erasure?.ErasedAt:uuuu-MM-dd} (decision {Erasure?.DecisionReference}); its GID is never reused and it takes no changes.");
         }
 
         if (Status == IdentityStatus.Deactivated)
@@ -135,6 +143,7 @@ public sealed record Identity
         (not null, IdentityAbsorbed e) => state.After(e),
         (not null, IdentityDeactivated e) => state.After(e),
         (not null, IdentityReactivated) => state.Reactivated(),
+        (not null, IdentityErased e) => state.After(e),
         (not null, ManagementTransferRequested e) => state with { TransferRequestedBy = e.ToOffice },
         (not null, ManagementTransferDeclined) => state with { TransferRequestedBy = null },
         (not null, ManagementTransferred e) => state with { ManagingOffice = e.ToOffice, TransferRequestedBy = null },
@@ -221,6 +230,23 @@ public sealed record Identity
     };
 
     private Identity After(IdentityDeactivated e) => this with { Status = IdentityStatus.Deactivated, DeactivationReason = e.Reason };
+
+    /// <summary>Keeps what says which identity this was and where its links lead; nothing of the person.</summary>
+    private Identity After(IdentityErased e) => this with
+    {
+        Status = IdentityStatus.Erased,
+        Erasure = new Erasure(e.ErasedAt, e.DecisionReference, e.LegalBasis, e.RequestReference),
+        Names = [],
+        Country = Erasing.ErasureMasks.UnknownCountry,
+        Address = null,
+        Orcid = null,
+        Isni = null,
+        ContactEmail = null,
+        ExternalIdentifiers = [],
+        DeactivationReason = null,
+        MergeRequests = [],
+        TransferRequestedBy = null,
+    };
 
     private Identity Reactivated() => this with { Status = IdentityStatus.Active, DeactivationReason = null };
 

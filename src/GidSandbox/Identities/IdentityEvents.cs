@@ -77,6 +77,13 @@ public sealed record MergeRequestDeclined(Gid Survivor, Gid Merged);
 /// <summary>On both identities' streams: an office that may merge them reviewed the pair and found two parties (the reason travels in the headers).</summary>
 public sealed record DuplicateDismissed(Gid Other);
 
+/// <summary>
+/// Governance decided to erase the natural person <see cref="Person"/> (this stream's own GID, or the GID it was
+/// merged into): the request, the decision and its legal basis. Appended to every stream of the person; the events
+/// holding their data are then masked (<see cref="GidSandbox.Audit.Chain.ErasureExecuted"/>). The GID is never reused.
+/// </summary>
+public sealed record IdentityErased(Gid Person, string RequestReference, NodaTime.LocalDate RequestReceivedOn, string DecisionReference, string LegalBasis, NodaTime.Instant ErasedAt);
+
 public static class IdentityEventTypes
 {
     /// <summary>Registered with Marten up front, so any stream can be read before its event types were first written.</summary>
@@ -86,6 +93,6 @@ public static class IdentityEventTypes
         typeof(AddressChanged), typeof(ExternalIdentifierLinked), typeof(ExternalIdentifierUnlinked),
         typeof(IdentityMerged), typeof(IdentityAbsorbed), typeof(IdentityDeactivated), typeof(IdentityReactivated),
         typeof(ManagementTransferRequested), typeof(ManagementTransferDeclined), typeof(ManagementTransferred),
-        typeof(MergeRequested), typeof(MergeRequestDeclined), typeof(DuplicateDismissed),
+        typeof(MergeRequested), typeof(MergeRequestDeclined), typeof(DuplicateDismissed), typeof(IdentityErased),
     ];
 }

@@ -15,7 +15,13 @@ public enum IdentityStatus
     Active,
     Merged,
     Deactivated,
+
+    /// <summary>A natural person erased on a governance decision: the GID resolves, with nothing but the erasure.</summary>
+    Erased,
 }
+
+/// <summary>When and under which governance decision an identity was erased: all it still says of the person.</summary>
+public sealed record Erasure(Instant ErasedAt, string DecisionReference, string LegalBasis, string RequestReference);
 
 public enum NameType
 {

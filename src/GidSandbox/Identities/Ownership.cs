@@ -33,6 +33,7 @@ public static class Ownership
             RequestManagementTransfer => by.Governance ? "Governance does not manage identities; it reassigns their management with reassignManagement." : null,
             AnswerManagementTransfer c => Managing(facts.Get(c.Gid), by, "accepts or declines a transfer of its management", governanceMay: false),
             ReassignManagement => by.Governance ? null : "Only governance reassigns the management of an identity; an office asks with requestManagementTransfer.",
+            Erasing.EraseNaturalPerson => by.Governance ? null : "Only governance erases a natural person, on a decision with its legal basis; the person, or an office for them, asks governance (governance/data-protection.md).",
             _ => $"No ownership rule covers {command.GetType().Name}, so nobody may make it.",
         };
         if (refusal is not null)

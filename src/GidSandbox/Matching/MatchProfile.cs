@@ -96,6 +96,7 @@ public sealed partial class MatchProfileProjection : SingleStreamProjection<Matc
         },
         (not null, IdentityDeactivated) => profile with { Status = IdentityStatus.Deactivated },
         (not null, IdentityReactivated) => profile with { Status = IdentityStatus.Active },
+        (_, IdentityErased) => null, // nothing of an erased person is matched
         _ => profile,
     };
 }

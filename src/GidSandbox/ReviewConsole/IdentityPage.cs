@@ -13,7 +13,7 @@ public static class IdentityPage
 
     private const string Fields = """
         fragment IdentityFields on Identity {
-          gid kind status country registeringOffice managingOffice transferRequestedBy version mergedInto mergedFrom registeredAt deactivationReason parent parentAssertedBy subsidiaries
+          gid kind status country registeringOffice managingOffice transferRequestedBy version mergedInto mergedFrom registeredAt deactivationReason erasure { erasedAt decisionReference } parent parentAssertedBy subsidiaries
           primaryName { text }
           lei legalForm legalFormName registrationAuthority registrationNumber orcid isni synthetic personalDetailsWithheld
           names { id text script language type primary assertedBy assertedAt }

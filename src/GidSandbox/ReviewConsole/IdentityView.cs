@@ -11,10 +11,13 @@ public static class IdentityView
         return status switch
         {
             "MERGED" => Html.Of($"""<p class="status merged" role="status">Merged into <a href="{IdentityPage.PathOf(HomePage.Text(identity, "mergedInto"))}"><code>{HomePage.Text(identity, "mergedInto")}</code></a>: that identity lives on.</p>"""),
+            "ERASED" => Html.Of($"""<p class="status erased" role="status">Erased on {ErasedOn(identity)} under governance decision {HomePage.Text(identity["erasure"], "decisionReference")}: nothing of the person is held.</p>"""),
             "DEACTIVATED" => Html.Of($"""<p class="status deactivated" role="status">Deactivated: {HomePage.Text(identity, "deactivationReason")}</p>"""),
             _ => Html.Of($"""<p class="status active">Active</p>"""),
         };
     }
+
+    private static string ErasedOn(JsonObject identity) => HomePage.Text(identity["erasure"], "erasedAt") is { Length: >= 10 } at ? at[..10] : "";
 
     public static Html Names(JsonObject identity)
     {

@@ -91,7 +91,7 @@ public sealed class DecisionTests
     public void a_name_over_500_characters_is_refused_and_one_of_500_is_kept()
     {
         Assert.Throws<Refusal>(() => Company(new string('a', 501)));
-        Assert.Equal(500, Company(new string('a', 500)).PrimaryName.Text.Length);
+        Assert.Equal(500, Company(new string('a', 500)).PrimaryName!.Text.Length);
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public sealed class DecisionTests
 
         var renamed = Do(NameToAdd(company, "ACME Holdings", primary: true));
 
-        Assert.Equal("ACME Holdings", renamed.PrimaryName.Text);
-        Assert.Equal(2, renamed.PrimaryName.Id);
+        Assert.Equal("ACME Holdings", renamed.PrimaryName!.Text);
+        Assert.Equal(2, renamed.PrimaryName!.Id);
         Assert.Single(renamed.Names, n => n.IsPrimary);
     }
 

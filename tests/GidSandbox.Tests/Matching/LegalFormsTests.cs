@@ -76,7 +76,7 @@ public class LegalFormsTests
     {
         var (a, b) = (Entity(one, "DE"), Entity(other, "DE"));
         Assert.False(a.LegalForm!.CompatibleWith(b.LegalForm!), $"{a.LegalForm} and {b.LegalForm}");
-        var scored = Scoring.ScoreName(a, b, false, null, "DE");
+        var scored = Scoring.ScoreName(one, a, other, b, false, null, "DE");
         Assert.Contains("LEGAL_FORM_DIFFERS", scored.Features);
         Assert.Equal(Scoring.LegalFormConflictFactor, scored.Parts.LegalForm);
     }

@@ -158,12 +158,12 @@ public class RomanisationTests
     public void a_folded_meeting_scores_below_an_exact_one_and_a_folded_near_miss_not_at_all()
     {
         var stored = Readings("Щербаков Юрий", "RU").ToList();
-        var exact = Readings("Schtscherbakow Juri").Max(q => stored.Max(c => Scoring.ScoreName(q, c, true, null, "RU").Score));
-        var folded = Readings("Schtscherbakov Jurij").Max(q => stored.Max(c => Scoring.ScoreName(q, c, true, null, "RU").Score));
+        var exact = Readings("Schtscherbakow Juri").Max(q => stored.Max(c => Scoring.ScoreName("Schtscherbakow Juri", q, "Щербаков Юрий", c, true, null, "RU").Score));
+        var folded = Readings("Schtscherbakov Jurij").Max(q => stored.Max(c => Scoring.ScoreName("Schtscherbakov Jurij", q, "Щербаков Юрий", c, true, null, "RU").Score));
         Assert.Equal(1, exact);
         Assert.Equal(Scoring.RomanisationVariantScore, folded);
 
         var nearMiss = Readings("Schtscherbakow Jakow").Single(r => r.IsFolded);
-        Assert.All(stored, c => Assert.Equal(0, Scoring.ScoreName(nearMiss, c, true, null, "RU").Score));
+        Assert.All(stored, c => Assert.Equal(0, Scoring.ScoreName("Schtscherbakow Jakow", nearMiss, "Щербаков Юрий", c, true, null, "RU").Score));
     }
 }

@@ -24,14 +24,20 @@ public enum ChainProblem
     CheckpointMismatch,
 }
 
-public sealed record ChainReport(bool Intact, long EventsVerified, long? HeadSequence, string HeadLink, long PendingEvents, int CheckpointsVerified, ChainBreak? FirstBreak);
+public sealed record ChainReport(bool Intact, long EventsVerified, long? HeadSequence, string HeadLink, long PendingEvents, int CheckpointsVerified, ChainBreak? FirstBreak)
+{
+    /// <summary>Of the events verified, those masked by an erasure: chained as they were, read as the erasure recorded them.</summary>
+    public long EventsErased { get; init; }
+}
 
 /// <summary>An externally recorded point of the chain (e.g. a published checkpoint) that must still hold.</summary>
 public sealed record ChainAnchor(long Sequence, string Link);
 
 /// <summary>
 /// Recomputes the chain from the rows and compares it with the stored links, checkpoints and an
-/// optional anchor; stops at the first break. Both inputs come in global sequence order.
+/// optional anchor; stops at the first break. Both inputs come in global sequence order. A row an erasure
+/// masked is linked by the content hash chained before (which the checkpoints and anchors vouch for) and must
+/// read exactly as the erasure's own, chained, record says (<see cref="ErasureExecuted"/>).
 /// </summary>
 public static class ChainVerification
 {
@@ -40,20 +46,22 @@ public static class ChainVerification
         IAsyncEnumerable<AuditLink> links,
         IReadOnlyDictionary<long, AuditCheckpoint> checkpoints,
         ChainAnchor? anchor,
-        CancellationToken ct)
+        CancellationToken ct,
+        IReadOnlyDictionary<long, MaskedEvent>? erased = null)
     {
+        erased ??= new Dictionary<long, MaskedEvent>();
         await using var row = rows.GetAsyncEnumerator(ct);
         await using var stored = links.GetAsyncEnumerator(ct);
         var hasRow = await row.MoveNextAsync();
         var hasLink = await stored.MoveNextAsync();
         var link = AuditChain.Genesis;
-        long previous = 0, verified = 0, pending = 0;
+        long previous = 0, verified = 0, pending = 0, masked = 0;
         var checkpointsVerified = 0;
         var anchorSeen = false;
         long? head = null;
 
         ChainReport Broken(long sequence, string? stream, ChainProblem problem, params string[] differences) =>
-            new(false, verified, head, link, pending, checkpointsVerified, new ChainBreak(sequence, stream, problem, differences));
+            new(false, verified, head, link, pending, checkpointsVerified, new ChainBreak(sequence, stream, problem, differences)) { EventsErased = masked };
 
         while (hasRow || hasLink)
         {
@@ -79,9 +87,18 @@ public static class ChainVerification
             }
 
             var (current, chained) = (row.Current, stored.Current);
+            var content = current.ContentHash;
             if (Differences(chained, current) is { Count: > 0 } differences)
             {
-                return Broken(current.Sequence, chained.StreamId, ChainProblem.Changed, [.. differences]);
+                // An erasure masks data and headers only, and records what the row reads since: anything else is an edit.
+                if (!erased.TryGetValue(current.Sequence, out var mask) || !ErasedAsRecorded(chained, current, mask))
+                {
+                    return Broken(current.Sequence, chained.StreamId, ChainProblem.Changed,
+                        [.. differences, .. mask is null ? [] : new[] { $"an erasure masked this event and recorded its content as {mask.ContentHash}; it now reads {current.ContentHash}: it was changed after the erasure" }]);
+                }
+
+                masked++;
+                content = chained.ContentHash; // what the row held when chained, before the erasure
             }
 
             if (chained.Previous != previous)
@@ -90,7 +107,7 @@ public static class ChainVerification
                     $"the chain links event {current.Sequence} to event {chained.Previous}, but the event before it is {(previous == 0 ? "none" : previous)}: chained events were deleted together with their links");
             }
 
-            var expected = AuditChain.Link(link, current.ContentHash);
+            var expected = AuditChain.Link(link, content);
             if (expected != chained.Link)
             {
                 return Broken(current.Sequence, current.StreamId, ChainProblem.LinkAltered,
@@ -132,8 +149,13 @@ public static class ChainVerification
                 $"the recorded anchor names event {anchor.Sequence}, which is not in the chain: it was deleted, or the chain has not reached it yet");
         }
 
-        return new ChainReport(true, verified, head, link, pending, checkpointsVerified, null);
+        return new ChainReport(true, verified, head, link, pending, checkpointsVerified, null) { EventsErased = masked };
     }
+
+    /// <summary>Whether the row is the one chained, masked as the erasure recorded: same event, place and type; only the data and headers it rewrote differ.</summary>
+    private static bool ErasedAsRecorded(AuditLink chained, ChainRow now, MaskedEvent mask) =>
+        mask.EventId == now.EventId && mask.ContentHash == now.ContentHash && mask.DataHash == now.DataHash
+        && (chained.EventId, chained.StreamId, chained.Version, chained.Type, chained.Timestamp) == (now.EventId, now.StreamId, now.Version, now.Type, now.Timestamp);
 
     /// <summary>What differs between the row as chained and the row as it is now.</summary>
     public static IReadOnlyList<string> Differences(AuditLink chained, ChainRow now)

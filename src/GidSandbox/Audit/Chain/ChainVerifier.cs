@@ -18,11 +18,21 @@ public sealed class ChainVerifier(NpgsqlDataSource database, IDocumentStore stor
             checkpoints[checkpoint.Id] = checkpoint;
         }
 
+        // What erasures masked, read before the rows: a row masked later fails, as it was not masked under a record read here.
+        var erased = new Dictionary<long, MaskedEvent>();
+        await foreach (var execution in ReadJsonAsync<ErasureExecuted>($"select data::text from {_schema}.mt_events where type = 'erasure_executed' order by seq_id", ct))
+        {
+            foreach (var masked in execution.Masked)
+            {
+                erased[masked.Sequence] = masked; // a later erasure masking the same event again records it anew
+            }
+        }
+
         // Links first, rows second: the rows' snapshot is then the later one and holds every chained row.
         var links = ReadJsonAsync<AuditLink>($"select data::text from {AuditChainProjection.LinksTable(_schema)} order by id", ct);
         await using var linkEnumerator = links.GetAsyncEnumerator(ct);
         var first = await linkEnumerator.MoveNextAsync();
-        return await ChainVerification.VerifyAsync(ReadRowsAsync(ct), Prepend(first, linkEnumerator), checkpoints, anchor, ct);
+        return await ChainVerification.VerifyAsync(ReadRowsAsync(ct), Prepend(first, linkEnumerator), checkpoints, anchor, ct, erased);
     }
 
     public async Task<IReadOnlyList<AuditCheckpoint>> LatestCheckpointsAsync(int count, CancellationToken ct)

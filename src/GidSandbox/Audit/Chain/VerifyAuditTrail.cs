@@ -65,6 +65,7 @@ public sealed class ChainReportGraphType : ObjectGraphType<ChainReport>
         Field(x => x.HeadLink).Description("The link of the last chained event (or of the last good one, when broken).");
         Field(x => x.PendingEvents).Description("Events recorded after the chain's head, not chained yet (the projection follows within seconds).");
         Field(x => x.CheckpointsVerified);
+        Field(x => x.EventsErased).Description("Of the events verified, those an erasure masked: chained as they were before, and reading exactly as the erasure's own chained record says.");
         Field(x => x.FirstBreak, type: typeof(ChainBreakGraphType));
     }
 }

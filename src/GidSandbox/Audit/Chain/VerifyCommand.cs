@@ -25,6 +25,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
             var report = await host.Services.GetRequiredService<ChainVerifier>().VerifyAsync(anchor, CancellationToken.None);
             Console.WriteLine($"events verified:      {report.EventsVerified:N0} in {started.Elapsed.TotalSeconds:N1} s");
             Console.WriteLine($"checkpoints verified: {report.CheckpointsVerified:N0}");
+            Console.WriteLine($"of them erased:       {report.EventsErased:N0} (masked under a recorded erasure decision)");
             Console.WriteLine($"head:                 event {report.HeadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, link {report.HeadLink}");
             Console.WriteLine($"pending (not chained yet): {report.PendingEvents:N0}");
             if (report.FirstBreak is { } broken)
