@@ -169,7 +169,8 @@ public static class Scoring
             score = score >= StandardizedScore ? RomanisationVariantScore : 0;
             features.Add("ROMANISATION_VARIANT");
         }
-        else if (score > DiacriticsDifferScore && Diacritics.Differ(queryText, candidateText))
+
+        if (score > DiacriticsDifferScore && Diacritics.Differ(queryText, candidateText))
         {
             // Only a score that could be a MATCH or a POSSIBLE is worth reading the diacritics for.
             features.Add("DIACRITICS_DIFFER");

@@ -208,11 +208,8 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
             {
                 var streams = session.PendingChanges.Streams().ToList();
                 var existing = await ExistingStreamsAsync(session, streams.Select(s => s.Key!).ToArray(), ct);
-                var documents = new List<object>();
                 foreach (var stream in streams)
                 {
-                    Identity? identity = null;
-                    MatchProfile? profile = null;
                     var version = 0;
                     foreach (var e in stream.Events)
                     {
@@ -220,16 +217,9 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
                         e.Version = ++version;
                         e.CorrelationId = session.CorrelationId;
                         e.UserName = session.LastModifiedBy;
-                        identity = IdentityProjection.Evolve(identity, stream.Key!, e);
-                        profile = MatchProfileProjection.Evolve(profile, stream.Key!, e);
                     }
-
-                    documents.Add(identity!);
-                    documents.Add(profile!);
                 }
 
-                documents.AddRange(session.PendingChanges.InsertsFor<ExternalIdentifierClaim>());
-                documents.AddRange(session.PendingChanges.AllChangedFor<MockDataBatch>());
                 var fresh = streams.Where(s => !existing.Contains(s.Key!)).ToList();
                 if (fresh.Count > 0)
                 {
@@ -244,6 +234,25 @@ public sealed class MockDataLoader(IDocumentStore store, int batchSize = 500, in
                     await copied;
                 }
 
+                // The documents after the events, so the match profile holds its registration's sequence number as the inline
+                // projection would.
+                var documents = new List<object>();
+                foreach (var stream in streams)
+                {
+                    Identity? identity = null;
+                    MatchProfile? profile = null;
+                    foreach (var e in stream.Events)
+                    {
+                        identity = IdentityProjection.Evolve(identity, stream.Key!, e);
+                        profile = MatchProfileProjection.Evolve(profile, stream.Key!, e);
+                    }
+
+                    documents.Add(identity!);
+                    documents.Add(profile!);
+                }
+
+                documents.AddRange(session.PendingChanges.InsertsFor<ExternalIdentifierClaim>());
+                documents.AddRange(session.PendingChanges.AllChangedFor<MockDataBatch>());
                 await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.InsertsOnly, cancellation: ct);
             }
         },

@@ -31,7 +31,7 @@ public sealed class DuplicateCheckTests(SandboxFixture sandbox)
             { "code": "POSSIBLE_DUPLICATE", "fields": ["input.names"],
               "candidates": [ { "gid": "{{existing.Gid()}}", "score": 0.98, "matchedName": "Müller {{word}} GmbH" } ] }
             """, error["extensions"]);
-        Assert.StartsWith($"This looks like {existing.Gid()} ('Müller {word} GmbH', score 1): nothing was stored.", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith($"This looks like {existing.Gid()} ('Müller {word} GmbH', score 0.98): nothing was stored.", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(streams, await sandbox.CountStreams());
     }
 
