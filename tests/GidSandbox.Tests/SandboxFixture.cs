@@ -58,8 +58,6 @@ public sealed class SandboxFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.CostQuotaTestOffice}", "3");
         Host = await AlbaHost.For<Program>(web =>
         {
-            // One host: the audit chain's projection starts at once, without HotCold's leader election.
-            web.UseSetting("Projections:DaemonMode", "Solo");
             // Tests sign in and ask for tokens far faster than any office; one client id and user name keep a low limit to test it.
             foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
             {

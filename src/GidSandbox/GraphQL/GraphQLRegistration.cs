@@ -16,7 +16,7 @@ public static class GraphQLRegistration
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // names in every script stay readable
             .AddErrorInfoProvider<ErrorCodesProvider>()
             .AddValidationRule<OneMutationField>()
-            .AddValidationRule<MutationsOverPost>(useForCachedDocuments: true)
+            .AddValidationRule<MutationsOverPost>()
             .AddDocumentListener<Reports.UsageListener>(global::GraphQL.DI.ServiceLifetime.Singleton) // refusals by code for the usage report
             .ConfigureExecution(new ValidatedDocumentCache()) // one cache for the process
             .AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true) // every alias, list item and introspection, with this request's variables

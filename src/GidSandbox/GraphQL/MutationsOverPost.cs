@@ -5,8 +5,8 @@ namespace GidSandbox.GraphQL;
 
 /// <summary>
 /// GraphQL over HTTP: GET may only read. The operation a GET request selects must not be a mutation; the endpoint
-/// answers this refusal with HTTP 405 and <c>Allow: POST</c>. It runs also for documents answered from the cache,
-/// since the same document may come once by POST and then by GET.
+/// answers this refusal with HTTP 405 and <c>Allow: POST</c>. GET requests skip the validated-document cache, so it
+/// runs also for a document that passed before by POST.
 /// </summary>
 public sealed class MutationsOverPost : ValidationRuleBase
 {

@@ -4,12 +4,13 @@ using GraphQL.DI;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using GraphQL.Validation.Rules.Custom;
 
 namespace GidSandbox.GraphQL;
 
 /// <summary>
 /// Keeps the parsed form of documents that passed validation, so a client repeating an operation
-/// (with new variables) skips parsing and the rules that depend on the document alone. Bounded: past the limit, new documents are
+/// (with new variables) skips parsing and validation, but not the cost check. Bounded: past the limit, new documents are
 /// simply not cached.
 /// </summary>
 public sealed class ValidatedDocumentCache : IConfigureExecution
@@ -22,18 +23,21 @@ public sealed class ValidatedDocumentCache : IConfigureExecution
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (options.Query is not { } query)
+        // A GET request may only read: its document is validated in full every time (MutationsOverPost), since the same
+        // document may have passed before by POST.
+        if (options.Query is not { } query || options.UserContext is GidUserContext { OverGet: true })
         {
             return await next(options);
         }
 
         if (_documents.TryGetValue(query, out var document))
         {
-            // A document that passed once skips the rules that depend on it alone; the rules that depend
-            // on the request too (its cost with `first: $n` or a batch in a variable, its HTTP method) are
-            // registered for cached documents and run again, as GraphQL for .NET's own document cache does.
+            // Validity does not depend on variables, so a document that passed once skips the
+            // rules, but its cost does (`first: $n`, a batch in a variable): the cost rule runs
+            // again on every request, after the variables are coerced.
             options.Document = document;
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            options.ValidationRules = [.. (options.ValidationRules ?? []).OfType<ComplexityValidationRule>()];
+            options.CachedDocumentValidationRules = [];
             return await next(options);
         }
 

@@ -103,7 +103,7 @@ public sealed class GidTests
     }
 
     [Fact]
-    public void every_full_gid_the_readme_shows_is_valid_and_a_mistyped_one_names_the_expected_check_character()
+    public void every_full_gid_the_readme_and_the_docs_show_is_valid_and_a_mistyped_one_names_the_expected_check_character()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(directory!.FullName, "README.md")))
@@ -111,11 +111,12 @@ public sealed class GidTests
             directory = directory.Parent;
         }
 
-        var shown = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(directory.FullName, "README.md")), @"GID-\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+        var documents = Directory.GetFiles(Path.Combine(directory.FullName, "docs"), "*.md").Append(Path.Combine(directory.FullName, "README.md"));
+        var shown = documents.SelectMany(d => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(d), @"GID-\d{4}-\d{4}-\d{4}-\d{3}[\dX]"))
             .Select(m => m.Value).Distinct().ToList();
 
         Assert.NotEmpty(shown);
-        Assert.All(shown, gid => Assert.True(Parses(gid), $"The README shows {gid}, whose check character is wrong."));
+        Assert.All(shown, gid => Assert.True(Parses(gid), $"The documents show {gid}, whose check character is wrong."));
         Assert.False(Gid.TryParse("GID-1234-5678-9012-345X", out _, out var error));
         Assert.Contains("should be '1'", error, StringComparison.Ordinal);
     }
