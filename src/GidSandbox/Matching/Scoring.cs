@@ -311,28 +311,13 @@ public static class Scoring
     /// <summary>Every word the same but one, which is one edit away (two for words of eight letters or more) and at least five letters long.</summary>
     public static bool OneTypo(IReadOnlyList<string> q, IReadOnlyList<string> c)
     {
-        if (q.Count != c.Count)
+        if (q.Count != c.Count || OnlyDifference(q, c) is not (var a, var b))
         {
             return false;
         }
 
-        var left = q.ToList();
-        var right = c.ToList();
-        foreach (var token in q)
-        {
-            if (right.Remove(token))
-            {
-                left.Remove(token);
-            }
-        }
-
-        if (left.Count != 1 || right.Count != 1)
-        {
-            return false;
-        }
-
-        var shorter = Math.Min(left[0].Length, right[0].Length);
-        var edits = Edits(left[0], right[0]);
+        var shorter = Math.Min(a.Length, b.Length);
+        var edits = Edits(a, b);
         return shorter >= 5 && (edits == 1 || (edits == 2 && shorter >= 8));
     }
 
@@ -344,11 +329,23 @@ public static class Scoring
     /// </summary>
     public static bool OnePersonTypo(IReadOnlyList<string> q, IReadOnlyList<string> c)
     {
-        if (q.Count != c.Count || q.Count < 2)
+        if (q.Count != c.Count || q.Count < 2 || OnlyDifference(q, c) is not (var a, var b))
         {
             return false;
         }
 
+        if (Math.Min(a.Length, b.Length) < 4 || a[0] != b[0] || Edits(a, b) != 1)
+        {
+            return false;
+        }
+
+        var swappedAtEnd = a.Length == b.Length && a[^1] == b[^2] && a[^2] == b[^1];
+        return a[^1] == b[^1] || swappedAtEnd;
+    }
+
+    /// <summary>The one word of each name that the other lacks, when every other word is shared; null otherwise.</summary>
+    private static (string Query, string Candidate)? OnlyDifference(IReadOnlyList<string> q, IReadOnlyList<string> c)
+    {
         var left = q.ToList();
         var right = c.ToList();
         foreach (var token in q)
@@ -359,19 +356,7 @@ public static class Scoring
             }
         }
 
-        if (left.Count != 1 || right.Count != 1)
-        {
-            return false;
-        }
-
-        var (a, b) = (left[0], right[0]);
-        if (Math.Min(a.Length, b.Length) < 4 || a[0] != b[0] || Edits(a, b) != 1)
-        {
-            return false;
-        }
-
-        var swappedAtEnd = a.Length == b.Length && a[^1] == b[^2] && a[^2] == b[^1];
-        return a[^1] == b[^1] || swappedAtEnd;
+        return left.Count == 1 && right.Count == 1 ? (left[0], right[0]) : null;
     }
 
     private static double Dice(IReadOnlyList<string> a, IReadOnlyList<string> b)
