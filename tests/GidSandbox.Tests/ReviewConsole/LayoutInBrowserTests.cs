@@ -36,31 +36,4 @@ public sealed class LayoutInBrowserTests(SandboxFixture sandbox, BrowserSandbox 
 
         await page.CloseAsync();
     }
-
-    [Fact]
-    public async Task every_graphiql_starter_tab_runs_as_shipped_and_again()
-    {
-        var page = await browser.SignedIn("examiner-ep", "/console/graphiql");
-        var tabs = page.Locator(".graphiql-tab");
-        await Assertions.Expect(tabs).ToHaveCountAsync(6);
-
-        string[] operations = ["WhoAmI", "TermsOfUse", "LookUpGid", "ResolveApplicantNumber", "HistoryAndAsOf", "RegisterLegalEntity"];
-        for (var i = 0; i < 6; i++)
-        {
-            await tabs.Nth(i).ClickAsync();
-            // The editor shows the tab's operation before it is run.
-            await Assertions.Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync(operations[i]);
-            foreach (var run in new[] { 1, 2 })
-            {
-                await page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" }).ClickAsync();
-                var response = page.Locator(".graphiql-response");
-                await Assertions.Expect(response).ToContainTextAsync("\"data\"");
-                var text = await response.InnerTextAsync();
-                Assert.False(text.Contains("\"errors\"", StringComparison.Ordinal), $"Tab {i + 1}, run {run}: {text}");
-            }
-        }
-
-        await Assertions.Expect(page.Locator(".graphiql-response")).ToContainTextAsync("\"replayed\": true");
-        await page.CloseAsync();
-    }
 }
