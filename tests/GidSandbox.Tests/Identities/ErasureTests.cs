@@ -78,6 +78,7 @@ public sealed class ErasureTests(SandboxFixture sandbox)
         var before_erasure = await Everything(person, start, since, before);
         Assert.Contains(person.Strings[0], before_erasure, StringComparison.Ordinal); // the read paths do show the person until the erasure
         var decision = $"GOV-ERASE-{Guid.NewGuid():N}";
+        await sandbox.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60)); // the chain has covered the person's events as they were
 
         var erased = (await sandbox.Data(Erase, ErasureOf(person.Gid, decision), Clients.Governance))["eraseNaturalPerson"]!;
         await sandbox.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
