@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -22,6 +23,7 @@ public static class AccessRegistration
         app.UseRateLimiter();
     }
 
+    /// <summary>The access tokens' lifetime unless configured otherwise (Access:AccessTokenLifetime).</summary>
     public const int AccessTokenMinutes = 15;
 
     /// <summary>
@@ -62,7 +64,9 @@ public static class AccessRegistration
                 server.AddSigningKey(keys.Signing);
                 server.AddEncryptionKey(keys.Encryption);
                 server.DisableAccessTokenEncryption(); // signed JWTs that resource servers can read
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(AccessTokenMinutes));
+                // The console's session renews its access token with a refresh token (offline_access), never past its SessionLifetime.
+                // Reference tokens: the cookie holds a short handle (the token itself stays in the store), and revoking it is immediate.
+                server.AllowRefreshTokenFlow().UseReferenceRefreshTokens();
                 server.AddEventHandler<OpenIddictServerEvents.HandleRevocationRequestContext>(handler => handler
                     .UseInlineHandler(context =>
                     {
@@ -86,6 +90,11 @@ public static class AccessRegistration
                     .DisableAccessTokenExtractionFromBodyForm();
             });
 
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<AccessOptions>>((server, access) =>
+        {
+            server.AccessTokenLifetime = access.Value.AccessTokenLifetime;
+            server.RefreshTokenLifetime = access.Value.SessionLifetime;
+        });
         services.AddAuthentication(CachedBearerHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null)
             .AddCookie(SignInPage.PeopleScheme, cookie =>

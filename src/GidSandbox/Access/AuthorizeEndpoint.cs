@@ -34,8 +34,11 @@ public static class AuthorizeEndpoint
             }
 
             var asked = request.GetScopes();
-            // openid only adds an ID token about who signed in; the API scopes are limited to what the person holds.
-            var granted = asked.IsEmpty ? [.. person.Scopes] : asked.Intersect([.. person.Scopes, OpenIddictConstants.Scopes.OpenId], StringComparer.Ordinal).ToList();
+            // openid only adds an ID token about who signed in, offline_access a refresh token to renew the access token;
+            // the API scopes are limited to what the person holds.
+            var granted = asked.IsEmpty
+                ? [.. person.Scopes]
+                : asked.Intersect([.. person.Scopes, OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.OfflineAccess], StringComparer.Ordinal).ToList();
             return Results.SignIn(PrincipalFor(person, granted), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
 

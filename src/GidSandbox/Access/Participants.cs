@@ -42,6 +42,12 @@ public sealed class AccessOptions
 
     public ConsoleClient Console { get; set; } = new();
 
+    /// <summary>How long an access token lasts; a console session renews its token before then (see <see cref="SessionLifetime"/>).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(AccessRegistration.AccessTokenMinutes);
+
+    /// <summary>How long after typing the password a console session may go on renewing its access token.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>The authorization server's own URL (the tokens' <c>iss</c>); by default the first address the server listens on.</summary>
     public string? Issuer { get; set; }
 }
@@ -130,6 +136,7 @@ public static class ParticipantEnrollment
                 Permissions.Endpoints.Token,
                 Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },

@@ -21,9 +21,9 @@ public static class TokenEndpoint
         {
             var request = http.GetOpenIddictServerRequest()
                 ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
-            if (request.IsAuthorizationCodeGrantType())
+            if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
             {
-                // OpenIddict has checked the code, its redirect URI and the PKCE verifier; re-check the person.
+                // OpenIddict has checked the code (its redirect URI and the PKCE verifier) or the refresh token; re-check the person.
                 var code = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
                 var person = options.Value.People.FirstOrDefault(p => p.Username == code.Principal?.GetClaim(Claims.Subject));
                 return person is null

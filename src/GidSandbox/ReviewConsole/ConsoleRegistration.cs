@@ -31,7 +31,7 @@ public static class ConsoleRegistration
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                // The session lasts as long as the access token it holds (set at sign-in), never longer.
+                // The session lasts as long as the access token it holds (set at sign-in and at each renewal), never longer.
                 cookie.ExpireTimeSpan = TimeSpan.FromMinutes(AccessRegistration.AccessTokenMinutes);
                 cookie.SlidingExpiration = false;
                 cookie.ForwardChallenge = SignInScheme;
@@ -50,6 +50,7 @@ public static class ConsoleRegistration
                 oidc.TokenValidationParameters.NameClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject;
                 oidc.Scope.Clear();
                 oidc.Scope.Add(OpenIddict.Abstractions.OpenIddictConstants.Scopes.OpenId);
+                oidc.Scope.Add(OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess); // a refresh token, to renew the session (ConsoleSignIn.Renew)
                 foreach (var scope in GidSandbox.Access.Scopes.All)
                 {
                     oidc.Scope.Add(scope);

@@ -62,8 +62,8 @@ public sealed class ConsoleSessionFilter : IEndpointFilter
         return ConsolePage.Plain("Session expired", Html.Of($"""
             <div data-session-ended></div>
             <h1>Your session has expired</h1>
-            <p role="alert">Your console session has ended: it lasts as long as its access token
-            ({AccessRegistration.AccessTokenMinutes} minutes), and the API no longer accepts it.</p>
+            <p role="alert">Your console session has ended: it lasts as long as its access token unless renewed
+            before then, and the API no longer accepts it.</p>
             <p><a href="{ConsoleSignIn.SignInPath}?returnUrl={Uri.EscapeDataString(ReturnUrl(http))}">Sign in again</a> to go on where you were.</p>
             """), StatusCodes.Status401Unauthorized);
     }

@@ -20,6 +20,10 @@ public static partial class ConsoleSignIn
     public const string SignInPath = ConsoleRegistration.PathBase + "/sign-in";
     public const string SignOutPath = ConsoleRegistration.PathBase + "/sign-out";
     public const string SignedOutPath = ConsoleRegistration.PathBase + "/signed-out";
+    public const string RenewPath = ConsoleRegistration.PathBase + "/session/renew";
+
+    /// <summary>When the password was typed: renewals stop <see cref="AccessOptions.SessionLifetime"/> after it.</summary>
+    private const string SignedInAt = "signed_in_at";
 
     /// <summary>A scope the session's access token was granted, kept as a claim of the session to shape its pages.</summary>
     public const string GrantedScope = "granted_scope";
@@ -45,6 +49,7 @@ public static partial class ConsoleSignIn
                 : TimeSpan.FromMinutes(AccessRegistration.AccessTokenMinutes);
             context.Properties!.IsPersistent = false;
             context.Properties.ExpiresUtc = DateTimeOffset.UtcNow + lifetime;
+            context.Properties.Items[SignedInAt] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             // The token response names the granted scopes only when they differ from those asked for (RFC 6749, 5.1).
             var granted = context.TokenEndpointResponse?.Scope is { Length: > 0 } scope
                 ? scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -109,9 +114,12 @@ public static partial class ConsoleSignIn
                 return ConsolePage.Refused("The form expired or did not come from this site; go back, reload the page and try again.");
             }
 
-            if (session.Properties?.GetTokenValue("access_token") is { } token)
+            foreach (var (name, hint) in new[] { ("access_token", OpenIddictConstants.TokenTypeHints.AccessToken), ("refresh_token", OpenIddictConstants.TokenTypeHints.RefreshToken) })
             {
-                await RevokeAsync(http, token);
+                if (session.Properties?.GetTokenValue(name) is { } token)
+                {
+                    await RevokeAsync(http, token, hint);
+                }
             }
 
             // Both the console session and the sign-in page's own: signing in again asks for the password.
@@ -119,6 +127,8 @@ public static partial class ConsoleSignIn
             await http.SignOutAsync(SignInPage.PeopleScheme);
             return Results.Redirect(SignedOutPath);
         });
+
+        app.MapPost(RenewPath, Renew);
 
         app.MapGet(SignedOutPath, () => ConsolePage.Plain("Signed out", Html.Of($"""
             <h1>You are signed out</h1>
@@ -128,10 +138,60 @@ public static partial class ConsoleSignIn
     }
 
     /// <summary>
-    /// Asks the authorization server's revocation endpoint (from its discovery document) to revoke
-    /// the session's access token, so a copy taken before signing out is refused by the API too.
+    /// Renews the session before its access token expires: redeems the session's refresh token for a new access token,
+    /// keeps both in the session cookie, and answers with the token and the session's new end (for GraphiQL and the
+    /// session warning). Refused (401) once the session has ended, or <see cref="AccessOptions.SessionLifetime"/> after
+    /// the password was typed. The session cookie is SameSite=Lax, so another site cannot make a browser renew it.
     /// </summary>
-    private static async Task RevokeAsync(HttpContext http, string token)
+    private static async Task<IResult> Renew(HttpContext http, IOptions<AccessOptions> access)
+    {
+        var session = await http.AuthenticateAsync(ConsoleRegistration.SessionScheme);
+        var refreshToken = session.Succeeded ? session.Properties.GetTokenValue("refresh_token") : null;
+        var signedInAt = session.Properties?.Items.TryGetValue(SignedInAt, out var at) == true
+            && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed)
+                ? parsed
+                : (DateTimeOffset?)null;
+        if (refreshToken is null || signedInAt is null || DateTimeOffset.UtcNow > signedInAt + access.Value.SessionLifetime)
+        {
+            return Results.Json(new { error = "The session has ended: sign in again." }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(ConsoleRegistration.SignInScheme);
+        var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+        using var request = new HttpRequestMessage(HttpMethod.Post, configuration.TokenEndpoint)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [OpenIddictConstants.Parameters.GrantType] = OpenIddictConstants.GrantTypes.RefreshToken,
+                [OpenIddictConstants.Parameters.RefreshToken] = refreshToken,
+                [OpenIddictConstants.Parameters.ClientId] = oidc.ClientId!,
+            }),
+        };
+        using var response = await oidc.Backchannel.SendAsync(request, http.RequestAborted);
+        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(http.RequestAborted);
+        if (!response.IsSuccessStatusCode || answer?["access_token"]?.GetValue<string>() is not { } accessToken)
+        {
+            LogRenewalRefused(Logger(http), (int)response.StatusCode, answer?.ToJsonString());
+            return Results.Json(new { error = "The session could not be renewed: sign in again." }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var ends = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(answer["expires_in"]?.GetValue<int>() ?? AccessRegistration.AccessTokenMinutes * 60);
+        var properties = session.Properties!;
+        var tokens = properties.GetTokens().ToDictionary(t => t.Name, t => t.Value);
+        tokens["access_token"] = accessToken;
+        tokens["refresh_token"] = answer["refresh_token"]?.GetValue<string>() ?? refreshToken; // rolling: each use may give a new one
+        tokens["expires_at"] = ends.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        properties.StoreTokens(tokens.Select(t => new AuthenticationToken { Name = t.Key, Value = t.Value }));
+        properties.ExpiresUtc = ends;
+        await http.SignInAsync(ConsoleRegistration.SessionScheme, session.Principal!, properties);
+        return Results.Json(new { accessToken, sessionEnds = ends.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>
+    /// Asks the authorization server's revocation endpoint (from its discovery document) to revoke
+    /// the session's access token, so a copy taken before signing out is refused by the API too, and its refresh token.
+    /// </summary>
+    private static async Task RevokeAsync(HttpContext http, string token, string hint)
     {
         var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(ConsoleRegistration.SignInScheme);
         var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
@@ -140,7 +200,7 @@ public static partial class ConsoleSignIn
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 [OpenIddictConstants.Parameters.Token] = token,
-                [OpenIddictConstants.Parameters.TokenTypeHint] = OpenIddictConstants.TokenTypeHints.AccessToken,
+                [OpenIddictConstants.Parameters.TokenTypeHint] = hint,
                 [OpenIddictConstants.Parameters.ClientId] = oidc.ClientId!,
             }),
         };
@@ -156,6 +216,9 @@ public static partial class ConsoleSignIn
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Signing out could not revoke the access token: {Status} {Answer}")]
     private static partial void LogRevocationFailed(ILogger logger, int status, string answer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing a console session was refused: {Status} {Answer}")]
+    private static partial void LogRenewalRefused(ILogger logger, int status, string? answer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A console sign-in was refused")]
     private static partial void LogSignInFailed(ILogger logger, Exception? exception);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +13,7 @@ namespace GidSandbox.Tests.ReviewConsole;
 /// to artifacts/screenshots at the repository root.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes class fixtures through IAsyncLifetime.DisposeAsync.")]
-public sealed class BrowserSandbox : IAsyncLifetime
+public class BrowserSandbox : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -29,7 +30,13 @@ public sealed class BrowserSandbox : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The collection's fixture has started PostgreSQL and put its connection string in the environment.
-        _factory = new WebApplicationFactory<Program>();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            foreach (var (key, value) in Settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -51,6 +58,9 @@ public sealed class BrowserSandbox : IAsyncLifetime
         });
         Browser.SetDefaultTimeout(30_000);
     }
+
+    /// <summary>Configuration this sandbox runs with on top of the shipped one.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>A new tab with no session: signs in as <paramref name="username"/> and lands on <paramref name="path"/>.</summary>
     public async Task<IPage> SignedIn(string username, string path = "/console/")

@@ -22,7 +22,7 @@ public sealed class ConsoleSignInTests(SandboxFixture sandbox)
             ("gid-console", "code", "http://localhost/console/signed-in", "S256"),
             (query["client_id"], query["response_type"], query["redirect_uri"], query["code_challenge_method"]));
         Assert.All(new[] { query["code_challenge"], query["state"], query["nonce"] }, value => Assert.False(string.IsNullOrEmpty(value)));
-        Assert.Equal("openid gid:read gid:write gid:merge audit:read governance:admin", query["scope"]);
+        Assert.Equal("openid offline_access gid:read gid:write gid:merge audit:read governance:admin", query["scope"]);
     }
 
     [Theory]
@@ -86,6 +86,64 @@ public sealed class ConsoleSignInTests(SandboxFixture sandbox)
         Assert.Contains("You are signed out", await signedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(visitor.Cookie("gid-console"));
         Assert.Equal("/account/sign-in", again.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task a_session_renews_its_access_token_and_the_new_token_speaks_for_the_same_person()
+    {
+        using var visitor = new ConsoleVisitor(sandbox);
+        await visitor.SignInToConsole("examiner-ep");
+
+        var renewed = await visitor.Send(new HttpRequestMessage(HttpMethod.Post, new Uri(visitor.BaseAddress, "/console/session/renew")));
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(await renewed.Content.ReadAsStringAsync())!;
+        using var me = new HttpRequestMessage(HttpMethod.Post, new Uri(visitor.BaseAddress, "/graphql"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ me { office role } }" }),
+        };
+        me.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", answer["accessToken"]!.GetValue<string>());
+        var who = await (await visitor.Send(me)).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        Assert.True(DateTimeOffset.Parse(answer["sessionEnds"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddMinutes(14));
+        Assert.Contains("\"office\":\"EP\"", who, StringComparison.Ordinal);
+        Assert.Contains("\"role\":\"OFFICE\"", who, StringComparison.Ordinal);
+        // The page still opens with the session's renewed token.
+        Assert.Equal(HttpStatusCode.OK, (await visitor.Get("/console/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task renewing_is_refused_without_a_session_and_after_signing_out()
+    {
+        using var stranger = new ConsoleVisitor(sandbox);
+        using var visitor = new ConsoleVisitor(sandbox);
+        var home = await visitor.SignInToConsole("examiner-ep");
+        var session = visitor.Cookie("gid-console")!;
+        await visitor.Follow(await visitor.Submit(home, "/console/sign-out", new Dictionary<string, string>()));
+        // The session cookie as it was before signing out: its refresh token was revoked with the access token.
+        visitor.Cookies.Add(new Cookie(session.Name, session.Value, session.Path, session.Domain));
+
+        var noSession = await stranger.Send(new HttpRequestMessage(HttpMethod.Post, new Uri(stranger.BaseAddress, "/console/session/renew")));
+        var signedOut = await visitor.Send(new HttpRequestMessage(HttpMethod.Post, new Uri(visitor.BaseAddress, "/console/session/renew")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noSession.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task an_api_client_gets_no_refresh_token_and_may_not_use_the_refresh_grant()
+    {
+        var token = await sandbox.RequestToken(Clients.Default, Clients.SecretOf(Clients.Default), "gid:read offline_access");
+        var refresh = await sandbox.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token", ["refresh_token"] = "a-guess", ["client_id"] = Clients.Default, ["client_secret"] = Clients.SecretOf(Clients.Default),
+            }).ToUrl("/connect/token");
+            s.StatusCodeShouldBe(400);
+        });
+
+        Assert.Null(token.Body["refresh_token"]);
+        Assert.Matches("\"error\": ?\"(unauthorized_client|invalid_grant)\"", await refresh.ReadAsTextAsync());
     }
 
     [Fact]

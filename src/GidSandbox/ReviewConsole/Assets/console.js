@@ -11,20 +11,51 @@ document.addEventListener('DOMContentLoaded', () => {
   }
 });
 
-// The session ends with its access token: warn two minutes before, and keep what is typed into forms
-// (in this tab only) so that signing in again brings it back.
+// The session ends with its access token unless renewed: renewSession() gets a new token (GraphiQL renews before
+// each expiry; the warning shown two minutes before the end, or halfway for shorter tokens, offers it), and what is typed into forms is kept (in
+// this tab only) so that signing in again brings it back.
+const sessionEnds = () => Date.parse(document.body.dataset.sessionEnds || '');
+
+window.renewSession = async () => {
+  const response = await fetch('/console/session/renew', { method: 'POST', credentials: 'same-origin' });
+  if (!response.ok) { return null; }
+  const renewed = await response.json();
+  document.body.dataset.sessionEnds = renewed.sessionEnds;
+  document.dispatchEvent(new CustomEvent('session-renewed', { detail: renewed }));
+  return renewed;
+};
+
 document.addEventListener('DOMContentLoaded', () => {
-  const ends = Date.parse(document.body.dataset.sessionEnds || '');
-  if (!Number.isNaN(ends)) {
+  if (!Number.isNaN(sessionEnds())) {
+    let timer;
+    const schedule = () => {
+      clearTimeout(timer);
+      const left = sessionEnds() - Date.now();
+      timer = setTimeout(warn, Math.max(0, left - Math.min(120000, left / 2)));
+    };
     const warn = () => {
+      const main = document.querySelector('main');
+      main.querySelector('.session-warning')?.remove();
       const banner = document.createElement('p');
       banner.className = 'notice session-warning';
       banner.setAttribute('role', 'status');
-      banner.textContent = `Your session ends at ${new Date(ends).toLocaleTimeString()}. What you type here is kept: after signing in again it is filled back in.`;
-      document.querySelector('main').prepend(banner);
+      banner.textContent = `Your session ends at ${new Date(sessionEnds()).toLocaleTimeString()}. What you type here is kept: after signing in again it is filled back in. `;
+      const stay = document.createElement('button');
+      stay.type = 'button';
+      stay.textContent = 'Stay signed in';
+      stay.addEventListener('click', async () => {
+        banner.textContent = (await window.renewSession())
+          ? `Your session goes on until ${new Date(sessionEnds()).toLocaleTimeString()}.`
+          : 'Your session can no longer be renewed: sign in again when it ends.';
+      });
+      banner.append(stay);
+      main.prepend(banner);
     };
-    const wait = ends - Date.now() - 120000;
-    if (wait <= 0) { warn(); } else { setTimeout(warn, wait); }
+    document.addEventListener('session-renewed', () => {
+      if (!document.querySelector('.session-warning button')) { document.querySelector('.session-warning')?.remove(); }
+      schedule();
+    });
+    schedule();
   }
 
   if (document.querySelector('main [data-session-ended]')) {

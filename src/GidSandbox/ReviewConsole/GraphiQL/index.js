@@ -1,17 +1,48 @@
 // GraphiQL for the signed-in console user: the page gives the endpoint, the user's access token
-// and the example operations; every request goes to the sandbox's own /graphql with that token.
+// and the example operations; every request goes to the sandbox's own /graphql with that token,
+// renewed (console.js's renewSession) before it expires.
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { parse } from 'graphql';
 import 'graphiql/style.css';
 
 const root = document.getElementById('graphiql');
 const examples = JSON.parse(document.getElementById('graphiql-examples').textContent);
-const fetcher = createGraphiQLFetcher({
+
+let token = root.dataset.token;
+document.addEventListener('session-renewed', (event) => { token = event.detail.accessToken; });
+// Renew halfway to the end, and at most a minute before it, so a request never goes out with an expired token.
+const renewLater = () => {
+  const left = Date.parse(document.body.dataset.sessionEnds || '') - Date.now();
+  if (Number.isNaN(left)) { return; }
+  setTimeout(async () => { if (await window.renewSession()) { renewLater(); } }, Math.max(0, left - Math.min(60000, left / 2)));
+};
+renewLater();
+
+const send = createGraphiQLFetcher({
   url: root.dataset.endpoint,
-  headers: { Authorization: `Bearer ${root.dataset.token}` },
+  fetch: (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', `Bearer ${token}`);
+    return fetch(input, { ...init, headers });
+  },
 });
+
+// GraphiQL settles the operation name a moment after the editor changes: run at once after switching tabs, it
+// sends the previous tab's name with this tab's query ("no operation named ..."). Send a name the query holds.
+const fetcher = (params, options) => {
+  try {
+    const names = parse(params.query).definitions.filter((d) => d.kind === 'OperationDefinition').map((d) => d.name?.value);
+    if (!names.includes(params.operationName)) {
+      return send({ ...params, operationName: names.length === 1 ? names[0] : undefined }, options);
+    }
+  } catch {
+    // not a document: the API answers with the syntax error
+  }
+  return send(params, options);
+};
 
 // Tabs live only as long as the page: a fresh page always opens on the examples, never on a stale token.
 const memory = new Map();
