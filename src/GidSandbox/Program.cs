@@ -30,6 +30,7 @@ builder.Services.AddGidReports();
 builder.Services.AddReviewConsole();
 
 var app = builder.Build();
+LandingPage.UseErrorPage(app); // outside Availability, which answers database outages with 503 itself
 app.UseGidAvailability();
 app.UseGidUsage();
 app.UseGidAccess();

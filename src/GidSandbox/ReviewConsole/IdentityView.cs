@@ -52,6 +52,28 @@ public static class IdentityView
             ? Html.Of($"""{HomePage.Text(item, "assertedBy")} <time datetime="{at.GetValue<string>()}">{at.GetValue<string>()[..10]}</time>""")
             : Html.Of($"{HomePage.Text(item, "assertedBy")}");
 
+    /// <summary>
+    /// Right to left when the first letter is of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+    /// presentation forms), as <c>dir="auto"</c> would decide had the parts not been isolated each in a <c>bdi</c>.
+    /// </summary>
+    public static string DirectionOf(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF'))
+            {
+                return "rtl";
+            }
+
+            if (char.IsLetter(c))
+            {
+                return "ltr";
+            }
+        }
+
+        return "ltr";
+    }
+
     public static Html Facts(JsonObject identity, IReadOnlyDictionary<string, JsonObject> related)
     {
         var parent = identity["parent"] is { } p
@@ -60,10 +82,13 @@ public static class IdentityView
         var subsidiaries = identity["subsidiaries"] is JsonArray { Count: > 0 } children
             ? Html.Join(children.Select(c => Html.Of($"<li>{Party(c!.GetValue<string>(), related)}</li>")))
             : Html.Of($"<li>none recorded</li>");
-        var address = identity["address"] is JsonObject a
-            ? Html.Join(a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country"))
-                .Select((part, i) => Html.Of($"{(i == 0 ? "" : ", ")}<bdi>{part}</bdi>")))
-            : Html.Of($"{(identity["personalDetailsWithheld"]?.GetValue<bool>() == true ? "withheld (personal data of another office's natural person)" : "none")}");
+        // Each part isolated (a postal code between two Arabic parts is not reordered), in the order the address's own script reads.
+        var addressParts = identity["address"] is JsonObject a
+            ? a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country")).ToList()
+            : null;
+        var address = addressParts is not null
+            ? Html.Of($"""<dd class="address" dir="{DirectionOf(string.Concat(addressParts))}">{Html.Join(addressParts.Select((part, i) => Html.Of($"{(i == 0 ? "" : ", ")}<bdi>{part}</bdi>")))}</dd>""")
+            : Html.Of($"<dd>{(identity["personalDetailsWithheld"]?.GetValue<bool>() == true ? "withheld (personal data of another office's natural person)" : "none")}</dd>");
         var entity = HomePage.Text(identity, "kind") == "LEGAL_ENTITY";
         var kindFacts = entity
             ? Html.Of($"""
@@ -85,7 +110,7 @@ public static class IdentityView
                 <dt>Registered by</dt><dd>{HomePage.Text(identity, "registeringOffice")}{(identity["registeredAt"]?.GetValue<string>() is { Length: >= 10 } on ? $" on {on[..10]}" : "")}</dd>
                 <dt>Managed by</dt><dd>{HomePage.Text(identity, "managingOffice")}{(identity["transferRequestedBy"] is { } asked ? $" ({asked.GetValue<string>()} asked to take it over)" : "")}</dd>
                 {kindFacts}
-                <dt>Address</dt><dd>{address}</dd>
+                <dt>Address</dt>{address}
                 <dt>Version</dt><dd>{HomePage.Text(identity, "version")}</dd>
                 <dt>Data</dt><dd>{(identity["synthetic"]?.GetValue<bool>() == true ? "synthetic (mock data)" : "—")}</dd>
               </dl>

@@ -65,6 +65,26 @@ public static class LandingPage
         });
     }
 
+    /// <summary>
+    /// An unexpected failure (logged by the middleware): a browser gets a page that says so, with a reference to quote;
+    /// programs get a bare 500. Database outages never come here: Availability answers them with 503 first.
+    /// </summary>
+    public static void UseErrorPage(WebApplication app) => app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandler = async http =>
+        {
+            if (http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            {
+                await ConsolePage.Plain("Something went wrong", Html.Of($"""
+                    <h1>Something went wrong</h1>
+                    <p role="alert">The sandbox failed while answering this page. The failure was logged.</p>
+                    <p>Go back and try again. If it happens again, report it with this reference: <code>{http.TraceIdentifier}</code></p>
+                    <p>Go to <a href="/">the GID Sandbox's front page</a> or straight to <a href="{ConsoleRegistration.PathBase}/">the review console</a>.</p>
+                    """), StatusCodes.Status500InternalServerError).ExecuteAsync(http);
+            }
+        },
+    });
+
     private static ConsolePage NotFound(int status = StatusCodes.Status404NotFound) => ConsolePage.Plain("Not found", Html.Of($"""
         <h1>{(status == StatusCodes.Status404NotFound ? "There is no page here" : "This address does not take that request")}</h1>
         <p role="alert">The address may be mistyped, or the page has moved.</p>
