@@ -42,8 +42,19 @@ app.MapAuditExport();
 app.MapReviewConsole();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
-// OpenIddict's clients (EF Core) and the event store (Marten) are independent: prepared side by side to start sooner.
-await Task.WhenAll(app.EnrollParticipantsAsync(), PrepareEventStoreAsync(app));
+// Serving (no command, or `run`) enrolls the participants as configured and prepares the event store; OpenIddict's clients
+// (EF Core) and the event store (Marten) are independent: prepared side by side to start sooner. A command may share the
+// database of a sandbox that is running: it never enrolls (and so never rewrites that sandbox's clients), and only
+// `seed`, which registers, prepares the event store; the others write nothing of their own.
+if (Persistence.Serves(args))
+{
+    await Task.WhenAll(app.EnrollParticipantsAsync(), PrepareEventStoreAsync(app));
+}
+else if (args[0] == "seed")
+{
+    await PrepareEventStoreAsync(app);
+}
+
 // `dotnet run` serves the sandbox; `dotnet run -- help` lists the commands (Marten's and the sandbox's own).
 // A command other than serving never starts the host, so the embedded database this process started
 // is stopped after it (serving stops it with the host, and then this does nothing).

@@ -36,6 +36,9 @@ public static partial class Persistence
     /// <see cref="AvailabilityOptions"/>; commands (<paramref name="args"/> naming one) none. Null when the database
     /// cannot be set up as it is: the reason is logged, for the operator to fix.
     /// </summary>
+    /// <summary>Whether <paramref name="args"/> serve the sandbox (no command, <c>run</c>, or only options) rather than run a command.</summary>
+    public static bool Serves(string[] args) => args is [] or ["run", ..] || args[0].StartsWith('-');
+
     public static async Task<GidDatabase?> AddGidDatabaseAsync(this WebApplicationBuilder builder, string[] args)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
@@ -67,7 +70,7 @@ public static partial class Persistence
             await DatabaseMigrations.MigrateAsync(database.Application, database.Owner, logger);
             var availability = Availability.Options(builder.Configuration);
             builder.Services.AddGidAvailability(availability);
-            var serving = args is [] or ["run", ..] || args[0].StartsWith('-');
+            var serving = Serves(args);
             var migrated = new GidDatabase(
                 serving ? Availability.ForRequests(database.Application, availability) : database.Application,
                 database.Owner,

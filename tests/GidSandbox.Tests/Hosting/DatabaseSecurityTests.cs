@@ -84,7 +84,7 @@ public sealed class DatabaseSecurityTests(SandboxFixture sandbox)
         await using var database = await ThrowawayDatabase.CreateAsync(sandbox, withRole: false);
 
         // The test run's own cluster, given as an operator gives a server, with the old switch for the shipped secrets set.
-        var (exitCode, output) = await database.RunSandbox(new()
+        var (exitCode, output) = await database.Serve(new()
         {
             [$"ConnectionStrings__{Persistence.ConnectionStringName}"] = database.SuperuserConnectionString,
             ["Access__UseDevelopmentSecrets"] = "true",
@@ -138,8 +138,12 @@ public sealed class DatabaseSecurityTests(SandboxFixture sandbox)
             return database;
         }
 
-        public Task<(int ExitCode, string Output)> RunSandbox(Dictionary<string, string> environment) =>
-            SandboxProcess.RunAsync(_root, environment, "help");
+        public Task<(int ExitCode, string Output)> RunSandbox(Dictionary<string, string> environment, params string[] arguments) =>
+            SandboxProcess.RunAsync(_root, environment, arguments is [] ? ["help"] : arguments);
+
+        /// <summary>The sandbox serving (which enrolls the participants first), on a port of its own should it get that far.</summary>
+        public Task<(int ExitCode, string Output)> Serve(Dictionary<string, string> environment) =>
+            SandboxProcess.RunAsync(_root, new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" }, "run");
 
         public async ValueTask DisposeAsync()
         {

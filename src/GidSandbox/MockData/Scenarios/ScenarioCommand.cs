@@ -16,9 +16,11 @@ public sealed class ScenarioInput
     public string ClientFlag { get; set; } = "office-ep";
 
     [Description("Its secret (default <client>-sandbox-secret)")]
+    [FlagAlias("secret", longAliasOnly: true)] // -s is not given to two options
     public string? SecretFlag { get; set; }
 
     [Description("The mock world the party comes from (default 20261125)")]
+    [FlagAlias("seed", longAliasOnly: true)]
     public int SeedFlag { get; set; } = 20261125;
 }
 
@@ -34,7 +36,19 @@ public sealed class ScenarioCommand : JasperFxAsyncCommand<ScenarioInput>
             ["client_id"] = input.ClientFlag,
             ["client_secret"] = input.SecretFlag ?? $"{input.ClientFlag}-sandbox-secret",
         });
-        var token = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
+        HttpResponseMessage token;
+        try
+        {
+            token = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form);
+        }
+        catch (HttpRequestException e)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No sandbox answers at {input.UrlFlag}[/] ({e.Message}).");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Start one with [bold]dotnet run --project src/GidSandbox[/] (it listens on http://localhost:5000), or pass the address it logged as \"GID Sandbox ready\" with [bold]--url[/].");
+            return false;
+        }
+
         var body = await token.Content.ReadFromJsonAsync<JsonObject>();
         if (!token.IsSuccessStatusCode || body?["access_token"] is null)
         {
