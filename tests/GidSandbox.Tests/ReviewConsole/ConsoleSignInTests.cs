@@ -137,7 +137,10 @@ public sealed class ConsoleSignInTests(SandboxFixture sandbox)
         {
             s.Post.FormData(new Dictionary<string, string>
             {
-                ["grant_type"] = "refresh_token", ["refresh_token"] = "a-guess", ["client_id"] = Clients.Default, ["client_secret"] = Clients.SecretOf(Clients.Default),
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = "a-guess",
+                ["client_id"] = Clients.Default,
+                ["client_secret"] = Clients.SecretOf(Clients.Default),
             }).ToUrl("/connect/token");
             s.StatusCodeShouldBe(400);
         });
