@@ -91,5 +91,6 @@ public static class ConsoleRegistration
         AuditPage.Map(pages);
         DuplicatesPage.Map(pages);
         ChallengesPage.Map(pages);
+        MyRecordsPage.Map(pages);
     }
 }

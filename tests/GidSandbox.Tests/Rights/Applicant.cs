@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GidSandbox.Access;
 using GidSandbox.Tests.Access;
+using GidSandbox.Tests.ReviewConsole;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -19,7 +20,8 @@ public sealed partial class Applicant(SandboxFixture sandbox, string token)
 {
     private const string RedirectUri = "http://localhost:5000/console/signed-in";
 
-    public static async Task<Applicant> SignIn(SandboxFixture sandbox, params string[] records)
+    /// <summary>Enrols a sandbox user for the person with these records; their password is the console tests' convention.</summary>
+    public static string Enrol(SandboxFixture sandbox, params string[] records)
     {
         var username = $"applicant-{Guid.NewGuid():N}";
         var options = sandbox.Host.Services.GetRequiredService<IOptions<AccessOptions>>().Value;
@@ -28,16 +30,22 @@ public sealed partial class Applicant(SandboxFixture sandbox, string token)
             options.People.Add(new Person
             {
                 Username = username, DisplayName = "A test applicant", Office = "APPLICANT", Role = ParticipantRole.Applicant,
-                Scopes = [Scopes.Applicant], Records = [.. records], DevelopmentPassword = $"{username}-password",
+                Scopes = [Scopes.Applicant], Records = [.. records], DevelopmentPassword = ConsoleVisitor.PasswordOf(username),
             });
         }
 
+        return username;
+    }
+
+    public static async Task<Applicant> SignIn(SandboxFixture sandbox, params string[] records)
+    {
+        var username = Enrol(sandbox, records);
         using var browser = new HttpClient(new Browser(sandbox.Host.Server.CreateHandler())) { BaseAddress = sandbox.Host.Server.BaseAddress };
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = $"/connect/authorize?client_id=gid-console&response_type=code&redirect_uri={Uri.EscapeDataString(RedirectUri)}" +
             $"&scope={Uri.EscapeDataString("gid:read applicant:self")}&state=s&code_challenge={challenge}&code_challenge_method=S256";
-        var signedIn = await SignInFlowTests.SignIn(browser, authorize, username, $"{username}-password");
+        var signedIn = await SignInFlowTests.SignIn(browser, authorize, username, ConsoleVisitor.PasswordOf(username));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var location = (await browser.GetAsync(signedIn.Headers.Location!)).Headers.Location!.ToString();
         var code = Uri.UnescapeDataString(CodeParameter().Match(location).Groups[1].Value);
