@@ -29,8 +29,13 @@ public sealed partial class Applicant(SandboxFixture sandbox, string token)
         {
             options.People.Add(new Person
             {
-                Username = username, DisplayName = "A test applicant", Office = "APPLICANT", Role = ParticipantRole.Applicant,
-                Scopes = [Scopes.Applicant], Records = [.. records], DevelopmentPassword = ConsoleVisitor.PasswordOf(username),
+                Username = username,
+                DisplayName = "A test applicant",
+                Office = "APPLICANT",
+                Role = ParticipantRole.Applicant,
+                Scopes = [Scopes.Applicant],
+                Records = [.. records],
+                DevelopmentPassword = ConsoleVisitor.PasswordOf(username),
             });
         }
 
@@ -53,7 +58,11 @@ public sealed partial class Applicant(SandboxFixture sandbox, string token)
         {
             s.Post.FormData(new Dictionary<string, string>
             {
-                ["grant_type"] = "authorization_code", ["client_id"] = "gid-console", ["code"] = code, ["redirect_uri"] = RedirectUri, ["code_verifier"] = verifier,
+                ["grant_type"] = "authorization_code",
+                ["client_id"] = "gid-console",
+                ["code"] = code,
+                ["redirect_uri"] = RedirectUri,
+                ["code_verifier"] = verifier,
             }).ToUrl("/connect/token");
         });
         return new Applicant(sandbox, JsonNode.Parse(await redeemed.ReadAsTextAsync())!["access_token"]!.GetValue<string>());

@@ -31,7 +31,8 @@ public sealed class PersonalDataExportTests(SandboxFixture sandbox)
         {
             input = new
             {
-                names = new[] { new { text = $"{given} {family}", script = "Latn" } }, country = "CH",
+                names = new[] { new { text = $"{given} {family}", script = "Latn" } },
+                country = "CH",
                 address = new { lines = new[] { $"{family}gasse 3" }, city = "Bern", postalCode = "3000", country = "CH" },
                 contactEmail = $"{given.ToLowerInvariant()}@example.org",
             },
