@@ -21,10 +21,13 @@ public sealed partial class Applicant(SandboxFixture sandbox, string token)
     private const string RedirectUri = "http://localhost:5000/console/signed-in";
 
     /// <summary>Enrols a sandbox user for the person with these records; their password is the console tests' convention.</summary>
-    public static string Enrol(SandboxFixture sandbox, params string[] records)
+    public static string Enrol(SandboxFixture sandbox, params string[] records) => Enrol(sandbox.Host.Services, records);
+
+    /// <summary>Enrols the user in the sandbox host with these <paramref name="services"/> (the browser tests run one of their own).</summary>
+    public static string Enrol(IServiceProvider services, params string[] records)
     {
         var username = $"applicant-{Guid.NewGuid():N}";
-        var options = sandbox.Host.Services.GetRequiredService<IOptions<AccessOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<AccessOptions>>().Value;
         lock (options.People)
         {
             options.People.Add(new Person
