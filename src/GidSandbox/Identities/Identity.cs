@@ -250,6 +250,7 @@ public sealed record Identity
         DeactivationReason = null,
         MergeRequests = [],
         TransferRequestedBy = null,
+        Consent = null,
     };
 
     private Identity Reactivated() => this with { Status = IdentityStatus.Active, DeactivationReason = null };

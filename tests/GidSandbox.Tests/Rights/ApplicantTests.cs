@@ -92,6 +92,7 @@ public sealed class ApplicantTests(SandboxFixture sandbox)
     {
         var own = await APersonWithAnAddress();
         var applicant = await Applicant.SignIn(sandbox, own);
+        await applicant.Data(Consent, new { gid = own, given = true });
 
         var requested = (await applicant.Data("mutation ($gid: Gid!) { requestErasure(gid: $gid) { gid reference receivedOn erased } }", new { gid = own }))["requestErasure"]!;
         var reference = requested["reference"]!.GetValue<string>();
@@ -101,11 +102,11 @@ public sealed class ApplicantTests(SandboxFixture sandbox)
         await sandbox.Data("mutation ($input: EraseNaturalPersonInput!) { eraseNaturalPerson(input: $input) { replayed } }",
             new { input = new { gid = own, requestReference = reference, requestReceivedOn = requested["receivedOn"]!.GetValue<string>(), decisionReference = $"GOV-{Guid.NewGuid():N}", legalBasis = "Right to erasure" } }, Clients.Governance);
         var decided = await ErasureRequest(reference);
-        var after = (await applicant.Data("{ myRecords { status names { text } address { city } } }"))["myRecords"]!;
+        var after = (await applicant.Data("{ myRecords { status names { text } address { city } consent { given } } }"))["myRecords"]!;
 
         Assert.False(open["erased"]!.GetValue<bool>());
         Assert.True(decided["erased"]!.GetValue<bool>());
-        Given.AssertJson("""[{ "status": "ERASED", "names": [], "address": null }]""", after);
+        Given.AssertJson("""[{ "status": "ERASED", "names": [], "address": null, "consent": null }]""", after);
     }
 
     private async Task<JsonNode> ErasureRequest(string reference) =>
