@@ -6,6 +6,7 @@ using GidSandbox.Matching;
 using GidSandbox.MockData;
 using GidSandbox.Reports;
 using GidSandbox.ReviewConsole;
+using GidSandbox.Rights;
 using GidSandbox.Terms;
 using JasperFx;
 
@@ -27,6 +28,7 @@ builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
 builder.Services.AddGidAudit(database.Streaming);
 builder.Services.AddGidReports();
+builder.Services.AddGidRights(builder.Configuration);
 builder.Services.AddReviewConsole();
 
 var app = builder.Build();

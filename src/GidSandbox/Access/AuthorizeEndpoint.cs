@@ -64,6 +64,7 @@ public static class AuthorizeEndpoint
         identity.SetClaim(Claims.Name, person.DisplayName);
         identity.SetClaim(GidClaims.Office, person.Office);
         identity.SetClaim(GidClaims.Role, person.Role.ToString());
+        identity.SetClaims(GidClaims.Records, [.. person.Records]);
         identity.SetScopes(scopes);
         identity.SetResources(Scopes.Audience);
         identity.SetDestinations(claim => claim.Type is Claims.Name or Claims.Subject ? [Destinations.AccessToken, Destinations.IdentityToken] : [Destinations.AccessToken]);

@@ -20,8 +20,14 @@ public sealed record Caller(Actor Actor, ParticipantRole Role, IReadOnlySet<stri
         var office = principal.GetClaim(GidClaims.Office) ?? "";
         var role = Enum.TryParse<ParticipantRole>(principal.GetClaim(GidClaims.Role), out var parsed) ? parsed : ParticipantRole.Association;
         var actingPerson = subject != clientId ? subject : null;
-        return new Caller(new Actor(office, clientId, actingPerson), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal), actingPerson ?? principal.GetClaim(Claims.Name));
+        return new Caller(new Actor(office, clientId, actingPerson), role, principal.GetScopes().ToHashSet(StringComparer.Ordinal), actingPerson ?? principal.GetClaim(Claims.Name))
+        {
+            OwnRecords = role == ParticipantRole.Applicant ? principal.GetClaims(GidClaims.Records).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+        };
     }
+
+    /// <summary>For an applicant, the GIDs of their own records; empty for everyone else.</summary>
+    public IReadOnlySet<string> OwnRecords { get; init; } = new HashSet<string>();
 
     public bool Has(string scope) => Scopes.Contains(scope);
 }

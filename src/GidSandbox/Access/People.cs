@@ -16,6 +16,9 @@ public sealed class Person
 
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>For an applicant (a natural person of the mock world): the GIDs of their own records, the only ones they see.</summary>
+    public List<string> Records { get; set; } = [];
+
     /// <summary>Required unless development secrets are in use.</summary>
     public string? Password { get; set; }
 

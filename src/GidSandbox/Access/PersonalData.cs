@@ -17,7 +17,8 @@ public static class PersonalData
         || caller.Role == ParticipantRole.Governance
         || string.Equals(caller.Actor.Office, managingOffice, StringComparison.Ordinal);
 
-    public static bool VisibleTo(Caller caller, Identity identity) => VisibleTo(caller, identity.Kind, identity.ManagingOffice);
+    /// <summary>Also the person themselves, signed in as an applicant, sees their own record whole.</summary>
+    public static bool VisibleTo(Caller caller, Identity identity) => VisibleTo(caller, identity.Kind, identity.ManagingOffice) || caller.OwnRecords.Contains(identity.Id);
 
     /// <summary>
     /// Whether the caller may see which person acted for an office (a user name is personal data too):

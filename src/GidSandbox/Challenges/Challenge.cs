@@ -1,6 +1,7 @@
 using GidSandbox.Identities;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using GidSandbox.Rights;
 using NodaTime;
 
 namespace GidSandbox.Challenges;
@@ -28,7 +29,8 @@ public enum ChallengeStatus
 
 // Every step of a challenge is an event of its own stream, keyed by the challenge id (challenge-…).
 
-public sealed record ChallengeRaised(string ChallengeId, Gid Gid, ChallengeKind Kind, string Reason, string RaisedBy, string RegisteringOffice, LocalDate RaisedOn, LocalDate DueBy);
+/// <summary>A challenge raised; <see cref="PersonRequest"/> when it asks, for the person, to correct their data (a person's right to correction).</summary>
+public sealed record ChallengeRaised(string ChallengeId, Gid Gid, ChallengeKind Kind, string Reason, string RaisedBy, string RegisteringOffice, LocalDate RaisedOn, LocalDate DueBy, PersonRequest? PersonRequest = null);
 
 public sealed record ChallengeResolved(ChallengeOutcome Outcome, string Reason, string ResolvedBy, LocalDate ResolvedOn);
 
@@ -41,6 +43,9 @@ public sealed record Challenge(
 
     public long Version { get; set; }
 
+    /// <summary>The person's request to correct their data that the challenge carries, if it does.</summary>
+    public PersonRequest? PersonRequest { get; init; }
+
     /// <summary>A challenge's id is its stream's key.</summary>
     public static string NewId() => $"challenge-{Guid.NewGuid():N}";
 
@@ -48,13 +53,13 @@ public sealed record Challenge(
 
     public static Challenge? Project(Challenge? state, object @event) => @event switch
     {
-        ChallengeRaised r => new Challenge(r.ChallengeId, r.Gid.Value, r.Kind, r.Reason, r.RaisedBy, r.RegisteringOffice, r.RaisedOn, r.DueBy, ChallengeStatus.Open, null, null, null),
+        ChallengeRaised r => new Challenge(r.ChallengeId, r.Gid.Value, r.Kind, r.Reason, r.RaisedBy, r.RegisteringOffice, r.RaisedOn, r.DueBy, ChallengeStatus.Open, null, null, null) { PersonRequest = r.PersonRequest },
         ChallengeResolved r when state is not null => state with { Status = ChallengeStatus.Resolved, Outcome = r.Outcome, Resolution = r.Reason, ResolvedOn = r.ResolvedOn },
         _ => state,
     };
 
     /// <summary>Any office or association may challenge a live identity; its managing office must answer within 10 Geneva business days.</summary>
-    public static ChallengeRaised Raise(Identity identity, string id, ChallengeKind kind, string reason, string office, LocalDate today)
+    public static ChallengeRaised Raise(Identity identity, string id, ChallengeKind kind, string reason, string office, LocalDate today, PersonRequest? personRequest = null)
     {
         if (identity.Status == IdentityStatus.Erased)
         {
@@ -66,7 +71,12 @@ public sealed record Challenge(
             throw Refusal.Conflict($"{identity.Id} was merged into {identity.MergedInto}; challenge that identity instead.");
         }
 
-        return new ChallengeRaised(id, identity.Gid, kind, reason, office, identity.ManagingOffice, today, GenevaCalendar.AddBusinessDays(today, BusinessDaysToResolve));
+        if (personRequest is not null && identity.Kind != IdentityKind.NaturalPerson)
+        {
+            throw Refusal.Invalid("personRequest", $"{identity.Id} is a legal entity; a person's request to correct their data concerns a natural person.");
+        }
+
+        return new ChallengeRaised(id, identity.Gid, kind, reason, office, identity.ManagingOffice, today, GenevaCalendar.AddBusinessDays(today, BusinessDaysToResolve), personRequest);
     }
 
     /// <summary>Only the identity's managing office, as it is now (management may have moved since), resolves, once.</summary>

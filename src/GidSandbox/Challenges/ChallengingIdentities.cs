@@ -1,6 +1,7 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Identities;
+using GidSandbox.Rights;
 using GidSandbox.Terms;
 using GraphQL;
 using GraphQL.Types;
@@ -26,16 +27,20 @@ public static class ChallengingIdentities
             .Argument<NonNullGraphType<GidGraphType>>("gid")
             .Argument<NonNullGraphType<EnumerationGraphType<ChallengeKind>>>("kind")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Argument<PersonRequestInputGraphType>("personRequest", "When the challenge asks, for the person themselves, to correct their data: their request as you received and verified it (a person's right to correction, governance/data-protection.md).")
             .Configure(field => field.Metadata[ScopeRule.RequiredScope] = Scopes.Read)
             .ResolveAsync(async ctx =>
             {
+                var problems = new Problems();
+                var personRequest = ctx.GetArgument<PersonRequestInput?>("personRequest") is { } input ? PersonRequest.Parse(problems, "personRequest", input, AcceptTermsOfUse.Today(ctx)) : null;
+                problems.ThrowIfAny();
                 var request = ctx.WriteRequest(null, ctx.GetArgument<string>("reason"), reasonRequired: true);
                 return await Writes.InTransactionAsync(ctx.Store(), request, async (session, ct) =>
                 {
                     var gid = ctx.GetArgument<Gid>("gid");
                     var identity = await session.LoadAsync<Identity>(gid.Value, ct)
                         ?? throw Refusal.NotFound($"No identity has the GID {gid}.");
-                    var raised = Challenge.Raise(identity, Challenge.NewId(), ctx.GetArgument<ChallengeKind>("kind"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx));
+                    var raised = Challenge.Raise(identity, Challenge.NewId(), ctx.GetArgument<ChallengeKind>("kind"), request.Reason!, request.Actor.Office, AcceptTermsOfUse.Today(ctx), personRequest);
                     session.Events.StartStream<Challenge>(raised.ChallengeId, raised);
                     return Challenge.Project(null, raised);
                 }, ctx.CancellationToken);
@@ -119,5 +124,6 @@ public sealed class ChallengeGraphType : ObjectGraphType<Challenge>
         Field(x => x.Outcome, type: typeof(EnumerationGraphType<ChallengeOutcome>));
         Field(x => x.Resolution, nullable: true).Description("The registering office's reason.");
         Field(x => x.ResolvedOn, type: typeof(LocalDateGraphType));
+        Field(x => x.PersonRequest, type: typeof(PersonRequestGraphType)).Description("The person's own request to correct their data, when the challenge carries one.");
     }
 }

@@ -4,6 +4,7 @@ using GidSandbox.Audit.Chain;
 using GidSandbox.Challenges;
 using GidSandbox.Feed;
 using GidSandbox.Reports;
+using GidSandbox.Rights;
 using GidSandbox.Identities.Addressing;
 using GidSandbox.Identities.Deactivating;
 using GidSandbox.Identities.Erasing;
@@ -54,6 +55,7 @@ public sealed class GidQuery : ObjectGraphType
         ChangeFeed.Map(this);
         GovernanceReports.Map(this);
         ChallengingIdentities.MapQueries(this);
+        Applicants.MapQueries(this);
     }
 }
 
@@ -81,5 +83,7 @@ public sealed class GidMutation : ObjectGraphType
         AcceptTermsOfUse.MapMutation(this);
         GoverningParticipation.Map(this);
         ChallengingIdentities.MapMutations(this);
+        ExportPersonalData.Map(this);
+        Applicants.MapMutations(this);
     }
 }

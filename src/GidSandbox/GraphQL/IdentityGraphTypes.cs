@@ -55,6 +55,7 @@ public sealed class IdentityGraphType : ObjectGraphType<Identity>
         Field(x => x.RegisteredAt, type: typeof(InstantGraphType)).Description("When the registering office registered it.");
         Field(x => x.DeactivationReason, nullable: true);
         Field(x => x.Erasure, type: typeof(ErasureGraphType)).Description("For an ERASED identity: when, and under which governance decision. Nothing else of the person is kept.");
+        Field(x => x.Consent, type: typeof(Rights.ConsentGraphType)).Description("A natural person's own consent to be identified by the GID, as they last recorded it signed in as an applicant; null until they do.");
         Field(x => x.Synthetic).Description("True for every record of the sandbox: mock data only.");
         Field(x => x.Version).Description("The stream version; pass it as expectedVersion to change the identity.");
     }

@@ -48,7 +48,7 @@ public static class ResolverContext
     {
         var caller = ((GidUserContext)context.UserContext).Caller;
         var now = context.RequestServices!.GetRequiredService<IClock>().GetCurrentInstant();
-        return new Writer(caller.Actor.Office, caller.Role == ParticipantRole.Governance, now);
+        return new Writer(caller.Actor.Office, caller.Role == ParticipantRole.Governance, now, caller.OwnRecords);
     }
 
     /// <summary>Waits for one of the request's database connections; dispose to give it back.</summary>

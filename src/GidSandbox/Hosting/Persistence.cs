@@ -137,6 +137,7 @@ public static partial class Persistence
         options.ConfigureMatching();
         options.ConfigureAudit(connectionString);
         options.ConfigureChallenges();
+        Rights.Applicants.ConfigureRights(options);
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The sandbox cannot start: {Reason}")]

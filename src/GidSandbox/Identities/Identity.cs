@@ -46,6 +46,9 @@ public sealed record Identity
 
     public bool Synthetic { get; init; }
 
+    /// <summary>A natural person's own say on being identified by the GID, once they recorded one (an applicant signed in).</summary>
+    public Consent? Consent { get; init; }
+
     public string? ContactEmail { get; init; }
 
     /// <summary>The office that registered the identity.</summary>
@@ -149,6 +152,7 @@ public sealed record Identity
         (not null, ManagementTransferred e) => state with { ManagingOffice = e.ToOffice, TransferRequestedBy = null },
         (not null, MergeRequested e) => state with { MergeRequests = state.MergeRequests.RemoveAll(r => r.SamePair(e.Survivor, e.Merged)).Add(new MergeRequest(e.Survivor, e.Merged, e.RequestedBy)) },
         (not null, MergeRequestDeclined e) => state with { MergeRequests = state.MergeRequests.RemoveAll(r => r.SamePair(e.Survivor, e.Merged)) },
+        (not null, ConsentRecorded e) => state with { Consent = new Consent(e.Given, e.At) },
         (not null, DuplicateDismissed e) => state.NotDuplicates.Contains(e.Other.Value) ? state : state with { NotDuplicates = state.NotDuplicates.Add(e.Other.Value) },
         _ => state,
     };
@@ -246,6 +250,7 @@ public sealed record Identity
         DeactivationReason = null,
         MergeRequests = [],
         TransferRequestedBy = null,
+        Consent = null,
     };
 
     private Identity Reactivated() => this with { Status = IdentityStatus.Active, DeactivationReason = null };

@@ -84,6 +84,9 @@ public sealed record DuplicateDismissed(Gid Other);
 /// </summary>
 public sealed record IdentityErased(Gid Person, string RequestReference, NodaTime.LocalDate RequestReceivedOn, string DecisionReference, string LegalBasis, NodaTime.Instant ErasedAt);
 
+/// <summary>The natural person themselves, signed in as an applicant, gave (or withdrew) their consent to be identified by this GID.</summary>
+public sealed record ConsentRecorded(bool Given, NodaTime.Instant At);
+
 public static class IdentityEventTypes
 {
     /// <summary>Registered with Marten up front, so any stream can be read before its event types were first written.</summary>
@@ -93,6 +96,6 @@ public static class IdentityEventTypes
         typeof(AddressChanged), typeof(ExternalIdentifierLinked), typeof(ExternalIdentifierUnlinked),
         typeof(IdentityMerged), typeof(IdentityAbsorbed), typeof(IdentityDeactivated), typeof(IdentityReactivated),
         typeof(ManagementTransferRequested), typeof(ManagementTransferDeclined), typeof(ManagementTransferred),
-        typeof(MergeRequested), typeof(MergeRequestDeclined), typeof(DuplicateDismissed), typeof(IdentityErased),
+        typeof(MergeRequested), typeof(MergeRequestDeclined), typeof(DuplicateDismissed), typeof(IdentityErased), typeof(ConsentRecorded),
     ];
 }

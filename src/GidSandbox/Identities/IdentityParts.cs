@@ -21,6 +21,9 @@ public enum IdentityStatus
 }
 
 /// <summary>When and under which governance decision an identity was erased: all it still says of the person.</summary>
+/// <summary>The person's consent as they last recorded it: given or withdrawn, and when.</summary>
+public sealed record Consent(bool Given, Instant At);
+
 public sealed record Erasure(Instant ErasedAt, string DecisionReference, string LegalBasis, string RequestReference);
 
 public enum NameType

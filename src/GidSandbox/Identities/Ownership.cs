@@ -34,6 +34,7 @@ public static class Ownership
             AnswerManagementTransfer c => Managing(facts.Get(c.Gid), by, "accepts or declines a transfer of its management", governanceMay: false),
             ReassignManagement => by.Governance ? null : "Only governance reassigns the management of an identity; an office asks with requestManagementTransfer.",
             Erasing.EraseNaturalPerson => by.Governance ? null : "Only governance erases a natural person, on a decision with its legal basis; the person, or an office for them, asks governance (governance/data-protection.md).",
+            Rights.RecordConsent c => by.OwnRecords?.Contains(c.Gid.Value) == true ? null : $"Only the person identified by {c.Gid}, signed in as an applicant, records or withdraws their consent (docs/rights.md).",
             _ => $"No ownership rule covers {command.GetType().Name}, so nobody may make it.",
         };
         if (refusal is not null)

@@ -15,8 +15,11 @@ public sealed record Actor(string Office, string ClientId, string? Subject);
 /// <summary>The circumstances of one write: who, under which correlation id, why, and its retry key.</summary>
 public sealed record WriteRequest(Actor Actor, string CorrelationId, string? IdempotencyKey, string? Reason, string? TermsVersion = null);
 
-/// <summary>Who makes a write as a decision sees it: the acting office, whether it acts for governance, and when.</summary>
-public sealed record Writer(string Office, bool Governance, Instant At);
+/// <summary>
+/// Who makes a write as a decision sees it: the acting office, whether it acts for governance, and when; for an applicant
+/// signed in, the GIDs of their own records.
+/// </summary>
+public sealed record Writer(string Office, bool Governance, Instant At, IReadOnlySet<string>? OwnRecords = null);
 
 /// <summary>What a mutation returns; <see cref="Replayed"/> tells a retry from the first call.</summary>
 public sealed record IdentityPayload(Identity Identity, bool Replayed);

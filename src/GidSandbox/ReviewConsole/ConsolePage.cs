@@ -43,6 +43,7 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
                 <nav aria-label="Console">
                   <ul>
                     <li><a href="{home}">Home</a></li>
+                    {(MyRecordsPage.IsApplicant(http) ? Html.Of($"<li><a href=\"{MyRecordsPage.Path}\">My records</a></li>") : Html.Empty)}
                     <li><a href="{SearchPage.Path}">Search</a></li>
                     {(DuplicatesPage.MayUse(http) ? Html.Of($"<li><a href=\"{DuplicatesPage.Path}\">Duplicates</a></li>") : Html.Empty)}
                     <li><a href="{ChallengesPage.Path}">Challenges</a></li>

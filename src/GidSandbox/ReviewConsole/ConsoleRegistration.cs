@@ -92,5 +92,6 @@ public static class ConsoleRegistration
         AuditPage.Map(pages);
         DuplicatesPage.Map(pages);
         ChallengesPage.Map(pages);
+        MyRecordsPage.Map(pages);
     }
 }

@@ -11,6 +11,11 @@ public static class HomePage
     {
         console.MapGet("/", async (HttpContext http) =>
         {
+            if (MyRecordsPage.IsApplicant(http))
+            {
+                return Results.Redirect(MyRecordsPage.Path); // an applicant's console is their own records
+            }
+
             var answer = await ConsoleApi.Send(http, MeQuery, termsExempt: true);
             var me = answer.Data["me"]!;
             // Governance is never held to the Terms; everyone else works only once their office has accepted them.

@@ -74,6 +74,38 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
         { "reassignManagement", "managed", Managing, false },
         { "reassignManagement", "managed", Other, false },
         { "reassignManagement", "managed", Clients.Governance, true },
+        { "dismissDuplicate", "managed", Managing, true },
+        { "dismissDuplicate", "managed", Other, false },
+        { "dismissDuplicate", "managed", Clients.Association, false },
+        { "dismissDuplicate", "managed", Clients.Governance, true },
+
+        // A natural person's rights (docs/rights.md): on a natural person EP manages.
+        { "eraseNaturalPerson", "person", Managing, false },
+        { "eraseNaturalPerson", "person", Other, false },
+        { "eraseNaturalPerson", "person", Clients.Association, false },
+        { "eraseNaturalPerson", "person", Clients.Governance, true },
+        { "exportPersonalData", "person", Managing, false },
+        { "exportPersonalData", "person", Other, false },
+        { "exportPersonalData", "person", Clients.Association, false },
+        { "exportPersonalData", "person", Clients.Governance, true },
+        { "recordConsent", "person", Managing, false },
+        { "recordConsent", "person", Other, false },
+        { "recordConsent", "person", Clients.Association, false },
+        { "recordConsent", "person", Clients.Governance, false },
+        { "requestCorrection", "person", Managing, false },
+        { "requestCorrection", "person", Other, false },
+        { "requestCorrection", "person", Clients.Governance, false },
+        { "requestErasure", "person", Managing, false },
+        { "requestErasure", "person", Other, false },
+        { "requestErasure", "person", Clients.Governance, false },
+    };
+
+    /// <summary>The rights of a natural person that are not identity writes: their own document and answer.</summary>
+    private static readonly Dictionary<string, string> RightsOperations = new()
+    {
+        ["exportPersonalData"] = "mutation ($input: ExportPersonalDataInput!) { exportPersonalData(input: $input) { gid } }",
+        ["requestCorrection"] = "mutation ($input: Gid!) { requestCorrection(gid: $input, kind: WRONG_NAME, reason: \"Spelt otherwise\") { id } }",
+        ["requestErasure"] = "mutation ($input: Gid!) { requestErasure(gid: $input) { reference } }",
     };
 
     [Theory]
@@ -97,7 +129,11 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
             await sandbox.Data(Query("requestManagementTransfer", "ManagementTransferInput"), new { input = new { gid, reason = "Files with us." } }, Other);
         }
 
+        // The rights of a natural person are exercised on a natural person EP registered.
+        var person = assertion == "person" ? (await sandbox.ANaturalPerson(country: "CH")).Gid() : null;
+        var watched = person ?? gid;
         var before = (await sandbox.Identity(gid))!;
+        var watchedBefore = (await sandbox.Identity(watched))!;
         var names = before["names"]!.AsArray();
         var epNumber = before["externalIdentifiers"]!.AsArray().First(x => x!["issuer"]!.GetValue<string>() == "EP")!["value"]!.GetValue<string>();
         var callerOffice = caller switch { Managing => "EP", Other => "IB", _ => "IB" };
@@ -114,6 +150,11 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
             "mergeIdentities" => new { survivor = (await sandbox.ALegalEntity()).Gid(), merged = gid, reason = "One party." },
             "requestManagementTransfer" or "acceptManagementTransfer" => new { gid, reason = "Files with us." },
             "reassignManagement" => new { gid, toOffice = "KR", reason = "Governance decision G-1." },
+            "dismissDuplicate" => new { first = gid, second = (await sandbox.ALegalEntity()).Gid(), reason = "Two parties." },
+            "eraseNaturalPerson" => new { gid = person, requestReference = "REQ-1", requestReceivedOn = "2026-11-20", decisionReference = $"GOV-{Guid.NewGuid():N}", legalBasis = "Right to erasure" },
+            "exportPersonalData" => new { gid = person, request = new { reference = "REQ-1", receivedOn = "2026-11-20" } },
+            "recordConsent" => new { gid = person, given = true },
+            "requestCorrection" or "requestErasure" => person!,
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
         var field = operation == "addPrimaryName" ? "addName" : operation;
@@ -124,8 +165,9 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
             _ => char.ToUpperInvariant(field[0]) + field[1..] + "Input",
         };
 
-        var response = await sandbox.GraphQL(Query(field, inputType), new { input }, client: caller);
-        var after = (await sandbox.Identity(gid))!;
+        var events = await sandbox.CountEvents(); // after the arrangements above (a survivor, a pair's second identity)
+        var response = await sandbox.GraphQL(RightsOperations.GetValueOrDefault(operation) ?? Query(field, inputType), new { input }, client: caller);
+        var after = (await sandbox.Identity(watched))!;
 
         if (allowed)
         {
@@ -135,8 +177,9 @@ public sealed class OwnershipMatrixTests(SandboxFixture sandbox)
         {
             var error = Assert.Single(response["errors"]!.AsArray())!.AsObject();
             Assert.Equal("FORBIDDEN", error.Code());
-            Assert.Equal(before.Version(), after.Version());
-            Assert.True(JsonNode.DeepEquals(before, after), $"{caller} {operation} changed the identity: {after.ToJsonString()}");
+            Assert.Equal(watchedBefore.Version(), after.Version());
+            Assert.True(JsonNode.DeepEquals(watchedBefore, after), $"{caller} {operation} changed the identity: {after.ToJsonString()}");
+            Assert.Equal(events, await sandbox.CountEvents());
         }
     }
 

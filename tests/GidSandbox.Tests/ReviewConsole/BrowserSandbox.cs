@@ -25,6 +25,9 @@ public class BrowserSandbox : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The browser's own sandbox host (the same database), e.g. to enrol a user for one test.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()

@@ -22,7 +22,7 @@ public sealed class ConsoleSignInTests(SandboxFixture sandbox)
             ("gid-console", "code", "http://localhost/console/signed-in", "S256"),
             (query["client_id"], query["response_type"], query["redirect_uri"], query["code_challenge_method"]));
         Assert.All(new[] { query["code_challenge"], query["state"], query["nonce"] }, value => Assert.False(string.IsNullOrEmpty(value)));
-        Assert.Equal("openid offline_access gid:read gid:write gid:merge audit:read governance:admin", query["scope"]);
+        Assert.Equal("openid offline_access gid:read gid:write gid:merge audit:read governance:admin applicant:self", query["scope"]);
     }
 
     [Theory]
