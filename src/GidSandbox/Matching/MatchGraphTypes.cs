@@ -58,6 +58,28 @@ public sealed class MatchExplanationGraphType : ObjectGraphType<Scored>
         Field<StringGraphType>("legalFormElf").Description("Its ISO 20275 ELF code in the identity's country, where one exists.").Resolve(ctx => ctx.Source.MatchedName?.Standard.LegalForm?.Elf);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("features").Resolve(ctx => ctx.Source.Features);
         Field<NonNullGraphType<ScorePartsGraphType>>("parts").Resolve(ctx => ctx.Source.Parts);
+        Field<FloatGraphType>("matchWeight").Description("The match model's weight for this candidate, in bits: the prior's log-odds plus each feature's weight (docs/matching.md, The decision).")
+            .Resolve(ctx => Weighed(ctx.Source)?.Total is { } total ? Math.Round(total, 2) : null);
+        Field<FloatGraphType>("matchProbability").Description("The probability the match model gives that the candidate is the party asked for.")
+            .Resolve(ctx => Weighed(ctx.Source)?.Probability is { } p ? Math.Round(p, 4) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FeatureWeightGraphType>>>>("weights").Description("Each feature's agreement level and weight, log2(m / u).")
+            .Resolve(ctx => Weighed(ctx.Source)?.Weights ?? []);
+    }
+
+    private static Weighed? Weighed(Scored scored) => scored.Weighed ?? (scored.Comparison is { } comparison ? MatchModel.Current.Weigh(comparison) : null);
+}
+
+public sealed class FeatureWeightGraphType : ObjectGraphType<FeatureWeight>
+{
+    public FeatureWeightGraphType()
+    {
+        Name = "FeatureWeight";
+        Description = "One feature of the match model: the level the candidate reached on it and what that level weighs.";
+        Field(x => x.Feature).Description("name, country or legalForm.");
+        Field(x => x.Level).Description("For the name, the band its score falls in (1, 0.98, 0.95, 0.90, 0.85, 0.75, 0.50, 0); otherwise SAME, DIFFERS or NOT_BOTH_GIVEN (one side has none: weight 0, m and u read 1).");
+        Field<NonNullGraphType<FloatGraphType>>("m").Description("P(this level | the same party), estimated from the mock world.").Resolve(ctx => Math.Round(ctx.Source.M, 6));
+        Field<NonNullGraphType<FloatGraphType>>("u").Description("P(this level | another party), estimated from random pairs of the mock world.").Resolve(ctx => Math.Round(ctx.Source.U, 6));
+        Field<NonNullGraphType<FloatGraphType>>("weight").Description("log2(m / u), in bits.").Resolve(ctx => Math.Round(ctx.Source.Weight, 2));
     }
 }
 

@@ -21,6 +21,15 @@ public sealed record Scored(MatchProfile Profile, double Score, ProfileName? Mat
     /// <summary>Whether the query named a country and the candidate is in it.</summary>
     public bool SameCountry { get; init; }
 
+    /// <summary>The best name pair's score before the country and the legal form count: the name's agreement level (<see cref="Comparison.NameBand"/>).</summary>
+    public double NameScore { get; init; }
+
+    /// <summary>The agreement level on each feature of the match model (<see cref="MatchModel"/>); null until scored against a query.</summary>
+    public Comparison? Comparison { get; init; }
+
+    /// <summary>The candidate weighed by the match model, where a batch decided on it.</summary>
+    public Weighed? Weighed { get; init; }
+
     /// <summary>The features that speak for the candidate (<see cref="Scoring.Agreeing"/>), counted.</summary>
     public int Evidence => Features.Count(f => Scoring.Agreeing.Contains(f) || f.StartsWith("IDENTIFIER ", StringComparison.Ordinal));
 }
@@ -90,6 +99,7 @@ public static class Scoring
 
         best ??= new Scored(profile, 0, null, null, new ScoreParts(0, 0, 0, 1, 1, 0), []);
         best = best with { AgreeingNames = agreeing };
+        best = best with { Comparison = Comparison.Of(best, query) };
         if (identifierHits.Count > 0)
         {
             return best with
@@ -201,6 +211,7 @@ public static class Scoring
         return new Scored(null!, Math.Round(score * legalForm * country, 4), null, null, new ScoreParts(Round(trigram), Round(tokens), Round(phonetic), legalForm, country, 0), features)
         {
             SameCountry = sameCountry,
+            NameScore = Round(score),
         };
     }
 

@@ -43,6 +43,27 @@ public sealed class MatchIdentitiesTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task each_candidate_explains_its_match_weight_feature_by_feature()
+    {
+        var word = Given.UniqueWord();
+        var company = await sandbox.ALegalEntity($"{word} Seimitsu Kabushiki Kaisha", "JP");
+
+        var result = (await sandbox.Data("""
+            query ($records: [MatchRecordInput!]!) {
+              matchIdentities(records: $records) { decision gid candidates { explanation { matchWeight matchProbability weights { feature level m u weight } } } }
+            }
+            """, new { records = new[] { new { names = new[] { $"{word} Seimitsu K.K." }, kind = "LEGAL_ENTITY", country = "JP" } } }))["matchIdentities"]![0]!;
+
+        Assert.Equal(("MATCH", company.Gid()), (result["decision"]!.GetValue<string>(), result["gid"]!.GetValue<string>()));
+        var explanation = result["candidates"]![0]!["explanation"]!;
+        var weights = explanation["weights"]!.AsArray();
+        Assert.Equal(["name 0.98", "country SAME", "legalForm SAME"], weights.Select(w => $"{w!["feature"]} {w["level"]}"));
+        var model = GidSandbox.Matching.MatchModel.Current;
+        Assert.Equal(Math.Round(model.PriorBits + weights.Sum(w => w!["weight"]!.GetValue<double>()), 1), Math.Round(explanation["matchWeight"]!.GetValue<double>(), 1));
+        Assert.True(explanation["matchProbability"]!.GetValue<double>() >= model.MatchProbability);
+    }
+
+    [Fact]
     public async Task a_thousand_records_are_matched_in_one_call()
     {
         var word = Given.UniqueWord();

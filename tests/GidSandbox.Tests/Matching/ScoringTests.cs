@@ -6,12 +6,19 @@ namespace GidSandbox.Tests.Matching;
 
 public class ScoringTests
 {
-    private static double Score(string query, string candidate, IdentityKind kind = IdentityKind.LegalEntity, string queryCountry = "JP", string candidateCountry = "JP")
+    private static double Score(string query, string candidate, IdentityKind kind = IdentityKind.LegalEntity, string queryCountry = "JP", string candidateCountry = "JP") =>
+        Scored(query, candidate, kind, queryCountry, candidateCountry).Score;
+
+    private static Scored Scored(string query, string candidate, IdentityKind kind, string queryCountry, string candidateCountry)
     {
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0000", Kind = kind, Country = candidateCountry };
         profile = profile.WithNames(profile.Standardized(new Name(1, candidate, "Latn", null, NameType.Legal, true)));
-        return Scoring.Score(new MatchQuery([query], kind, queryCountry, []), profile).Score;
+        return Scoring.Score(new MatchQuery([query], kind, queryCountry, []), profile);
     }
+
+    /// <summary>What a batch decides for the query when the candidate is the only one found.</summary>
+    private static MatchDecision Alone(string query, string candidate, IdentityKind kind, string queryCountry, string candidateCountry) =>
+        MatchIdentities.Decide(null, [Scored(query, candidate, kind, queryCountry, candidateCountry)], 1).Decision;
 
     [Theory]
     [InlineData("ACME Co., Ltd.", "ACME COMPANY LIMITED")]
@@ -96,7 +103,8 @@ public class ScoringTests
     public void one_typo_in_a_person_name_with_the_rest_and_the_country_agreeing_scores_as_a_typo(string a, string b)
     {
         Assert.Equal(Scoring.TypoScore, Score(a, b, IdentityKind.NaturalPerson, "IT", "IT"));
-        Assert.InRange(Score(a, b, IdentityKind.NaturalPerson, "IT", "FR"), 0, MatchIdentities.MatchThreshold - 0.01);
+        Assert.Equal(MatchDecision.Match, Alone(a, b, IdentityKind.NaturalPerson, "IT", "IT"));
+        Assert.NotEqual(MatchDecision.Match, Alone(a, b, IdentityKind.NaturalPerson, "IT", "FR"));
     }
 
     [Fact]
@@ -105,7 +113,7 @@ public class ScoringTests
 
     [Fact]
     public void hangul_choe_is_not_the_surname_cho() =>
-        Assert.InRange(Score("Cho Ha-eun", "최하은", IdentityKind.NaturalPerson, "KR", "KR"), 0, MatchIdentities.MatchThreshold - 0.01);
+        Assert.NotEqual(MatchDecision.Match, Alone("Cho Ha-eun", "최하은", IdentityKind.NaturalPerson, "KR", "KR"));
 
     [Fact]
     public void a_different_legal_form_and_a_different_country_lower_the_score()

@@ -44,10 +44,12 @@ public static class MatchIdentities
     public const int MaxRecords = 1000;
     public const int MaxNamesPerRecord = 10;
 
-    /// <summary>At or above: MATCH, when no other candidate comes within <see cref="MatchLead"/>.</summary>
-    public const double MatchThreshold = 0.9;
-
-    public const double MatchLead = 0.05;
+    /// <summary>
+    /// The name score a MATCH also needs (the same name, a romanisation, initials or one typo): the
+    /// mock world the model is estimated from holds too few look-alike parties to weigh names that
+    /// score less (docs/matching.md, The decision).
+    /// </summary>
+    public const double MatchNameScore = 0.9;
 
     /// <summary>At or above (and not a MATCH): POSSIBLE, for a person to look at.</summary>
     public const double PossibleThreshold = 0.75;
@@ -96,24 +98,30 @@ public static class MatchIdentities
         return [.. records.AsParallel().AsOrdered().Select((r, i) => Decide(r.Reference, [.. found[i].Select(p => Scoring.Score(r.Query, p))], candidatesPerRecord))];
     }
 
-    /// <summary>The decision on one record from its scored candidates.</summary>
-    public static MatchResult Decide(string? reference, IReadOnlyList<Scored> scored, int candidatesPerRecord)
+    /// <summary>
+    /// The decision on one record from its scored candidates: MATCH when the best candidate shares
+    /// an identifier with the record, or when its name scores <see cref="MatchNameScore"/> or more,
+    /// the match model (<see cref="MatchModel"/>) gives it at least its MATCH probability and it
+    /// leads every other candidate by the model's lead in match weight; POSSIBLE when a candidate scores <see cref="PossibleThreshold"/> or more; else NO_MATCH.
+    /// </summary>
+    public static MatchResult Decide(string? reference, IReadOnlyList<Scored> scored, int candidatesPerRecord, MatchModel? model = null)
     {
-        var ranked = Scoring.Rank(scored.Where(s => s.Score >= PossibleThreshold)).ToList();
+        model ??= MatchModel.Current;
+        var ranked = Scoring.Rank(scored.Where(s => s.Score >= PossibleThreshold)).Select(s => s with { Weighed = model.Weigh(s.Comparison!) }).ToList();
         if (ranked.Count == 0)
         {
             return new MatchResult(reference, MatchDecision.NoMatch, []);
         }
 
         var best = ranked[0];
-        var clearLead = ranked.Count == 1 || best.Score - ranked[1].Score >= MatchLead;
-        var decision = best.Score >= MatchThreshold && (clearLead || best.Parts.Identifier == 1) ? MatchDecision.Match : MatchDecision.Possible;
-        return new MatchResult(reference, decision, [.. ranked.Take(candidatesPerRecord)]);
+        var lead = ranked.Count == 1 ? double.PositiveInfinity : best.Weighed!.Total - ranked.Skip(1).Max(s => s.Weighed!.Total);
+        var match = best.Parts.Identifier == 1 || (best.NameScore >= MatchNameScore && best.Weighed!.Probability >= model.MatchProbability && lead >= model.LeadBits);
+        return new MatchResult(reference, match ? MatchDecision.Match : MatchDecision.Possible, [.. ranked.Take(candidatesPerRecord)]);
     }
 
     public static void Map(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatchResultGraphType>>>>("matchIdentities")
-            .Description($"Matches up to {MaxRecords} records (an office's applicant file) to GIDs: for each, in the order sent, a decision (MATCH at {MatchThreshold} with a {MatchLead} lead, POSSIBLE at {PossibleThreshold}, else NO_MATCH) and the best candidates with explained scores.")
+            .Description($"Matches up to {MaxRecords} records (an office's applicant file) to GIDs: for each, in the order sent, a decision (MATCH when the best candidate's name scores {MatchNameScore} and the match model gives it a probability of {MatchModel.Current.MatchProbability} with a lead of {MatchModel.Current.LeadBits} bits, or it shares an identifier; POSSIBLE at a score of {PossibleThreshold}; else NO_MATCH) and the best candidates with explained scores.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<MatchRecordInputGraphType>>>>("records")
             .Argument<IntGraphType>("candidatesPerRecord", "1 to 10; 3 when not given.")
             .ResolveAsync(async ctx =>
