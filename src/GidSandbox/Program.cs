@@ -23,6 +23,7 @@ if (await builder.AddGidDatabaseAsync(args) is not { } database)
 
 builder.Services.AddGidPersistence(database.Application, builder.Configuration);
 builder.Services.AddGidAccess(builder.Configuration, database.Application, database.SigningKeys);
+builder.Services.AddGidTerms();
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
 builder.Services.AddGidAudit(database.Streaming);

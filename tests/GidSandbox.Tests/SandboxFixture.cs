@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using GidSandbox.Hosting;
 using GidSandbox.ReviewConsole;
+using GidSandbox.Tests.ReviewConsole;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
@@ -46,27 +47,14 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-sandbox-tests-{Guid.NewGuid():N}");
         _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, "gid_sandbox", NullLogger.Instance);
-        // The sandbox shares the cluster this process started, as it shares one started by a sandbox process beside it
-        // (and so accepts the development secrets). Program reads this before the host is built, so it goes in the environment.
-        Environment.SetEnvironmentVariable(EmbeddedDataDirectory, _dataDirectory);
-        // Tests arrange their own identities; the mock-data load has tests of its own.
-        Environment.SetEnvironmentVariable("MockData__LoadOnStart", "false");
-        // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
-        Environment.SetEnvironmentVariable("Access__Quota__PointsPerSecond", "100000");
-        Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
-        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.QuotaTestOffice}", "3");
-        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.CostQuotaTestOffice}", "3");
+        Settings = TestSettings(_dataDirectory);
         Host = await AlbaHost.For<Program>(web =>
         {
-            // Tests sign in and ask for tokens far faster than any office; one client id and user name keep a low limit to test it.
-            foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
+            foreach (var (name, value) in Settings)
             {
-                web.UseSetting($"Access:Throttling:{limit}:Burst", "100000");
-                web.UseSetting($"Access:Throttling:{limit}:PerMinute", "100000");
+                web.UseSetting(name, value);
             }
 
-            web.UseSetting($"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:Burst", "2");
-            web.UseSetting($"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:PerMinute", "1");
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IClock>(Clock);
@@ -83,6 +71,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await BrowserSandbox.StopAsync();
         await Host.DisposeAsync();
         if (_postgres is not null)
         {
@@ -95,8 +84,57 @@ public sealed class SandboxFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The setting that points the sandbox at an embedded cluster's data directory.</summary>
-    public const string EmbeddedDataDirectory = "EmbeddedPostgres__DataDirectory";
+    /// <summary>
+    /// The settings every sandbox host of this run is given (this one and the browser tests' Kestrel host), passed to
+    /// the host and never through the process environment, so the processes tests start get only what they give them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
+    private static Dictionary<string, string> TestSettings(string dataDirectory)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            // The sandbox shares the cluster this process started, as it shares one started by a sandbox process beside it
+            // (and so accepts the development secrets).
+            ["EmbeddedPostgres:DataDirectory"] = dataDirectory,
+            // Tests arrange their own identities; the mock-data load has tests of its own.
+            ["MockData:LoadOnStart"] = "false",
+            // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
+            ["Access:Quota:PointsPerSecond"] = "100000",
+            ["Access:Quota:Burst"] = "100000",
+            [$"Access:Quota:OfficePointsPerSecond:{Clients.QuotaTestOffice}"] = "3",
+            [$"Access:Quota:OfficePointsPerSecond:{Clients.CostQuotaTestOffice}"] = "3",
+            // One client id and user name keep a low limit to test it.
+            [$"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:Burst"] = "2",
+            [$"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:PerMinute"] = "1",
+        };
+        // Tests sign in and ask for tokens far faster than any office.
+        foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
+        {
+            settings[$"Access:Throttling:{limit}:Burst"] = "100000";
+            settings[$"Access:Throttling:{limit}:PerMinute"] = "100000";
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Creates an empty database on the run's cluster, for a test that needs exact counts or a world of its own, and
+    /// returns its connection string (as the superuser). Pooled: the pool is that database's alone, shared with nothing,
+    /// and lets its idle connections go within seconds; unpooled, every statement would pay for a new backend.
+    /// </summary>
+    public async Task<string> NewDatabase(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Database = name, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
+    }
 
     /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
     public Task RestartDatabase() => _postgres!.RestartAsync();
