@@ -19,10 +19,22 @@ namespace GidSandbox.Tests;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster and one sandbox host for the whole test run, reached through
-/// real HTTP. Tests keep out of each other's way by registering their own identities.
+/// real HTTP. Tests keep out of each other's way by registering their own identities; tests that
+/// change what every office sees (the Terms in force, the clock, suspensions) run on a
+/// <see cref="SeparateSandboxFixture"/>.
 /// </summary>
-public sealed class SandboxFixture : IAsyncLifetime
+public class SandboxFixture : IAsyncLifetime
 {
+    private readonly bool _sharedWithBrowser;
+
+    public SandboxFixture()
+        : this(sharedWithBrowser: true)
+    {
+    }
+
+    /// <param name="sharedWithBrowser">Whether the browser tests' host runs on this fixture's cluster, with its settings.</param>
+    protected SandboxFixture(bool sharedWithBrowser) => _sharedWithBrowser = sharedWithBrowser;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
     private EmbeddedPostgres? _postgres;
     private string? _dataDirectory;
@@ -47,10 +59,15 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-sandbox-tests-{Guid.NewGuid():N}");
         _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, "gid_sandbox", NullLogger.Instance);
-        Settings = TestSettings(_dataDirectory);
+        var settings = TestSettings(_dataDirectory);
+        if (_sharedWithBrowser)
+        {
+            Settings = settings;
+        }
+
         Host = await AlbaHost.For<Program>(web =>
         {
-            foreach (var (name, value) in Settings)
+            foreach (var (name, value) in settings)
             {
                 web.UseSetting(name, value);
             }
@@ -71,7 +88,11 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await BrowserSandbox.StopAsync();
+        if (_sharedWithBrowser)
+        {
+            await BrowserSandbox.StopAsync();
+        }
+
         await Host.DisposeAsync();
         if (_postgres is not null)
         {
@@ -85,7 +106,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The settings every sandbox host of this run is given (this one and the browser tests' Kestrel host), passed to
+    /// The settings the sandbox collection's host is given (and the browser tests' Kestrel host beside it), passed to
     /// the host and never through the process environment, so the processes tests start get only what they give them.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
@@ -265,4 +286,16 @@ public static class Clients
 public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 {
     public const string Name = "sandbox";
+}
+
+/// <summary>
+/// A cluster and a host of their own, for tests that change what every office sees: the Terms of Use in force, the
+/// sandbox's clock, an office's suspension. Runs beside the sandbox collection.
+/// </summary>
+public sealed class SeparateSandboxFixture() : SandboxFixture(sharedWithBrowser: false);
+
+[CollectionDefinition(Name)]
+public sealed class SeparateSandboxCollection : ICollectionFixture<SeparateSandboxFixture>
+{
+    public const string Name = "sandbox of their own";
 }
