@@ -9,12 +9,6 @@ using GidSandbox.ReviewConsole;
 using GidSandbox.Terms;
 using JasperFx;
 
-if (args is ["scenario", .. var scenario])
-{
-    // The walk-through talks to a running sandbox over HTTP; it must not start (or stop) a database.
-    return await JasperFx.CommandLine.CommandExecutor.ExecuteCommandAsync<GidSandbox.MockData.Scenarios.ScenarioCommand>(scenario);
-}
-
 var builder = WebApplication.CreateBuilder(args);
 if (await builder.AddGidDatabaseAsync(args) is not { } database)
 {

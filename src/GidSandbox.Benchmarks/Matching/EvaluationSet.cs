@@ -1,11 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using GidSandbox.Identities;
+using System.Text.Json;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Identities;
+using GidSandbox.Matching;
 using Marten;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 public sealed record EvaluationName(string Text, string Script);
 

@@ -4,6 +4,7 @@ using GidSandbox.Hosting;
 using GidSandbox.Identities;
 using GidSandbox.Matching.BatchMatching;
 using GidSandbox.Matching.Searching;
+using GidSandbox.Matching;
 using GidSandbox.MockData;
 using JasperFx.CommandLine;
 using Marten;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Weasel.Core;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 public sealed class MatchingPerformanceInput
 {

@@ -24,7 +24,7 @@ public sealed class DocumentedBenchmarksSmokeTests
     [Fact]
     public async Task the_matching_performance_benchmark_times_searches_and_a_batch()
     {
-        var output = await Run("GidSandbox.dll", "matching-performance", "--identities", "300", "--searches", "3");
+        var output = await Run("GidSandbox.Benchmarks.dll", "matching-performance", "--identities", "300", "--searches", "3");
 
         Assert.Contains("| search p50 / p95 (ms), 3 searches |", output, StringComparison.Ordinal);
     }
@@ -32,7 +32,7 @@ public sealed class DocumentedBenchmarksSmokeTests
     [Fact]
     public async Task the_audit_benchmark_verifies_the_chain_and_writes_the_golden_copy()
     {
-        var output = await Run("GidSandbox.dll", "audit-benchmark", "--events", "300", "--identities", "50", "--queries", "3");
+        var output = await Run("GidSandbox.Benchmarks.dll", "audit-benchmark", "--events", "300", "--identities", "50", "--queries", "3");
 
         Assert.Contains("chain verification", output, StringComparison.Ordinal);
         Assert.Contains("intact: True", output, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class DocumentedBenchmarksSmokeTests
     }
 
     /// <summary>
-    /// Runs a program of the benchmarks' build output (the sandbox's own commands included), with its folder as the
+    /// Runs a program of the benchmarks' build output, with its folder as the
     /// content root and an embedded cluster of its own.
     /// </summary>
     private static async Task<string> Run(string dll, params string[] arguments)

@@ -1,12 +1,14 @@
+extern alias tools;
+
 using GidSandbox.Hosting;
 using GidSandbox.Identities;
 using GidSandbox.Matching;
 using GidSandbox.Matching.BatchMatching;
-using GidSandbox.Matching.Evaluation;
 using GidSandbox.Matching.Searching;
 using GidSandbox.MockData;
 using Marten;
 using Npgsql;
+using tools::GidSandbox.Benchmarks.Matching;
 
 namespace GidSandbox.Tests.Matching;
 
