@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using GidSandbox.Hosting;
-using GidSandbox.Matching.BatchMatching;
 using GidSandbox.Matching;
+using GidSandbox.Matching.BatchMatching;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,8 +1,8 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Registering;
-using GidSandbox.Identities;
 using GidSandbox.Matching;
 using Marten;
 
