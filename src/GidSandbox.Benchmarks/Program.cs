@@ -5,9 +5,28 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using GidSandbox.Benchmarks;
+using GidSandbox.Benchmarks.Audit;
+using GidSandbox.Benchmarks.Matching;
+using GidSandbox.Benchmarks.Scenarios;
 using GidSandbox.Hosting;
+using JasperFx.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+
+// The tools beside the benchmarks, each on a cluster of its own (the walk-through on a running sandbox).
+switch (args)
+{
+    case ["matching-performance", .. var rest]:
+        return await CommandExecutor.ExecuteCommandAsync<MatchingPerformanceCommand>(rest);
+    case ["matching-model", .. var rest]:
+        return await CommandExecutor.ExecuteCommandAsync<MatchModelCommand>(rest);
+    case ["matching-evaluation", .. var rest]:
+        return await CommandExecutor.ExecuteCommandAsync<EvaluateMatchingCommand>(rest);
+    case ["audit-benchmark", .. var rest]:
+        return await CommandExecutor.ExecuteCommandAsync<AuditBenchmarkCommand>(rest);
+    case ["scenario", .. var rest]:
+        return await CommandExecutor.ExecuteCommandAsync<ScenarioCommand>(rest);
+}
 
 // Registry core benchmark: registration and lookup over real HTTP against the sandbox process,
 // next to PostgreSQL's own figures (pgbench -S, plain INSERT) on the same cluster in the same run.

@@ -10,12 +10,6 @@ using GidSandbox.Rights;
 using GidSandbox.Terms;
 using JasperFx;
 
-if (args is ["scenario", .. var scenario])
-{
-    // The walk-through talks to a running sandbox over HTTP; it must not start (or stop) a database.
-    return await JasperFx.CommandLine.CommandExecutor.ExecuteCommandAsync<GidSandbox.MockData.Scenarios.ScenarioCommand>(scenario);
-}
-
 var builder = WebApplication.CreateBuilder(args);
 if (await builder.AddGidDatabaseAsync(args) is not { } database)
 {
@@ -24,6 +18,7 @@ if (await builder.AddGidDatabaseAsync(args) is not { } database)
 
 builder.Services.AddGidPersistence(database.Application, builder.Configuration);
 builder.Services.AddGidAccess(builder.Configuration, database.Application, database.SigningKeys);
+builder.Services.AddGidTerms();
 builder.Services.AddGidGraphQL();
 builder.Services.AddMockData(builder.Configuration);
 builder.Services.AddGidAudit(database.Streaming);

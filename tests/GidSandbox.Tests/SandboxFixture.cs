@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using GidSandbox.Hosting;
 using GidSandbox.ReviewConsole;
+using GidSandbox.Tests.ReviewConsole;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
@@ -18,10 +19,22 @@ namespace GidSandbox.Tests;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster and one sandbox host for the whole test run, reached through
-/// real HTTP. Tests keep out of each other's way by registering their own identities.
+/// real HTTP. Tests keep out of each other's way by registering their own identities; tests that
+/// change what every office sees (the Terms in force, the clock, suspensions) run on a
+/// <see cref="SeparateSandboxFixture"/>.
 /// </summary>
-public sealed class SandboxFixture : IAsyncLifetime
+public class SandboxFixture : IAsyncLifetime
 {
+    private readonly bool _sharedWithBrowser;
+
+    public SandboxFixture()
+        : this(sharedWithBrowser: true)
+    {
+    }
+
+    /// <param name="sharedWithBrowser">Whether the browser tests' host runs on this fixture's cluster, with its settings.</param>
+    protected SandboxFixture(bool sharedWithBrowser) => _sharedWithBrowser = sharedWithBrowser;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
     private EmbeddedPostgres? _postgres;
     private string? _dataDirectory;
@@ -46,27 +59,19 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-sandbox-tests-{Guid.NewGuid():N}");
         _postgres = await EmbeddedPostgres.StartAsync(_dataDirectory, "gid_sandbox", NullLogger.Instance);
-        // The sandbox shares the cluster this process started, as it shares one started by a sandbox process beside it
-        // (and so accepts the development secrets). Program reads this before the host is built, so it goes in the environment.
-        Environment.SetEnvironmentVariable(EmbeddedDataDirectory, _dataDirectory);
-        // Tests arrange their own identities; the mock-data load has tests of its own.
-        Environment.SetEnvironmentVariable("MockData__LoadOnStart", "false");
-        // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
-        Environment.SetEnvironmentVariable("Access__Quota__PointsPerSecond", "100000");
-        Environment.SetEnvironmentVariable("Access__Quota__Burst", "100000");
-        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.QuotaTestOffice}", "3");
-        Environment.SetEnvironmentVariable($"Access__Quota__OfficePointsPerSecond__{Clients.CostQuotaTestOffice}", "3");
+        var settings = TestSettings(_dataDirectory);
+        if (_sharedWithBrowser)
+        {
+            Settings = settings;
+        }
+
         Host = await AlbaHost.For<Program>(web =>
         {
-            // Tests sign in and ask for tokens far faster than any office; one client id and user name keep a low limit to test it.
-            foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
+            foreach (var (name, value) in settings)
             {
-                web.UseSetting($"Access:Throttling:{limit}:Burst", "100000");
-                web.UseSetting($"Access:Throttling:{limit}:PerMinute", "100000");
+                web.UseSetting(name, value);
             }
 
-            web.UseSetting($"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:Burst", "2");
-            web.UseSetting($"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:PerMinute", "1");
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IClock>(Clock);
@@ -83,6 +88,11 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_sharedWithBrowser)
+        {
+            await BrowserSandbox.StopAsync();
+        }
+
         await Host.DisposeAsync();
         if (_postgres is not null)
         {
@@ -95,8 +105,57 @@ public sealed class SandboxFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The setting that points the sandbox at an embedded cluster's data directory.</summary>
-    public const string EmbeddedDataDirectory = "EmbeddedPostgres__DataDirectory";
+    /// <summary>
+    /// The settings the sandbox collection's host is given (and the browser tests' Kestrel host beside it), passed to
+    /// the host and never through the process environment, so the processes tests start get only what they give them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
+    private static Dictionary<string, string> TestSettings(string dataDirectory)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            // The sandbox shares the cluster this process started, as it shares one started by a sandbox process beside it
+            // (and so accepts the development secrets).
+            ["EmbeddedPostgres:DataDirectory"] = dataDirectory,
+            // Tests arrange their own identities; the mock-data load has tests of its own.
+            ["MockData:LoadOnStart"] = "false",
+            // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
+            ["Access:Quota:PointsPerSecond"] = "100000",
+            ["Access:Quota:Burst"] = "100000",
+            [$"Access:Quota:OfficePointsPerSecond:{Clients.QuotaTestOffice}"] = "3",
+            [$"Access:Quota:OfficePointsPerSecond:{Clients.CostQuotaTestOffice}"] = "3",
+            // One client id and user name keep a low limit to test it.
+            [$"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:Burst"] = "2",
+            [$"Access:Throttling:Exceptions:{Clients.ThrottledProbe}:PerMinute"] = "1",
+        };
+        // Tests sign in and ask for tokens far faster than any office.
+        foreach (var limit in new[] { "TokenPerClient", "TokenPerAddress", "TokenFailuresPerClient", "TokenFailuresPerAddress", "SignInPerUser", "SignInPerAddress", "SignInFailuresPerUser", "SignInFailuresPerAddress" })
+        {
+            settings[$"Access:Throttling:{limit}:Burst"] = "100000";
+            settings[$"Access:Throttling:{limit}:PerMinute"] = "100000";
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Creates an empty database on the run's cluster, for a test that needs exact counts or a world of its own, and
+    /// returns its connection string (as the superuser). Pooled: the pool is that database's alone, shared with nothing,
+    /// and lets its idle connections go within seconds; unpooled, every statement would pay for a new backend.
+    /// </summary>
+    public async Task<string> NewDatabase(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Database = name, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
+    }
 
     /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
     public Task RestartDatabase() => _postgres!.RestartAsync();
@@ -227,4 +286,16 @@ public static class Clients
 public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 {
     public const string Name = "sandbox";
+}
+
+/// <summary>
+/// A cluster and a host of their own, for tests that change what every office sees: the Terms of Use in force, the
+/// sandbox's clock, an office's suspension. Runs beside the sandbox collection.
+/// </summary>
+public sealed class SeparateSandboxFixture() : SandboxFixture(sharedWithBrowser: false);
+
+[CollectionDefinition(Name)]
+public sealed class SeparateSandboxCollection : ICollectionFixture<SeparateSandboxFixture>
+{
+    public const string Name = "sandbox of their own";
 }

@@ -1,4 +1,4 @@
-using GidSandbox.Terms;
+using Marten;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -25,6 +25,9 @@ public static class AccessRegistration
 
     /// <summary>The access tokens' lifetime unless configured otherwise (Access:AccessTokenLifetime).</summary>
     public const int AccessTokenMinutes = 15;
+
+    /// <summary>The audited refusals' event type (streams <c>refusals-{office}</c>).</summary>
+    public static void ConfigureAccess(this StoreOptions options) => options.Events.AddEventType<WriteRefused>();
 
     /// <summary>
     /// The authorization server (OpenIddict, EF Core store in its own schema of the same
@@ -110,7 +113,6 @@ public static class AccessRegistration
         services.AddGidThrottling(configuration);
         services.AddOwnIssuer();
         services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
-        services.AddSingleton<Standings>();
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         return services;
     }

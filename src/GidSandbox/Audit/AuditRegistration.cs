@@ -1,4 +1,6 @@
 using GidSandbox.Audit.Chain;
+using JasperFx.Events.Projections;
+using Marten;
 using Npgsql;
 
 namespace GidSandbox.Audit;
@@ -14,5 +16,14 @@ public static class AuditRegistration
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<Feed.ChangeFeed>();
         return services;
+    }
+
+    /// <summary>The hash chain's documents and the async projection that keeps it.</summary>
+    public static void ConfigureAudit(this StoreOptions options, string connectionString)
+    {
+        options.Schema.For<AuditLink>().DocumentAlias("audit_link");
+        options.Schema.For<AuditCheckpoint>().DocumentAlias("audit_checkpoint");
+        options.Events.AddEventType<ErasureExecuted>();
+        options.Projections.Add(new AuditChainProjection(connectionString, options.DatabaseSchemaName), ProjectionLifecycle.Async, AuditChainProjection.Name);
     }
 }

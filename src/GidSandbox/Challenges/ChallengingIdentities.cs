@@ -5,7 +5,6 @@ using GidSandbox.Rights;
 using GidSandbox.Terms;
 using GraphQL;
 using GraphQL.Types;
-using JasperFx.Events.Projections;
 using Marten;
 
 namespace GidSandbox.Challenges;
@@ -13,13 +12,6 @@ namespace GidSandbox.Challenges;
 /// <summary>raiseChallenge, resolveChallenge, challenges(gid) and overdueChallenges.</summary>
 public static class ChallengingIdentities
 {
-    public static void ConfigureChallenges(this StoreOptions options)
-    {
-        options.Events.AddEventTypes([typeof(ChallengeRaised), typeof(ChallengeResolved)]);
-        options.Projections.Add<ChallengeProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<Challenge>().Index(x => x.Gid);
-    }
-
     public static void MapMutations(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ChallengeGraphType>>("raiseChallenge")

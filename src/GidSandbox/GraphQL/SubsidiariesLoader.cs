@@ -15,14 +15,14 @@ namespace GidSandbox.GraphQL;
 public sealed class SubsidiariesLoader
 {
     private readonly Lock _gate = new();
-    private readonly List<string> _pending = [];
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<ILookup<string, string>>> _batchOf = new(StringComparer.Ordinal);
 
     public IDataLoaderResult<IReadOnlyList<string>> Load(IResolveFieldContext context, string parent)
     {
         lock (_gate)
         {
-            if (!_batchOf.ContainsKey(parent) && !_pending.Contains(parent))
+            if (!_batchOf.ContainsKey(parent))
             {
                 _pending.Add(parent);
             }

@@ -2,13 +2,11 @@ using GidSandbox.Access;
 using GidSandbox.Audit;
 using GidSandbox.Challenges;
 using GidSandbox.Identities;
-using GidSandbox.Identities.Linking;
 using GidSandbox.Matching;
 using GidSandbox.MockData;
 using GidSandbox.Terms;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -125,14 +123,10 @@ public static partial class Persistence
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
-        options.Events.AddEventTypes(IdentityEventTypes.All);
-        options.Events.AddEventTypes([typeof(TermsOfUsePublished), typeof(TermsOfUseAccepted), typeof(OfficeSuspended), typeof(OfficeReinstated), typeof(GidSandbox.Access.WriteRefused)]);
-        options.Projections.Add<IdentityProjection>(ProjectionLifecycle.Inline);
-        // A parent's subsidiaries are found by the parent named on each legal entity.
-        options.Schema.For<Identity>().Index(x => x.Parent);
-
-        options.Schema.For<ExternalIdentifierClaim>().Index(x => x.Gid);
-        options.Schema.For<IdempotencyRecord>();
+        // Each feature adds its own event types, documents and projections.
+        options.ConfigureIdentities();
+        options.ConfigureTerms();
+        options.ConfigureAccess();
         options.ConfigureMockData();
         options.ConfigureMatching();
         options.ConfigureAudit(connectionString);

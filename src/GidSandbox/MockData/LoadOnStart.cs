@@ -52,22 +52,3 @@ public sealed partial class LoadOnStart(IDocumentStore store, IConfiguration con
     [LoggerMessage(Level = LogLevel.Information, Message = "Mock data from {Directory} is already loaded")]
     private static partial void AlreadyLoaded(ILogger logger, string directory);
 }
-
-public static class MockDataRegistration
-{
-    public static IServiceCollection AddMockData(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (configuration.GetValue(LoadOnStart.Setting, defaultValue: true))
-        {
-            services.AddHostedService<LoadOnStart>();
-        }
-
-        return services;
-    }
-
-    public static void ConfigureMockData(this StoreOptions options)
-    {
-        options.Schema.For<MockDataCheckpoint>();
-        options.Schema.For<MockDataBatch>();
-    }
-}

@@ -5,9 +5,10 @@ namespace GidSandbox.Tests.Benchmarks;
 /// <summary>
 /// Every other benchmark command docs/performance.md names, run tiny, so none can stop working unnoticed: each must
 /// start its own cluster, do what it measures and print its table. (The registry core benchmark runs in
-/// <see cref="LookupBenchmarkSmokeTests"/>.) In the sandbox collection only so that they run alone.
+/// <see cref="LookupBenchmarkSmokeTests"/>.) They start processes of their own and share nothing with the sandbox
+/// collection, so they run beside it, one at a time.
 /// </summary>
-[Collection(SandboxCollection.Name)]
+[Collection(BenchmarkSmokeRuns.Name)]
 public sealed class DocumentedBenchmarksSmokeTests
 {
     [Fact]
@@ -23,7 +24,7 @@ public sealed class DocumentedBenchmarksSmokeTests
     [Fact]
     public async Task the_matching_performance_benchmark_times_searches_and_a_batch()
     {
-        var output = await Run("GidSandbox.dll", "matching-performance", "--identities", "300", "--searches", "3");
+        var output = await Run("GidSandbox.Benchmarks.dll", "matching-performance", "--identities", "300", "--searches", "3");
 
         Assert.Contains("| search p50 / p95 (ms), 3 searches |", output, StringComparison.Ordinal);
     }
@@ -31,7 +32,7 @@ public sealed class DocumentedBenchmarksSmokeTests
     [Fact]
     public async Task the_audit_benchmark_verifies_the_chain_and_writes_the_golden_copy()
     {
-        var output = await Run("GidSandbox.dll", "audit-benchmark", "--events", "300", "--identities", "50", "--queries", "3");
+        var output = await Run("GidSandbox.Benchmarks.dll", "audit-benchmark", "--events", "300", "--identities", "50", "--queries", "3");
 
         Assert.Contains("chain verification", output, StringComparison.Ordinal);
         Assert.Contains("intact: True", output, StringComparison.Ordinal);
@@ -39,9 +40,8 @@ public sealed class DocumentedBenchmarksSmokeTests
     }
 
     /// <summary>
-    /// Runs a program of the benchmarks' build output (the sandbox's own commands included), with its folder as the
-    /// content root and an embedded cluster of its own: a sandbox command would otherwise share the tests' cluster,
-    /// whose data directory is in this process's environment.
+    /// Runs a program of the benchmarks' build output, with its folder as the
+    /// content root and an embedded cluster of its own.
     /// </summary>
     private static async Task<string> Run(string dll, params string[] arguments)
     {
@@ -82,4 +82,11 @@ public sealed class DocumentedBenchmarksSmokeTests
         Assert.True(process.ExitCode == 0, $"{await output}\n{await errors}");
         return await output;
     }
+}
+
+/// <summary>The benchmark smoke runs: one at a time (each starts a cluster and sandbox processes), beside the sandbox collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class BenchmarkSmokeRuns
+{
+    public const string Name = "benchmark smoke runs";
 }

@@ -5,9 +5,9 @@ namespace GidSandbox.Tests.Benchmarks;
 /// <summary>
 /// The lookup benchmark documented in docs/performance.md, run tiny: it must still start its
 /// cluster and sandboxes, register, look up (also with cost accounting off) and print its tables.
-/// In the sandbox collection only so that it runs alone, not beside the other tests' load.
+/// It starts processes of its own and shares nothing with the sandbox collection, so it runs beside it.
 /// </summary>
-[Collection(SandboxCollection.Name)]
+[Collection(BenchmarkSmokeRuns.Name)]
 public sealed class LookupBenchmarkSmokeTests
 {
     [Fact]

@@ -5,8 +5,8 @@ using NodaTime;
 
 namespace GidSandbox.Tests.Challenges;
 
-[Collection(SandboxCollection.Name)]
-public sealed class ChallengeTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class ChallengeTests(SeparateSandboxFixture sandbox)
 {
     private const string Fields = "id gid kind reason raisedBy registeringOffice raisedOn dueBy status outcome resolution resolvedOn";
     private const string Raise = $"mutation ($gid: Gid!, $kind: ChallengeKind!, $reason: String!) {{ raiseChallenge(gid: $gid, kind: $kind, reason: $reason) {{ {Fields} }} }}";

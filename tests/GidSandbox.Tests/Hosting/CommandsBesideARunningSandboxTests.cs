@@ -18,7 +18,7 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
             var (exitCode, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>
             {
                 // The running sandbox's embedded cluster, which a command started beside it shares.
-                [SandboxFixture.EmbeddedDataDirectory] = sandbox.Postgres.DataDirectory,
+                ["EmbeddedPostgres__DataDirectory"] = sandbox.Postgres.DataDirectory,
                 ["Access__Console__RedirectUris__0"] = "http://elsewhere.example/console/signed-in",
             }, "help");
 

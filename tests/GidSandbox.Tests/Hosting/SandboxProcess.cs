@@ -19,7 +19,6 @@ public static class SandboxProcess
         };
         // The test run's own settings stay out: the process gets only what the test gives it.
         start.Environment.Remove($"ConnectionStrings__{GidSandbox.Hosting.Persistence.ConnectionStringName}");
-        start.Environment.Remove(SandboxFixture.EmbeddedDataDirectory);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -1,7 +1,9 @@
+extern alias tools;
+
 using GidSandbox.Identities;
 using GidSandbox.Matching;
 using GidSandbox.Matching.BatchMatching;
-using GidSandbox.Matching.Evaluation;
+using tools::GidSandbox.Benchmarks.Matching;
 
 namespace GidSandbox.Tests.Matching;
 

@@ -62,7 +62,7 @@ public sealed class LoadingTests(SandboxFixture sandbox)
     public async Task every_loaded_identity_reads_the_version_of_its_stream_and_every_version_has_an_instant_of_its_own(string load)
     {
         await using var store = await NewDatabase();
-        var world = await Write(new MockProfile("versions", 17, 400));
+        var world = await Write(new MockProfile("versions", 17, 200));
         var bulk = load.StartsWith("bulk", StringComparison.Ordinal);
         foreach (var file in new[] { MockDataFiles.Offices, MockDataFiles.Identities, MockDataFiles.History }.Select(f => Path.Combine(world, f)))
         {
@@ -92,7 +92,7 @@ public sealed class LoadingTests(SandboxFixture sandbox)
         }
 
         Assert.Empty(wrong);
-        Assert.Equal(400, identities.Count);
+        Assert.Equal(200, identities.Count);
         Assert.True(identities.Count(i => i.Version > 2) > 10, $"the world has identities with history: {identities.Count(i => i.Version > 2)} of {identities.Count}");
         // As-of by instant tells every version apart: within a stream, each version happened after the one before.
         Assert.Equal("", await Text(store, """
@@ -378,15 +378,7 @@ public sealed class LoadingTests(SandboxFixture sandbox)
 
     private async Task<DocumentStore> NewDatabase()
     {
-        var name = $"mock_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(sandbox.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString) { Database = name }.ConnectionString;
+        var connectionString = await sandbox.NewDatabase("mock");
         var store = DocumentStore.For(options => options.ConfigureGid(connectionString));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await ShippedTerms.PublishAsync(store);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,62 +7,130 @@ using Microsoft.Playwright;
 namespace GidSandbox.Tests.ReviewConsole;
 
 /// <summary>
-/// The sandbox on a real loopback port (Kestrel, the test run's database) and Debian's Chromium
-/// driven by Playwright, with a fresh profile and no network beyond this machine. Screenshots go
-/// to artifacts/screenshots at the repository root.
+/// The sandbox on a real loopback port (Kestrel, the test run's database) and Debian's Chromium driven by Playwright,
+/// with no network beyond this machine; each test class gets a fresh browser context (cookies, storage) of its own.
+/// A host and its browser are started once for the run per set of <see cref="Settings"/>, by the first class that
+/// needs them, and stopped with the run's <see cref="SandboxFixture"/>. Screenshots go to artifacts/screenshots at
+/// the repository root.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes class fixtures through IAsyncLifetime.DisposeAsync.")]
 public class BrowserSandbox : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private WebApplicationFactory<Program>? _factory;
-    private readonly string _profile = Path.Combine(Path.GetTempPath(), $"gid-console-chromium-{Guid.NewGuid():N}");
-    private IPlaywright? _playwright;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Dictionary<string, Running> Hosts = new(StringComparer.Ordinal);
+    private Running _running = null!;
 
     public IBrowserContext Browser { get; private set; } = null!;
 
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>The browser's own sandbox host (the same database), e.g. to enrol a user for one test.</summary>
-    public IServiceProvider Services => _factory!.Services;
-
     public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
-        // The collection's fixture has started PostgreSQL and put its connection string in the environment.
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        var key = string.Join('\n', Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        await Gate.WaitAsync();
+        try
         {
-            foreach (var (key, value) in Settings)
+            if (!Hosts.TryGetValue(key, out var running))
             {
-                host.UseSetting(key, value);
+                Hosts[key] = running = await Running.StartAsync(Settings);
             }
-        });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(address.Replace("://[::]", "://localhost", StringComparison.Ordinal));
-        Directory.CreateDirectory(Screenshots);
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+            _running = running;
+        }
+        finally
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
+            Gate.Release();
+        }
+
+        Address = _running.Address;
+        Browser = await _running.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
             BaseURL = Address.ToString(),
         });
         Browser.SetDefaultTimeout(30_000);
     }
 
-    /// <summary>Configuration this sandbox runs with on top of the shipped one.</summary>
+    /// <summary>Configuration this class's sandbox runs with on top of the run's.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>The browser's own sandbox host (the same database), e.g. to enrol a user for one test.</summary>
+    public IServiceProvider Services => _running.Services;
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+    }
+
+    /// <summary>Stops the run's browsers and their hosts, if tests started them: called by the run's <see cref="SandboxFixture"/> before the database stops.</summary>
+    public static async Task StopAsync()
+    {
+        var running = Hosts.Values.ToList();
+        Hosts.Clear();
+        foreach (var host in running)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    /// <summary>A sandbox host of the run beside the collection's, on Kestrel, and its browser process.</summary>
+    private sealed class Running(WebApplicationFactory<Program> factory, IPlaywright playwright, IBrowser chromium, Uri address) : IAsyncDisposable
+    {
+        public IBrowser Chromium => chromium;
+
+        public Uri Address => address;
+
+        public IServiceProvider Services => factory.Services;
+
+        public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> settings)
+        {
+            // The run's settings (its cluster, quotas, throttles), as the collection's host has them; the async daemon runs
+            // in that host alone, so this one serves pages and leaves the projections to it.
+            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            {
+                foreach (var (name, value) in SandboxFixture.Settings)
+                {
+                    web.UseSetting(name, value);
+                }
+
+                web.UseSetting("Projections:DaemonMode", "Disabled");
+                foreach (var (name, value) in settings)
+                {
+                    web.UseSetting(name, value);
+                }
+            });
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var listening = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            Directory.CreateDirectory(Screenshots);
+
+            var playwright = await Playwright.CreateAsync();
+            var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                ],
+            });
+            return new Running(factory, playwright, chromium, new Uri(listening.Replace("://[::]", "://localhost", StringComparison.Ordinal)));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await chromium.CloseAsync();
+            playwright.Dispose();
+            await factory.DisposeAsync();
+        }
+    }
 
     /// <summary>A new tab with no session: signs in as <paramref name="username"/> and lands on <paramref name="path"/>.</summary>
     public async Task<IPage> SignedIn(string username, string path = "/console/")
@@ -88,24 +155,6 @@ public class BrowserSandbox : IAsyncLifetime
         var wide = scroll <= inner ? "" : await page.EvaluateAsync<string>(
             "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
         Assert.True(scroll <= inner, $"{page.Url} scrolls sideways: {scroll} px of content in {inner} px; too wide: {wide}");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-        if (Directory.Exists(_profile))
-        {
-            Directory.Delete(_profile, recursive: true);
-        }
     }
 
     private static string RepositoryRoot()

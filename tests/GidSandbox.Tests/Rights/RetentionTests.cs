@@ -7,9 +7,9 @@ using NodaTime;
 
 namespace GidSandbox.Tests.Rights;
 
-/// <summary>The retention period, applied by the scheduled job on the sandbox's clock, which the tests move.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class RetentionTests(SandboxFixture sandbox)
+/// <summary>The retention period, applied by the scheduled job on the sandbox's clock, which the tests move: on a sandbox of their own, as the job erases every person deactivated long enough.</summary>
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class RetentionTests(SeparateSandboxFixture sandbox)
 {
     private const string Deactivate = "mutation ($gid: Gid!) { deactivateIdentity(input: { gid: $gid, reason: \"Registered in error\" }) { identity { version } } }";
 

@@ -5,8 +5,8 @@ using NodaTime;
 
 namespace GidSandbox.Tests.Terms;
 
-[Collection(SandboxCollection.Name)]
-public sealed class TermsOfUseTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class TermsOfUseTests(SeparateSandboxFixture sandbox)
 {
     private const string Lookup = "query ($gid: Gid!) { identity(gid: $gid) { gid } }";
     private const string Accept = "mutation ($v: String!, $h: String!) { acceptTermsOfUse(version: $v, sha256: $h) { office acceptedVersion } }";

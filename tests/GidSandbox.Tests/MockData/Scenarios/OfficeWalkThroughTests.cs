@@ -1,4 +1,6 @@
-using GidSandbox.MockData.Scenarios;
+extern alias tools;
+
+using tools::GidSandbox.Benchmarks.Scenarios;
 
 namespace GidSandbox.Tests.MockData.Scenarios;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GidSandbox.Hosting;
 using GidSandbox.Identities;
+using GidSandbox.Matching;
 using GidSandbox.Matching.BatchMatching;
 using GidSandbox.Matching.Searching;
 using GidSandbox.MockData;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Weasel.Core;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 public sealed class MatchingPerformanceInput
 {

@@ -1,8 +1,9 @@
 using GidSandbox.Identities;
+using GidSandbox.Matching;
 using GidSandbox.Matching.BatchMatching;
 using GidSandbox.MockData;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 /// <summary>One office record of the mock world as a query, with the GIDs of its party (none when the party is not registered).</summary>
 public sealed record LabelledQuery(MatchQuery Query, IReadOnlySet<string> Party);

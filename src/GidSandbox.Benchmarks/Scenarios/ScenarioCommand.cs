@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using GidSandbox.MockData;
 using JasperFx.CommandLine;
 using Spectre.Console;
 
-namespace GidSandbox.MockData.Scenarios;
+namespace GidSandbox.Benchmarks.Scenarios;
 
 public sealed class ScenarioInput
 {

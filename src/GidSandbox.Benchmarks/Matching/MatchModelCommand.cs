@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using GidSandbox.Matching;
 using JasperFx.CommandLine;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 public sealed class MatchModelInput
 {

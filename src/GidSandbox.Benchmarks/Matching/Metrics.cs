@@ -1,4 +1,4 @@
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 /// <summary>
 /// Counts for one method over a set of queries. A prediction is a GID (a MATCH) or none; a wrong

@@ -3,9 +3,10 @@ using System.Text.Json.Serialization;
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using GidSandbox.Identities.Registering;
+using GidSandbox.Matching;
 using Marten;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 public sealed record EvaluationName(string Text, string Script);
 

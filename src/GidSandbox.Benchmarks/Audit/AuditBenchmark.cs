@@ -1,15 +1,19 @@
 using System.Diagnostics;
+using GidSandbox.Access;
+using GidSandbox.Audit;
 using GidSandbox.Audit.Chain;
 using GidSandbox.Feed;
+using GidSandbox.Hosting;
 using JasperFx.CommandLine;
 using Marten;
 using Marten.Events;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Npgsql;
 
-namespace GidSandbox.Audit;
+namespace GidSandbox.Benchmarks.Audit;
 
-public sealed class AuditBenchmarkInput : NetCoreInput
+public sealed class AuditBenchmarkInput
 {
     [Description("Events to add to the trail (default 200,000)")]
     public int EventsFlag { get; set; } = 200_000;
@@ -25,7 +29,7 @@ public sealed class AuditBenchmarkInput : NetCoreInput
 /// Fills the configured database with a synthetic trail (rows shaped as Marten stores them,
 /// inserted with generate_series), lets the async daemon chain it, then times: the audit query by
 /// office and day, chain verification next to a plain sequential read of the events table, and the
-/// golden copy. Run it against a throwaway database: it adds what it measures.
+/// golden copy. It runs on a throwaway cluster of its own, set up as the sandbox sets up its database.
 /// </summary>
 [Description("Benchmarks the audit trail, its verification and the golden copy on a synthetic trail", Name = "audit-benchmark")]
 public sealed class AuditBenchmarkCommand : JasperFxAsyncCommand<AuditBenchmarkInput>
@@ -34,12 +38,21 @@ public sealed class AuditBenchmarkCommand : JasperFxAsyncCommand<AuditBenchmarkI
 
     public override async Task<bool> Execute(AuditBenchmarkInput input)
     {
-        var host = input.BuildHost();
+        var directory = Path.Combine(Path.GetTempPath(), $"gid-audit-benchmark-{Guid.NewGuid():N}");
+        var postgres = await EmbeddedPostgres.StartAsync(directory, "gid_audit_benchmark", NullLogger.Instance);
         try
         {
-            var services = host.Services;
-            var store = services.GetRequiredService<IDocumentStore>();
-            var database = services.GetRequiredService<NpgsqlDataSource>();
+            await DatabaseMigrations.MigrateAsync(postgres.ApplicationConnectionString, postgres.ConnectionString, NullLogger.Instance);
+            // As the host: the owner migrated the schema, the application role never needs DDL.
+            using var store = DocumentStore.For(options =>
+            {
+                options.ConfigureGid(postgres.ApplicationConnectionString);
+                options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+            });
+            await using var database = NpgsqlDataSource.Create(postgres.ApplicationConnectionString);
+            var keys = await SigningKeys.LoadOrCreateAsync(postgres.ConnectionString, postgres.KeyFile);
+            var log = new AuditLog(database, store, new AuditEventTypes(store));
+            var feed = new ChangeFeed(log, new Cursors(keys), store);
             var days = 30;
             var clock = Stopwatch.StartNew();
             await Execute(database, $"""
@@ -87,11 +100,10 @@ public sealed class AuditBenchmarkCommand : JasperFxAsyncCommand<AuditBenchmarkI
 
             var plain = read / clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var report = await services.GetRequiredService<ChainVerifier>().VerifyAsync(null, CancellationToken.None);
+            var report = await new ChainVerifier(database, store).VerifyAsync(null, CancellationToken.None);
             var verified = report.EventsVerified / clock.Elapsed.TotalSeconds;
             Console.WriteLine($"plain sequential read: {plain:N0} events/s; chain verification: {verified:N0} events/s ({verified / plain:P0}); intact: {report.Intact}");
 
-            var log = services.GetRequiredService<AuditLog>();
             var random = new Random(42);
             var today = SystemClock.Instance.GetCurrentInstant();
             var timings = new List<double>();
@@ -110,15 +122,16 @@ public sealed class AuditBenchmarkCommand : JasperFxAsyncCommand<AuditBenchmarkI
             timings.Sort();
             Console.WriteLine($"auditTrail by office and day, first 51: p50 {timings[timings.Count / 2]:N2} ms, p95 {timings[(int)(timings.Count * 0.95)]:N2} ms, max {timings[^1]:N2} ms");
 
-            var directory = Path.Combine(Path.GetTempPath(), $"gid-benchmark-{Guid.NewGuid():N}");
-            var golden = await GoldenCopy.ExportAsync(database, store, services.GetRequiredService<ChangeFeed>(), directory, false, CancellationToken.None);
+            var output = Path.Combine(Path.GetTempPath(), $"gid-benchmark-{Guid.NewGuid():N}");
+            var golden = await GoldenCopy.ExportAsync(database, store, feed, output, false, CancellationToken.None);
             Console.WriteLine($"golden copy: {golden.Lines:N0} identities in {golden.Elapsed.TotalSeconds:N1} s ({golden.Lines / golden.Elapsed.TotalSeconds:N0}/s)");
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(output, recursive: true);
             return true;
         }
         finally
         {
-            await FeedCommands.StopEmbeddedAsync(host);
+            await postgres.StopAsync();
+            EmbeddedPostgres.DeleteFiles(directory);
         }
     }
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GidSandbox.MockData;
 
-namespace GidSandbox.MockData.Scenarios;
+namespace GidSandbox.Benchmarks.Scenarios;
 
 /// <summary>What a walk-through did, for whoever ran it to check.</summary>
 public sealed record WalkThroughResult(string Survivor, string Duplicate, string LinkedNumber, string DuplicateNumber);

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using GidSandbox.Hosting;
+using GidSandbox.Matching;
 using GidSandbox.Matching.BatchMatching;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace GidSandbox.Matching.Evaluation;
+namespace GidSandbox.Benchmarks.Matching;
 
 public sealed class EvaluateMatchingInput
 {
