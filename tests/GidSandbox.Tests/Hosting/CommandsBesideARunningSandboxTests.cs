@@ -39,7 +39,7 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
         Directory.CreateDirectory(root);
         try
         {
-            var (exitCode, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>(), "scenario", "--url", "http://127.0.0.1:9");
+            var (exitCode, output) = await SandboxProcess.RunToolAsync(root, new Dictionary<string, string>(), "scenario", "--url", "http://127.0.0.1:9");
 
             Assert.NotEqual(0, exitCode);
             Assert.Contains("No sandbox answers at http://127.0.0.1:9", output, StringComparison.Ordinal);

@@ -6,12 +6,19 @@ namespace GidSandbox.Tests.Hosting;
 public static class SandboxProcess
 {
     /// <summary>Runs the sandbox with <paramref name="arguments"/> in <paramref name="root"/> and returns its exit code and all it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync("GidSandbox", root, environment, arguments);
+
+    /// <summary>Runs one of the tools beside the sandbox (src/GidSandbox.Benchmarks) the same way.</summary>
+    public static Task<(int ExitCode, string Output)> RunToolAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync("GidSandbox.Benchmarks", root, environment, arguments);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string assembly, string root, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var project = Path.Combine(Repository(), "src", "GidSandbox");
-        File.Copy(Path.Combine(project, "appsettings.json"), Path.Combine(root, "appsettings.json"), overwrite: true);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", configuration, "net10.0", "GidSandbox.dll"), .. arguments])
+        var project = Path.Combine(Repository(), "src", assembly);
+        File.Copy(Path.Combine(Repository(), "src", "GidSandbox", "appsettings.json"), Path.Combine(root, "appsettings.json"), overwrite: true);
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", configuration, "net10.0", assembly + ".dll"), .. arguments])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,

@@ -100,12 +100,14 @@ public class BrowserSandbox : IAsyncLifetime
                 }
 
                 web.UseSetting("Projections:DaemonMode", "Disabled");
+                // A port of its own: the run may have several of these hosts at once, and the shipped default (5000) is one port.
+                web.UseSetting("urls", $"http://localhost:{FreePort()}");
                 foreach (var (name, value) in settings)
                 {
                     web.UseSetting(name, value);
                 }
             });
-            factory.UseKestrel(0);
+            factory.UseKestrel();
             factory.StartServer();
             var listening = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             Directory.CreateDirectory(Screenshots);
@@ -122,6 +124,13 @@ public class BrowserSandbox : IAsyncLifetime
                 ],
             });
             return new Running(factory, playwright, chromium, new Uri(listening.Replace("://[::]", "://localhost", StringComparison.Ordinal)));
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public async ValueTask DisposeAsync()

@@ -39,7 +39,7 @@ public sealed partial class DashboardTests(SandboxFixture sandbox)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Dashboards are for governance reviewers", html, StringComparison.Ordinal);
-        Assert.Contains("You are signed in as OFFICE with gid:read gid:write openid, so the API refuses them to you.", html, StringComparison.Ordinal);
+        Assert.Contains("You are signed in as OFFICE with gid:read gid:write offline_access openid, so the API refuses them to you.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<figure", html, StringComparison.Ordinal);
     }
 
