@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using Marten;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -116,4 +117,7 @@ public static class AccessRegistration
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         return services;
     }
+
+    /// <summary>The writes refused to an office (<c>me</c>, the caller, opens the schema: <see cref="GraphQL.GidQuery"/>).</summary>
+    public static void MapQueries(ObjectGraphType query) => RefusedWrites.Map(query);
 }

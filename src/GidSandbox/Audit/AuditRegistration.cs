@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using GidSandbox.Audit.Chain;
 using JasperFx.Events.Projections;
 using Marten;
@@ -25,5 +26,13 @@ public static class AuditRegistration
         options.Schema.For<AuditCheckpoint>().DocumentAlias("audit_checkpoint");
         options.Events.AddEventType<ErasureExecuted>();
         options.Projections.Add(new AuditChainProjection(connectionString, options.DatabaseSchemaName), ProjectionLifecycle.Async, AuditChainProjection.Name);
+    }
+
+    /// <summary>The trail, its verification, and the change feed read from it.</summary>
+    public static void MapQueries(ObjectGraphType query)
+    {
+        AuditTrail.Map(query);
+        VerifyAuditTrail.Map(query);
+        Feed.ChangeFeed.Map(query);
     }
 }

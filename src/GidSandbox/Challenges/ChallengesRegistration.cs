@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -12,4 +13,8 @@ public static class ChallengesRegistration
         options.Projections.Add<ChallengeProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Challenge>().Index(x => x.Gid);
     }
+
+    public static void MapQueries(ObjectGraphType query) => ChallengingIdentities.MapQueries(query);
+
+    public static void MapMutations(ObjectGraphType mutation) => ChallengingIdentities.MapMutations(mutation);
 }

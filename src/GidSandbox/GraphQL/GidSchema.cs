@@ -1,23 +1,10 @@
 using GidSandbox.Access;
 using GidSandbox.Audit;
-using GidSandbox.Audit.Chain;
 using GidSandbox.Challenges;
-using GidSandbox.Feed;
+using GidSandbox.Identities;
+using GidSandbox.Matching;
 using GidSandbox.Reports;
 using GidSandbox.Rights;
-using GidSandbox.Identities.Addressing;
-using GidSandbox.Identities.Deactivating;
-using GidSandbox.Identities.Erasing;
-using GidSandbox.Identities.History;
-using GidSandbox.Identities.Linking;
-using GidSandbox.Identities.Lookup;
-using GidSandbox.Identities.Managing;
-using GidSandbox.Identities.Merging;
-using GidSandbox.Identities.Naming;
-using GidSandbox.Identities.Registering;
-using GidSandbox.Matching.BatchMatching;
-using GidSandbox.Matching.DuplicateReport;
-using GidSandbox.Matching.Searching;
 using GidSandbox.Terms;
 using GraphQL.Types;
 
@@ -35,55 +22,52 @@ public sealed class GidSchema : Schema
     }
 }
 
-/// <summary>Every query; each use case adds its own fields.</summary>
+/// <summary>
+/// Every query: the caller (<c>me</c>) first, then each feature's fields, added by its
+/// <c>&lt;Feature&gt;Registration.MapQueries</c>, in the order the schema lists them.
+/// </summary>
 public sealed class GidQuery : ObjectGraphType
 {
+    private static readonly Action<ObjectGraphType>[] Features =
+    [
+        TermsRegistration.MapQueries,
+        AccessRegistration.MapQueries,
+        IdentitiesRegistration.MapQueries,
+        MatchingRegistration.MapQueries,
+        AuditRegistration.MapQueries,
+        ReportsRegistration.MapQueries,
+        ChallengesRegistration.MapQueries,
+        RightsRegistration.MapQueries,
+    ];
+
     public GidQuery()
     {
         Name = "Query";
         WhoAmI.Map(this);
-        AcceptTermsOfUse.MapQuery(this);
-        RefusedWrites.Map(this);
-        GetIdentity.Map(this);
-        ResolveExternalId.Map(this);
-        IdentityHistory.Map(this);
-        SearchIdentities.Map(this);
-        MatchIdentities.Map(this);
-        DuplicateCandidates.Map(this);
-        AuditTrail.Map(this);
-        VerifyAuditTrail.Map(this);
-        ChangeFeed.Map(this);
-        GovernanceReports.Map(this);
-        ChallengingIdentities.MapQueries(this);
-        Applicants.MapQueries(this);
+        foreach (var map in Features)
+        {
+            map(this);
+        }
     }
 }
 
-/// <summary>Every mutation; each use case adds its own field.</summary>
+/// <summary>Every mutation: each feature's fields, added by its <c>&lt;Feature&gt;Registration.MapMutations</c>.</summary>
 public sealed class GidMutation : ObjectGraphType
 {
+    private static readonly Action<ObjectGraphType>[] Features =
+    [
+        IdentitiesRegistration.MapMutations,
+        TermsRegistration.MapMutations,
+        ChallengesRegistration.MapMutations,
+        RightsRegistration.MapMutations,
+    ];
+
     public GidMutation()
     {
         Name = "Mutation";
-        RegisterNaturalPerson.Map(this);
-        RegisterLegalEntity.Map(this);
-        AddName.Map(this);
-        RemoveName.Map(this);
-        ChangeAddress.Map(this);
-        LinkExternalId.Map(this);
-        UnlinkExternalId.Map(this);
-        MergeIdentities.Map(this);
-        RequestMerge.Map(this);
-        AnswerMerge.Map(this);
-        DismissDuplicate.Map(this);
-        RequestManagementTransfer.Map(this);
-        DeactivateIdentity.Map(this);
-        ReactivateIdentity.Map(this);
-        EraseNaturalPerson.Map(this);
-        AcceptTermsOfUse.MapMutation(this);
-        GoverningParticipation.Map(this);
-        ChallengingIdentities.MapMutations(this);
-        ExportPersonalData.Map(this);
-        Applicants.MapMutations(this);
+        foreach (var map in Features)
+        {
+            map(this);
+        }
     }
 }

@@ -1,3 +1,7 @@
+using GidSandbox.Matching.Searching;
+using GidSandbox.Matching.DuplicateReport;
+using GidSandbox.Matching.BatchMatching;
+using GraphQL.Types;
 using GidSandbox.Identities.Linking;
 using JasperFx.Events.Projections;
 using Marten;
@@ -54,4 +58,11 @@ public static partial class MatchingRegistration
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Match profiles were standardized under older rules; rebuilt under rules version {RulesVersion} in {Seconds:F1} s")]
     private static partial void LogRebuilt(ILogger logger, int rulesVersion, double seconds);
+
+    public static void MapQueries(ObjectGraphType query)
+    {
+        SearchIdentities.Map(query);
+        MatchIdentities.Map(query);
+        DuplicateCandidates.Map(query);
+    }
 }

@@ -1,3 +1,4 @@
+using GraphQL.Types;
 namespace GidSandbox.Reports;
 
 public static class ReportsRegistration
@@ -11,4 +12,6 @@ public static class ReportsRegistration
 
     /// <summary>Counts requests for the usage report; goes before authentication and quotas so refused requests count too.</summary>
     public static void UseGidUsage(this WebApplication app) => app.UseMiddleware<UsageMiddleware>();
+
+    public static void MapQueries(ObjectGraphType query) => GovernanceReports.Map(query);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using NodaTime;
 using NodaTime.Text;
@@ -44,6 +43,10 @@ public static class ChallengesPage
 
     public static string KindLabel(string kind) => Kinds.FirstOrDefault(k => k.Value == kind).Label ?? kind;
 
+    private sealed record Inboxed(string Id, string Gid, string? Kind, string? Reason, string? RaisedBy, string? RaisedOn, string? DueBy);
+
+    private sealed record Named(string Gid, NameView? PrimaryName);
+
     private sealed record Problem(string ChallengeId, ApiError Error, string Outcome, string Reason);
 
     public static void Map(RouteGroupBuilder console)
@@ -67,38 +70,38 @@ public static class ChallengesPage
     private static async Task<IResult> Show(HttpContext http, bool resolved, Problem? problem)
     {
         var answer = await ConsoleApi.Send(http, Inbox);
-        var me = answer.Data["me"];
-        var governance = HomePage.Text(me, "role") == "GOVERNANCE";
-        var challenges = answer.Data["challengeInbox"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
-        var gids = challenges.Select(c => c["gid"]!.GetValue<string>()).Distinct().ToList();
+        var me = answer.Read<MeView>("me");
+        var governance = Views.Shown(me?.Role) == "GOVERNANCE";
+        var challenges = answer.Read<List<Inboxed>>("challengeInbox") ?? [];
+        var gids = challenges.Select(c => c.Gid).Distinct().ToList();
         var names = gids.Count == 0
             ? []
-            : (await ConsoleApi.Send(http, Names, new { gids })).Data["identities"]!.AsArray().OfType<JsonObject>()
-                .ToDictionary(i => i["gid"]!.GetValue<string>(), i => i["primaryName"]!["text"]!.GetValue<string>());
+            : (await ConsoleApi.Send(http, Names, new { gids })).Read<List<Named?>>("identities")!.OfType<Named>()
+                .ToDictionary(i => i.Gid, i => i.PrimaryName!.Text);
         var today = http.RequestServices.GetRequiredService<IClock>().GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Zurich"]).Date;
         var errors = answer.Errors.Select(e => Html.Of($"<p class=\"error\" role=\"alert\"><strong>{e.Code}</strong>: {e.Message}</p>"));
         var list = challenges.Count == 0
-            ? Html.Of($"<p role=\"status\">No open challenge waits for {(governance ? "any office" : HomePage.Text(me, "office"))}.</p>")
+            ? Html.Of($"<p role=\"status\">No open challenge waits for {(governance ? "any office" : Views.Shown(me?.Office))}.</p>")
             : Html.Of($"""
                 <p role="status">{challenges.Count} open challenge{(challenges.Count == 1 ? "" : "s")}, due first.</p>
-                <ol class="challenges">{challenges.Select(c => Item(http, c, names, today, governance, problem?.ChallengeId == HomePage.Text(c, "id") ? problem : null))}</ol>
+                <ol class="challenges">{challenges.Select(c => Item(http, c, names, today, governance, problem?.ChallengeId == c.Id ? problem : null))}</ol>
                 """);
         return ConsolePage.For("Challenges", Html.Of($"""
             <h1>Challenge inbox</h1>
             <p>{(governance
                 ? "Every open challenge, due first. Only an identity's managing office resolves its challenges; governance follows the overdue ones."
-                : $"Challenges of the identities {HomePage.Text(me, "office")} manages: answer each within 10 Geneva business days.")}</p>
+                : $"Challenges of the identities {Views.Shown(me?.Office)} manages: answer each within 10 Geneva business days.")}</p>
             {(resolved ? Html.Of($"<p class=\"ok\" role=\"status\">Challenge resolved; the office that raised it sees the outcome on the identity.</p>") : Html.Empty)}
             {errors}
             {list}
             """), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static Html Item(HttpContext http, JsonObject challenge, Dictionary<string, string> names, LocalDate today, bool governance, Problem? problem)
+    private static Html Item(HttpContext http, Inboxed challenge, Dictionary<string, string> names, LocalDate today, bool governance, Problem? problem)
     {
-        var id = HomePage.Text(challenge, "id");
-        var gid = HomePage.Text(challenge, "gid");
-        var due = LocalDatePattern.Iso.Parse(HomePage.Text(challenge, "dueBy")).Value;
+        var id = challenge.Id;
+        var gid = challenge.Gid;
+        var due = LocalDatePattern.Iso.Parse(Views.Shown(challenge.DueBy)).Value;
         var left = Period.Between(today, due, PeriodUnits.Days).Days;
         var deadline = left < 0
             ? Html.Of($"<strong class=\"overdue\">overdue by {-left} day{(left == -1 ? "" : "s")}</strong>")
@@ -122,8 +125,8 @@ public static class ChallengesPage
             <li>
               <article class="challenge" aria-labelledby="challenge-{short_}">
                 <h2 id="challenge-{short_}"><a href="{IdentityPage.PathOf(gid)}" dir="auto">{names.GetValueOrDefault(gid, gid)}</a> <code class="gid">{gid}</code></h2>
-                <p><strong>{KindLabel(HomePage.Text(challenge, "kind"))}</strong>: <span dir="auto">{HomePage.Text(challenge, "reason")}</span></p>
-                <p class="hint">Raised by {HomePage.Text(challenge, "raisedBy")} on <time datetime="{HomePage.Text(challenge, "raisedOn")}">{HomePage.Text(challenge, "raisedOn")}</time> · due by <time datetime="{HomePage.Text(challenge, "dueBy")}">{HomePage.Text(challenge, "dueBy")}</time> · {deadline}</p>
+                <p><strong>{KindLabel(Views.Shown(challenge.Kind))}</strong>: <span dir="auto">{Views.Shown(challenge.Reason)}</span></p>
+                <p class="hint">Raised by {Views.Shown(challenge.RaisedBy)} on <time datetime="{Views.Shown(challenge.RaisedOn)}">{Views.Shown(challenge.RaisedOn)}</time> · due by <time datetime="{Views.Shown(challenge.DueBy)}">{Views.Shown(challenge.DueBy)}</time> · {deadline}</p>
                 {form}
               </article>
             </li>

@@ -15,6 +15,9 @@ public sealed record ApiError(string Code, string Message);
 public sealed record ApiAnswer(JsonObject Data, IReadOnlyList<ApiError> Errors)
 {
     public bool Failed => Errors.Count > 0;
+
+    /// <summary>A field of the data, read into the record a page renders.</summary>
+    public T? Read<T>(string field) => Data[field].Read<T>();
 }
 
 /// <summary>

@@ -339,17 +339,8 @@ public static class DuplicatesPage
     }
 
     /// <summary>An identity's identifiers in one line: LEI, ORCID, ISNI and each office's own.</summary>
-    public static string Identifiers(JsonObject identity)
-    {
-        var globals = GlobalFields.Where(f => identity[f] is not null).Select(f => $"{f.ToUpperInvariant()} {identity[f]}");
-        var local = identity["externalIdentifiers"]?.AsArray().OfType<JsonObject>()
-            .Where(x => !GlobalFields.Contains(HomePage.Text(x, "scheme").ToLowerInvariant()))
-            .Select(x => $"{HomePage.Text(x, "issuer")} {HomePage.Text(x, "scheme")} {HomePage.Text(x, "value")}") ?? [];
-        var all = globals.Concat(local).ToList();
-        return all.Count == 0 ? "none" : string.Join("; ", all);
-    }
-
-    private static readonly string[] GlobalFields = ["lei", "orcid", "isni"];
+    public static string Identifiers(JsonObject identity) =>
+        Views.Identifiers(identity["lei"]?.ToString(), identity["orcid"]?.ToString(), identity["isni"]?.ToString(), identity["externalIdentifiers"].Read<List<ExternalIdView>>());
 
     private static string Key(string first, string second) => $"{first}|{second}";
 

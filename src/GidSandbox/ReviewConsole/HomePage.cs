@@ -17,15 +17,15 @@ public static class HomePage
             }
 
             var answer = await ConsoleApi.Send(http, MeQuery, termsExempt: true);
-            var me = answer.Data["me"]!;
+            var me = answer.Read<MeView>("me")!;
             // Governance is never held to the Terms; everyone else works only once their office has accepted them.
-            if (me["termsStatus"]?.GetValue<string>() == "NOT_ACCEPTED" && me["role"]?.GetValue<string>() != "GOVERNANCE")
+            if (me.TermsStatus == "NOT_ACCEPTED" && me.Role != "GOVERNANCE")
             {
                 return Results.Redirect(TermsPage.Path);
             }
 
-            var scopes = me["scopes"]!.AsArray().Select(s => Html.Of($"<li><code>{s!.GetValue<string>()}</code></li>"));
-            var grace = me["termsStatus"]?.GetValue<string>() == "GRACE_PERIOD"
+            var scopes = me.Scopes!.Select(s => Html.Of($"<li><code>{s}</code></li>"));
+            var grace = me.TermsStatus == "GRACE_PERIOD"
                 ? Html.Of($"""<p class="notice" role="status">A new version of the Terms of Use is in force; your office keeps access during its grace period. <a href="{TermsPage.Path}">Read and accept it</a>.</p>""")
                 : Html.Empty;
             return ConsolePage.For("Home", Html.Of($"""
@@ -34,10 +34,10 @@ public static class HomePage
                 <section aria-labelledby="you">
                   <h2 id="you">You</h2>
                   <dl class="facts">
-                    <dt>User</dt><dd>{Text(me, "name")}</dd>
-                    <dt>Office</dt><dd>{Text(me, "office")}</dd>
-                    <dt>Role</dt><dd>{Text(me, "role")}</dd>
-                    <dt>Terms of Use</dt><dd>{Text(me, "termsStatus")} (version {Text(me, "termsVersion")})</dd>
+                    <dt>User</dt><dd>{Views.Shown(me.Name)}</dd>
+                    <dt>Office</dt><dd>{Views.Shown(me.Office)}</dd>
+                    <dt>Role</dt><dd>{Views.Shown(me.Role)}</dd>
+                    <dt>Terms of Use</dt><dd>{Views.Shown(me.TermsStatus)} (version {Views.Shown(me.TermsVersion)})</dd>
                     <dt>Scopes</dt><dd><ul class="inline">{scopes}</ul></dd>
                   </dl>
                 </section>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using GidSandbox.Access;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -22,6 +21,14 @@ public static class MyRecordsPage
         ["correction"] = "Your request for a correction is with the office that manages your record; it answers within 10 Geneva business days.",
         ["erasure"] = "Your request for erasure is with governance, which verifies and decides it.",
     };
+
+    private sealed record MyRecord(
+        string Gid, string? Status, IReadOnlyList<NameView> Names, string? Country, AddressView? Address, string? ContactEmail,
+        IReadOnlyList<ExternalIdView> ExternalIdentifiers, ConsentView? Consent);
+
+    private sealed record AddressView(IReadOnlyList<string> Lines, string? City, string? PostalCode, string? Country);
+
+    private sealed record ConsentView(bool Given, string? At);
 
     public static bool IsApplicant(HttpContext http) => http.User.Holds(Scopes.Applicant);
 
@@ -51,7 +58,7 @@ public static class MyRecordsPage
     private static async Task<IResult> Show(HttpContext http, string? done, ApiError? problem)
     {
         var answer = await ConsoleApi.Send(http, Records);
-        var records = answer.Data["myRecords"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var records = answer.Read<List<MyRecord>>("myRecords") ?? [];
         var errors = answer.Errors.Concat(problem is null ? [] : [problem]).Select(e => Html.Of($"<p class=\"error\" role=\"alert\"><strong>{e.Code}</strong>: {e.Message}</p>"));
         var notice = done is not null && Done.TryGetValue(done, out var text) ? Html.Of($"<p class=\"ok\" role=\"status\">{text}</p>") : Html.Empty;
         return ConsolePage.For("My records", Html.Of($"""
@@ -64,20 +71,20 @@ public static class MyRecordsPage
             """), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static Html Record(HttpContext http, JsonObject record)
+    private static Html Record(HttpContext http, MyRecord record)
     {
-        var gid = HomePage.Text(record, "gid");
+        var gid = record.Gid;
         var action = $"{Path}/{Uri.EscapeDataString(gid)}";
-        var held = HomePage.Text(record, "status") is "ACTIVE" or "DEACTIVATED";
-        var consent = record["consent"] is JsonObject c
-            ? $"{(c["given"]!.GetValue<bool>() ? "Given" : "Withdrawn")} on {HomePage.Text(c, "at")[..10]}"
+        var held = Views.Shown(record.Status) is "ACTIVE" or "DEACTIVATED";
+        var consent = record.Consent is { } c
+            ? $"{(c.Given ? "Given" : "Withdrawn")} on {Views.Shown(c.At)[..10]}"
             : "Not recorded";
-        var given = record["consent"]?["given"]?.GetValue<bool>() == true;
-        var names = record["names"]!.AsArray().Select(n => Html.Of($"<li dir=\"auto\">{HomePage.Text(n, "text")}</li>"));
-        var address = record["address"] is JsonObject a
-            ? string.Join(", ", a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country")).Where(p => p != "—"))
+        var given = record.Consent?.Given == true;
+        var names = record.Names.Select(n => Html.Of($"<li dir=\"auto\">{n.Text}</li>"));
+        var address = record.Address is { } a
+            ? string.Join(", ", a.Lines.Append(Views.Shown(a.PostalCode)).Append(Views.Shown(a.City)).Append(Views.Shown(a.Country)).Where(p => p != "—"))
             : "—";
-        var identifiers = record["externalIdentifiers"]!.AsArray().Select(x => Html.Of($"<li>{HomePage.Text(x, "issuer")}: <code>{HomePage.Text(x, "value")}</code></li>"));
+        var identifiers = record.ExternalIdentifiers.Select(x => Html.Of($"<li>{Views.Shown(x.Issuer)}: <code>{Views.Shown(x.Value)}</code></li>"));
         var kinds = ChallengesPage.Kinds.Where(k => k.Value != "WRONG_RELATION").Select(k => Html.Of($"<option value=\"{k.Value}\">{k.Label}</option>"));
         var forms = held
             ? Html.Of($"""
@@ -104,11 +111,11 @@ public static class MyRecordsPage
             <section aria-labelledby="record-{gid}">
               <h2 id="record-{gid}"><code class="gid">{gid}</code></h2>
               <dl class="facts">
-                <dt>Status</dt><dd>{HomePage.Text(record, "status")}</dd>
+                <dt>Status</dt><dd>{Views.Shown(record.Status)}</dd>
                 <dt>Names</dt><dd><ul class="inline">{names}</ul></dd>
-                <dt>Country</dt><dd>{HomePage.Text(record, "country")}</dd>
+                <dt>Country</dt><dd>{Views.Shown(record.Country)}</dd>
                 <dt>Address</dt><dd dir="auto">{address}</dd>
-                <dt>Contact</dt><dd>{HomePage.Text(record, "contactEmail")}</dd>
+                <dt>Contact</dt><dd>{Views.Shown(record.ContactEmail)}</dd>
                 <dt>Identifiers</dt><dd><ul class="inline">{identifiers}</ul></dd>
                 <dt>Consent</dt><dd>{consent}</dd>
               </dl>

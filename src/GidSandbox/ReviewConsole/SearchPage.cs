@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 
 namespace GidSandbox.ReviewConsole;
 
@@ -32,6 +31,30 @@ public static class SearchPage
           }
         }
         """;
+
+    private sealed record Connection(IReadOnlyList<Edge> Edges, PageInfo PageInfo);
+
+    private sealed record PageInfo(bool HasNextPage, string? EndCursor);
+
+    private sealed record Edge(double Score, Found Node, Explanation Explanation);
+
+    private sealed record Found(
+        string Gid, string? Kind, string? Country, string? Status, string? ManagingOffice, string? RegisteredAt,
+        string? Lei, string? Orcid, string? Isni, IReadOnlyList<NameView> Names, Address? Address, IReadOnlyList<ExternalIdView>? ExternalIdentifiers)
+    {
+        public string PrimaryName => Names.FirstOrDefault(n => n.Primary)?.Text ?? Gid;
+    }
+
+    private sealed record Address(string? City);
+
+    private sealed record Explanation(
+        string? QueryName, string? MatchedName, string? MatchedKey, string? LegalFormName, IReadOnlyList<string> Features, ScoreParts Parts);
+
+    private sealed record ScoreParts(double Trigram, double TokenOverlap, double Phonetic, double LegalForm, double Country, double Identifier)
+    {
+        public IEnumerable<(string Name, double Value)> Named =>
+            [("trigram", Trigram), ("token overlap", TokenOverlap), ("phonetic", Phonetic), ("legal form", LegalForm), ("country", Country), ("identifier", Identifier)];
+    }
 
     /// <summary>What the search form asked, as it travels in the page's URL.</summary>
     private sealed record Asked(string? Text, string? Kind, string? Country, int First, string? After, int Rank)
@@ -69,7 +92,7 @@ public static class SearchPage
         }
 
         var answer = await ConsoleApi.Send(http, Search, new { name = asked.Text, kind = asked.Kind, country = asked.Country, first = asked.First, after = asked.After });
-        if (answer.Failed || answer.Data["searchIdentities"] is not JsonObject connection)
+        if (answer.Failed || answer.Read<Connection>("searchIdentities") is not { } connection)
         {
             var errors = answer.Errors.Select(e => Html.Of($"<li><strong>{e.Code}</strong>: {e.Message}</li>"));
             return ConsolePage.For("Search refused", Html.Of($"""
@@ -79,10 +102,9 @@ public static class SearchPage
                 """), StatusCodes.Status400BadRequest);
         }
 
-        var edges = connection["edges"]!.AsArray().OfType<JsonObject>().ToList();
-        var pageInfo = connection["pageInfo"]!;
-        var next = pageInfo["hasNextPage"]!.GetValue<bool>()
-            ? Html.Of($"""<a rel="next" href="{Path}{asked.Query(pageInfo["endCursor"]!.GetValue<string>(), asked.Rank + edges.Count)}">Next page</a>""")
+        var edges = connection.Edges;
+        var next = connection.PageInfo.HasNextPage
+            ? Html.Of($"""<a rel="next" href="{Path}{asked.Query(connection.PageInfo.EndCursor!, asked.Rank + edges.Count)}">Next page</a>""")
             : Html.Empty;
         var firstPage = asked.After is null ? Html.Empty : Html.Of($"""<a href="{Path}{asked.Query(null, 1)}">First page</a>""");
         var results = edges.Count == 0
@@ -135,9 +157,9 @@ public static class SearchPage
     /// The hits in rank order, exact namesakes (one primary name) together under the best of them, so seven parties
     /// of one name read as seven parties told apart by where they are, who manages them and what they hold.
     /// </summary>
-    private static IEnumerable<Html> Grouped(List<JsonObject> edges, int firstRank)
+    private static IEnumerable<Html> Grouped(IReadOnlyList<Edge> edges, int firstRank)
     {
-        var ranked = edges.Select((edge, i) => (Edge: edge, Rank: firstRank + i, Name: PrimaryName(edge["node"]!))).ToList();
+        var ranked = edges.Select((edge, i) => (Edge: edge, Rank: firstRank + i, Name: edge.Node.PrimaryName)).ToList();
         foreach (var group in ranked.GroupBy(h => h.Name.Trim().ToUpperInvariant()))
         {
             var hits = group.ToList();
@@ -152,49 +174,45 @@ public static class SearchPage
         }
     }
 
-    private static string PrimaryName(JsonNode node) =>
-        node["names"]!.AsArray().FirstOrDefault(n => n?["primary"]?.GetValue<bool>() == true)?["text"]?.GetValue<string>() ?? node["gid"]!.GetValue<string>();
-
     /// <summary>What tells namesakes apart: where they are, who manages them, since when, and what they hold.</summary>
-    private static Html ToldApart(JsonObject node)
+    private static Html ToldApart(Found node)
     {
-        var city = node["address"]?["city"]?.GetValue<string>();
-        var registered = node["registeredAt"]?.GetValue<string>() is { Length: >= 10 } at ? at[..10] : null;
+        var registered = node.RegisteredAt is { Length: >= 10 } at ? at[..10] : null;
         return Html.Of($"""
             <ul class="told-apart">
-              <li>Country <strong>{HomePage.Text(node, "country")}</strong></li>
-              <li>City <strong dir="auto">{city ?? "not shown"}</strong></li>
-              <li>Managed by <strong>{HomePage.Text(node, "managingOffice")}</strong></li>
+              <li>Country <strong>{Views.Shown(node.Country)}</strong></li>
+              <li>City <strong dir="auto">{node.Address?.City ?? "not shown"}</strong></li>
+              <li>Managed by <strong>{Views.Shown(node.ManagingOffice)}</strong></li>
               <li>Registered <strong>{registered ?? "—"}</strong></li>
-              <li>Identifiers <strong>{DuplicatesPage.Identifiers(node)}</strong></li>
+              <li>Identifiers <strong>{Views.Identifiers(node.Lei, node.Orcid, node.Isni, node.ExternalIdentifiers)}</strong></li>
             </ul>
             """);
     }
 
-    private static Html Hit(JsonObject edge, int index)
+    private static Html Hit(Edge edge, int index)
     {
-        var node = edge["node"]!;
-        var gid = node["gid"]!.GetValue<string>();
-        var names = node["names"]!.AsArray();
-        var primary = names.FirstOrDefault(n => n?["primary"]?.GetValue<bool>() == true)?["text"]?.GetValue<string>() ?? gid;
-        var why = edge["explanation"]!;
-        var parts = why["parts"]!.AsObject().Select(p => Html.Of($"<li>{Part(p.Key)} <span class=\"figure\">{Figure(p.Value, "0.00")}</span></li>"));
-        var features = why["features"]!.AsArray().Select(f => Html.Of($"<li><code>{f!.GetValue<string>()}</code></li>"));
-        var legalForm = why["legalFormName"] is { } form
-            ? Html.Of($"<dt>Legal form</dt><dd>{form.GetValue<string>()}</dd>")
+        var node = edge.Node;
+        var gid = node.Gid;
+        var names = node.Names;
+        var primary = node.PrimaryName;
+        var why = edge.Explanation;
+        var parts = why.Parts.Named.Select(p => Html.Of($"<li>{p.Name} <span class=\"figure\">{Figure(p.Value, "0.00")}</span></li>"));
+        var features = why.Features.Select(f => Html.Of($"<li><code>{f}</code></li>"));
+        var legalForm = why.LegalFormName is { } form
+            ? Html.Of($"<dt>Legal form</dt><dd>{form}</dd>")
             : Html.Empty;
-        var matched = why["matchedName"] is { } name
+        var matched = why.MatchedName is { } name
             ? Html.Of($"""
-                <dt>Matched name</dt><dd>{name.GetValue<string>()}</dd>
-                <dt>Standardized</dt><dd><code>{HomePage.Text(why, "matchedKey")}</code> for <code>{HomePage.Text(why, "queryName")}</code></dd>
+                <dt>Matched name</dt><dd>{name}</dd>
+                <dt>Standardized</dt><dd><code>{Views.Shown(why.MatchedKey)}</code> for <code>{Views.Shown(why.QueryName)}</code></dd>
                 {legalForm}
                 """)
             : Html.Empty;
         return Html.Of($"""
               <article class="hit" aria-labelledby="hit-{index}">
                 <h3 id="hit-{index}" dir="auto"><a href="{IdentityPage.PathOf(gid)}">{primary}</a> <code class="gid">{gid}</code></h3>
-                <p class="score">Score <strong>{Figure(edge["score"], "0.000")}</strong> · {HomePage.Text(node, "kind")} · {HomePage.Text(node, "status")} · {names.Count} name{(names.Count == 1 ? "" : "s")}</p>
-                {ToldApart(node.AsObject())}
+                <p class="score">Score <strong>{Figure(edge.Score, "0.000")}</strong> · {Views.Shown(node.Kind)} · {Views.Shown(node.Status)} · {names.Count} name{(names.Count == 1 ? "" : "s")}</p>
+                {ToldApart(node)}
                 <dl class="facts explanation">
                   {matched}
                   <dt>Features</dt><dd><ul class="inline">{features}</ul></dd>
@@ -204,14 +222,7 @@ public static class SearchPage
             """);
     }
 
-    private static string Part(string name) => name switch
-    {
-        "tokenOverlap" => "token overlap",
-        "legalForm" => "legal form",
-        _ => name,
-    };
-
-    private static string Figure(JsonNode? number, string format) => number!.GetValue<double>().ToString(format, CultureInfo.InvariantCulture);
+    private static string Figure(double number, string format) => number.ToString(format, CultureInfo.InvariantCulture);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -8,6 +8,9 @@ namespace GidSandbox.ReviewConsole;
 /// </summary>
 public static class TermsPage
 {
+    /// <summary>The Terms of Use in force (<c>termsOfUse</c>).</summary>
+    private sealed record TermsView(string Version, string Sha256, string Text, string EffectiveDate);
+
     public const string Path = ConsoleRegistration.PathBase + "/terms";
 
     private const string TermsQuery = "{ me { office role termsStatus standing { acceptedVersion } } termsOfUse { version sha256 text effectiveDate } }";
@@ -35,13 +38,13 @@ public static class TermsPage
     private static async Task<IResult> Show(HttpContext http, ApiError? problem)
     {
         var answer = await ConsoleApi.Send(http, TermsQuery, termsExempt: true);
-        var me = answer.Data["me"];
-        var terms = answer.Data["termsOfUse"];
-        var status = me?["termsStatus"]?.GetValue<string>();
-        var office = HomePage.Text(me, "office");
+        var me = answer.Read<MeView>("me");
+        var terms = answer.Read<TermsView>("termsOfUse");
+        var status = me?.TermsStatus;
+        var office = Views.Shown(me?.Office);
         var standing = status switch
         {
-            "ACCEPTED" => Html.Of($"<p role=\"status\">Your office ({office}) has accepted version {HomePage.Text(terms, "version")}.</p>"),
+            "ACCEPTED" => Html.Of($"<p role=\"status\">Your office ({office}) has accepted version {Views.Shown(terms?.Version)}.</p>"),
             "GRACE_PERIOD" => Html.Of($"<p class=\"notice\" role=\"status\">Your office ({office}) accepted an earlier version and keeps access during the grace period. Accept this version to keep working after it.</p>"),
             _ => Html.Of($"<p class=\"notice\" role=\"alert\">Your office ({office}) has not accepted the Terms of Use in force. The API refuses every other request until it does.</p>"),
         };
@@ -49,9 +52,9 @@ public static class TermsPage
             ? Html.Of($"""
                 <form method="post" action="{Path}">
                   {ConsolePage.AntiforgeryField(http)}
-                  <input type="hidden" name="version" value="{HomePage.Text(terms, "version")}">
-                  <input type="hidden" name="sha256" value="{HomePage.Text(terms, "sha256")}">
-                  <p>Accepting binds your office, {office}, to version {HomePage.Text(terms, "version")} (SHA-256 <code>{HomePage.Text(terms, "sha256")}</code>).</p>
+                  <input type="hidden" name="version" value="{terms.Version}">
+                  <input type="hidden" name="sha256" value="{terms.Sha256}">
+                  <p>Accepting binds your office, {office}, to version {terms.Version} (SHA-256 <code>{terms.Sha256}</code>).</p>
                   <button type="submit">Accept the Terms of Use for {office}</button>
                 </form>
                 """)
@@ -60,8 +63,8 @@ public static class TermsPage
         var text = terms is null
             ? Html.Of($"<p>No Terms of Use are in force.</p>")
             : Html.Of($"""
-                <p>Version {HomePage.Text(terms, "version")}, in force from {HomePage.Text(terms, "effectiveDate")}.</p>
-                <pre class="terms" tabindex="0" aria-label="Text of the Terms of Use">{HomePage.Text(terms, "text")}</pre>
+                <p>Version {terms.Version}, in force from {terms.EffectiveDate}.</p>
+                <pre class="terms" tabindex="0" aria-label="Text of the Terms of Use">{terms.Text}</pre>
                 """);
         return ConsolePage.For("Terms of Use", Html.Of($"""
             <h1>Terms of Use</h1>

@@ -121,14 +121,3 @@ public sealed partial class RetentionJob(IDocumentStore store, IClock clock, IOp
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: the run failed; the next one tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
-
-public static class RightsRegistration
-{
-    public static IServiceCollection AddGidRights(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
-        services.AddSingleton<RetentionJob>();
-        services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
-        return services;
-    }
-}

@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using Marten;
 
 namespace GidSandbox.Terms;
@@ -10,4 +11,12 @@ public static class TermsRegistration
     /// <summary>The Terms of Use stream's and the offices' streams' event types.</summary>
     public static void ConfigureTerms(this StoreOptions options) =>
         options.Events.AddEventTypes([typeof(TermsOfUsePublished), typeof(TermsOfUseAccepted), typeof(OfficeSuspended), typeof(OfficeReinstated)]);
+
+    public static void MapQueries(ObjectGraphType query) => AcceptTermsOfUse.MapQuery(query);
+
+    public static void MapMutations(ObjectGraphType mutation)
+    {
+        AcceptTermsOfUse.MapMutation(mutation);
+        GoverningParticipation.Map(mutation);
+    }
 }
