@@ -1,3 +1,4 @@
+using GidSandbox.Matching.Csv;
 using Npgsql;
 
 namespace GidSandbox.Tests.Hosting;
@@ -45,6 +46,43 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
             Assert.Contains("No sandbox answers at http://127.0.0.1:9", output, StringComparison.Ordinal);
             Assert.Contains("--url", output, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task match_csv_names_each_bad_row_by_its_line_writes_the_good_rows_results_and_fails()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var applicants = Path.Combine(root, "applicants.csv");
+            var matches = Path.Combine(root, "matches.csv");
+            await File.WriteAllTextAsync(applicants, "reference,names,kind,country\n"
+                + "A-1,Acme Holdings,legal_entity,US\n"
+                + "B-1,,legal_entity,US\n"
+                + "A-2,\"Acme, Inc.\",legal_entity,GB\n"
+                + "B-2,Zeta,company,US\n"
+                + "A-3,Taro Yamada,natural_person,JP\n");
+
+            var (exitCode, output, errors) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>
+            {
+                ["EmbeddedPostgres__DataDirectory"] = sandbox.Postgres.DataDirectory,
+            }, "match-csv", "--in", applicants, "--out", matches);
+
+            Assert.True(exitCode != 0, output);
+            Assert.Contains($"{applicants}:3: names: Give 1 to 10 names; got 0.", errors, StringComparison.Ordinal);
+            Assert.Contains($"{applicants}:5: kind: 'company' is not a kind", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+            using var written = new StreamReader(matches);
+            var rows = MatchCsv.Parse(written).ToList();
+            Assert.Equal(MatchCsv.OutputHeader, rows[0].Fields);
+            Assert.Equal(["A-1", "A-2", "A-3"], rows.Skip(1).Select(r => r.Fields[0]));
+            Assert.All(rows.Skip(1), r => Assert.Contains(r.Fields[1], new[] { "MATCH", "POSSIBLE", "NO_MATCH" }));
         }
         finally
         {

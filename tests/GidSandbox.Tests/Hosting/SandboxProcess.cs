@@ -5,8 +5,14 @@ namespace GidSandbox.Tests.Hosting;
 /// <summary>The built sandbox run as its own process, as `dotnet run` runs it, in a folder of its own.</summary>
 public static class SandboxProcess
 {
+    /// <summary>How the process ended: its exit code, all it printed, and what it printed on the error stream alone.</summary>
+    public sealed record Finished(int ExitCode, string Output, string Errors)
+    {
+        public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Output);
+    }
+
     /// <summary>Runs the sandbox with <paramref name="arguments"/> in <paramref name="root"/> and returns its exit code and all it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static async Task<Finished> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var project = Path.Combine(Repository(), "src", "GidSandbox");
@@ -28,7 +34,7 @@ public static class SandboxProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-        return (process.ExitCode, await output + await errors);
+        return new Finished(process.ExitCode, await output + await errors, await errors);
     }
 
     private static string Repository()
