@@ -11,6 +11,7 @@ using GidSandbox.Terms;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ReadConfigurationFiles();
 if (await builder.AddGidDatabaseAsync(args) is not { } database)
 {
     return 1; // the reason, and what to do about it, is logged

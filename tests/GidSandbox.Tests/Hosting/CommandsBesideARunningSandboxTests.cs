@@ -1,4 +1,5 @@
 using GidSandbox.Matching.Csv;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace GidSandbox.Tests.Hosting;
@@ -26,6 +27,31 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
             Assert.True(exitCode == 0, output);
             Assert.DoesNotContain("elsewhere.example", before, StringComparison.Ordinal);
             Assert.Equal(before, await ConsoleRedirectUris());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task the_built_host_started_from_a_folder_without_configuration_reads_the_one_beside_it_and_says_so()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var (exitCode, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>
+            {
+                ["EmbeddedPostgres__DataDirectory"] = sandbox.Postgres.DataDirectory,
+            }, "help");
+
+            var beside = Path.Combine(SandboxProcess.ProgramFolder, "appsettings.json");
+            var shipped = new ConfigurationBuilder().AddJsonFile(beside).Build().GetSection("Access");
+            Assert.True(exitCode == 0, output);
+            Assert.False(File.Exists(Path.Combine(root, "appsettings.json")));
+            Assert.Contains($"Configuration read from {beside}: {shipped.GetSection("Participants").GetChildren().Count()} participants and {shipped.GetSection("People").GetChildren().Count()} people", output, StringComparison.Ordinal);
+            Assert.NotEmpty(shipped.GetSection("Participants").GetChildren());
         }
         finally
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace GidSandbox.Tests.Hosting;
 
-/// <summary>The built sandbox run as its own process, as `dotnet run` runs it, in a folder of its own.</summary>
+/// <summary>The built sandbox run as its own process in a folder of its own, which holds no appsettings.json: it reads the one built beside it.</summary>
 public static class SandboxProcess
 {
     /// <summary>How the process ended: its exit code, all it printed, and what it printed on the error stream alone.</summary>
@@ -11,13 +11,14 @@ public static class SandboxProcess
         public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Output);
     }
 
+    /// <summary>Where the build put the sandbox (the same configuration as the tests'), with its appsettings.json.</summary>
+    public static string ProgramFolder { get; } = Path.Combine(
+        Repository(), "src", "GidSandbox", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
+
     /// <summary>Runs the sandbox with <paramref name="arguments"/> in <paramref name="root"/> and returns its exit code and all it printed.</summary>
     public static async Task<Finished> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var project = Path.Combine(Repository(), "src", "GidSandbox");
-        File.Copy(Path.Combine(project, "appsettings.json"), Path.Combine(root, "appsettings.json"), overwrite: true);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", configuration, "net10.0", "GidSandbox.dll"), .. arguments])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(ProgramFolder, "GidSandbox.dll"), .. arguments])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
