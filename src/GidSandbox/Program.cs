@@ -59,6 +59,12 @@ else if (args[0] == "seed")
 var embedded = app.Services.GetService<EmbeddedPostgres>();
 try
 {
+    if (CommandList.Asked(args))
+    {
+        CommandList.Write();
+        return 0;
+    }
+
     return await app.RunJasperFxCommands(args);
 }
 finally

@@ -60,6 +60,32 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task help_lists_the_sandboxs_own_commands_before_marten_and_jasperfx_commands()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var (exitCode, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>
+            {
+                ["EmbeddedPostgres__DataDirectory"] = sandbox.Postgres.DataDirectory,
+            }, "help");
+
+            Assert.True(exitCode == 0, output);
+            var framework = output.IndexOf("Marten's and JasperFx's commands", StringComparison.Ordinal);
+            Assert.True(framework > 0, output);
+            Assert.All(new[] { "seed", "verify", "match-csv", "export-golden-copy", "export-delta", "generate-mock-data", "run" }, own =>
+                Assert.InRange(output.IndexOf($"  {own} ", StringComparison.Ordinal), 0, framework));
+            Assert.All(new[] { "db-apply", "projections", "codegen" }, other =>
+                Assert.True(output.IndexOf($"  {other} ", StringComparison.Ordinal) > framework, other));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task scenario_without_a_sandbox_to_talk_to_says_how_to_start_one_not_a_stack_trace()
     {
         var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
