@@ -86,6 +86,29 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task seed_gives_each_of_its_own_short_options_one_meaning()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var (_, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>
+            {
+                ["EmbeddedPostgres__DataDirectory"] = sandbox.Postgres.DataDirectory,
+            }, "help", "seed");
+
+            // JasperFx's usage help ends with 1 whatever it prints.
+            Assert.Contains("[-b, --batch <batch>]", output, StringComparison.Ordinal);
+            Assert.Contains("[--bulk]", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("[-b, --bulk]", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task scenario_without_a_sandbox_to_talk_to_says_how_to_start_one_not_a_stack_trace()
     {
         var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
