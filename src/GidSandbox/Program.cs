@@ -11,6 +11,7 @@ using GidSandbox.Terms;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ReadConfigurationFiles();
 if (await builder.AddGidDatabaseAsync(args) is not { } database)
 {
     return 1; // the reason, and what to do about it, is logged
@@ -58,6 +59,12 @@ else if (args[0] == "seed")
 var embedded = app.Services.GetService<EmbeddedPostgres>();
 try
 {
+    if (CommandList.Asked(args))
+    {
+        CommandList.Write();
+        return 0;
+    }
+
     return await app.RunJasperFxCommands(args);
 }
 finally

@@ -62,9 +62,9 @@ public sealed class Problems
             return;
         }
 
-        var message = _items.Count == 1
-            ? $"{_items[0].Field}: {_items[0].Message}"
-            : string.Join(" ", _items.Select(p => $"{p.Field}: {p.Message}"));
-        throw new Refusal(ErrorCodes.ValidationFailed, message, [.. _items.Select(p => p.Field).Distinct()]);
+        throw new Refusal(ErrorCodes.ValidationFailed, Message, [.. _items.Select(p => p.Field).Distinct()]);
     }
+
+    /// <summary>Every problem, each as <c>field: message</c>.</summary>
+    public string Message => string.Join(" ", _items.Select(p => $"{p.Field}: {p.Message}"));
 }

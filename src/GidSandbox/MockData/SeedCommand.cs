@@ -18,6 +18,7 @@ public sealed class SeedInput : NetCoreInput
     public int? ParallelFlag { get; set; }
 
     [Description("Stores registrations by COPY (the same events, headers and documents, about twice as fast); only while nothing else writes to the registry")]
+    [FlagAlias("bulk", longAliasOnly: true)] // -b is --batch's
     public bool BulkFlag { get; set; }
 
     [Description("Where a profile's files are generated (default .data/mock-data/<profile>)")]

@@ -138,11 +138,11 @@ public sealed class DatabaseSecurityTests(SandboxFixture sandbox)
             return database;
         }
 
-        public Task<(int ExitCode, string Output)> RunSandbox(Dictionary<string, string> environment, params string[] arguments) =>
+        public Task<SandboxProcess.Finished> RunSandbox(Dictionary<string, string> environment, params string[] arguments) =>
             SandboxProcess.RunAsync(_root, environment, arguments is [] ? ["help"] : arguments);
 
         /// <summary>The sandbox serving (which enrolls the participants first), on a port of its own should it get that far.</summary>
-        public Task<(int ExitCode, string Output)> Serve(Dictionary<string, string> environment) =>
+        public Task<SandboxProcess.Finished> Serve(Dictionary<string, string> environment) =>
             SandboxProcess.RunAsync(_root, new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" }, "run");
 
         public async ValueTask DisposeAsync()

@@ -2,23 +2,32 @@ using System.Diagnostics;
 
 namespace GidSandbox.Tests.Hosting;
 
-/// <summary>The built sandbox run as its own process, as `dotnet run` runs it, in a folder of its own.</summary>
+/// <summary>The built sandbox run as its own process in a folder of its own, which holds no appsettings.json: it reads the one built beside it.</summary>
 public static class SandboxProcess
 {
+    /// <summary>How the process ended: its exit code, all it printed, and what it printed on the error stream alone.</summary>
+    public sealed record Finished(int ExitCode, string Output, string Errors)
+    {
+        public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Output);
+    }
+
+    /// <summary>Where the build put the sandbox (the same configuration as the tests'), with its appsettings.json.</summary>
+    public static string ProgramFolder { get; } = FolderOf("GidSandbox");
+
     /// <summary>Runs the sandbox with <paramref name="arguments"/> in <paramref name="root"/> and returns its exit code and all it printed.</summary>
-    public static Task<(int ExitCode, string Output)> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        RunAsync("GidSandbox", root, environment, arguments);
+    public static Task<Finished> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(Path.Combine(ProgramFolder, "GidSandbox.dll"), root, environment, arguments);
 
     /// <summary>Runs one of the tools beside the sandbox (src/GidSandbox.Benchmarks) the same way.</summary>
-    public static Task<(int ExitCode, string Output)> RunToolAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        RunAsync("GidSandbox.Benchmarks", root, environment, arguments);
+    public static Task<Finished> RunToolAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(Path.Combine(FolderOf("GidSandbox.Benchmarks"), "GidSandbox.Benchmarks.dll"), root, environment, arguments);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string assembly, string root, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    private static string FolderOf(string project) => Path.Combine(
+        Repository(), "src", project, "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
+
+    private static async Task<Finished> RunAsync(string program, string root, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var project = Path.Combine(Repository(), "src", assembly);
-        File.Copy(Path.Combine(Repository(), "src", "GidSandbox", "appsettings.json"), Path.Combine(root, "appsettings.json"), overwrite: true);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", configuration, "net10.0", assembly + ".dll"), .. arguments])
+        var start = new ProcessStartInfo("dotnet", [program, .. arguments])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
@@ -35,7 +44,7 @@ public static class SandboxProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-        return (process.ExitCode, await output + await errors);
+        return new Finished(process.ExitCode, await output + await errors, await errors);
     }
 
     private static string Repository()

@@ -65,31 +65,35 @@ public static class MatchIdentities
         var parsed = new List<(string?, MatchQuery)>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
-            var record = records[i];
-            var path = $"records[{i}]";
-            if (record.Names.Count is 0 or > MaxNamesPerRecord)
-            {
-                problems.Add($"{path}.names", $"Give 1 to {MaxNamesPerRecord} names; got {record.Names.Count}.");
-            }
-
-            foreach (var (name, j) in record.Names.Select((n, j) => (n, j)))
-            {
-                InputRules.CheckText(problems, $"{path}.names[{j}]", name, NameText.MaxLength);
-            }
-
-            InputRules.CheckOptionalText(problems, $"{path}.reference", record.Reference);
-            var identifiers = InputRules.ParseExternalIdentifiers(problems, $"{path}.identifiers", record.Identifiers);
-            var query = new MatchQuery(record.Names, record.Kind, record.Country, identifiers);
-            if (!problems.Any && query.Standardized.Count == 0 && identifiers.Count == 0)
-            {
-                problems.Add($"{path}.names", "No name has letters or digits to match on, and no identifier was given.");
-            }
-
-            parsed.Add((record.Reference, query));
+            parsed.Add(Parse(problems, $"records[{i}].", records[i]));
         }
 
         problems.ThrowIfAny();
         return parsed;
+    }
+
+    /// <summary>One record as a query; what is wrong with it goes to <paramref name="problems"/>, its fields named after <paramref name="prefix"/>.</summary>
+    public static (string? Reference, MatchQuery Query) Parse(Problems problems, string prefix, MatchRecordInput record)
+    {
+        if (record.Names.Count is 0 or > MaxNamesPerRecord)
+        {
+            problems.Add($"{prefix}names", $"Give 1 to {MaxNamesPerRecord} names; got {record.Names.Count}.");
+        }
+
+        foreach (var (name, j) in record.Names.Select((n, j) => (n, j)))
+        {
+            InputRules.CheckText(problems, $"{prefix}names[{j}]", name, NameText.MaxLength);
+        }
+
+        InputRules.CheckOptionalText(problems, $"{prefix}reference", record.Reference);
+        var identifiers = InputRules.ParseExternalIdentifiers(problems, $"{prefix}identifiers", record.Identifiers);
+        var query = new MatchQuery(record.Names, record.Kind, record.Country, identifiers);
+        if (!problems.Any && query.Standardized.Count == 0 && identifiers.Count == 0)
+        {
+            problems.Add($"{prefix}names", "No name has letters or digits to match on, and no identifier was given.");
+        }
+
+        return (record.Reference, query);
     }
 
     public static async Task<IReadOnlyList<MatchResult>> RunAsync(IDocumentStore store, IReadOnlyList<(string? Reference, MatchQuery Query)> records, int candidatesPerRecord, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GidSandbox.Matching.BatchMatching;
 using JasperFx.CommandLine;
 using Marten;
@@ -21,39 +22,51 @@ public sealed class MatchCsvCommand : JasperFxAsyncCommand<MatchCsvInput>
     {
         if (!File.Exists(input.InFlag))
         {
-            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]No file {input.InFlag}[/]; pass the CSV with --in.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No file {input.InFlag}[/]; pass the CSV with --in.");
             return false;
         }
 
-        IReadOnlyList<MatchRecordInput> records;
+        MatchCsv.Records records;
         using (var reader = new StreamReader(input.InFlag))
         {
-            records = MatchCsv.ReadRecords(reader);
+            records = MatchCsv.Read(reader);
+        }
+
+        // Each bad row on the error stream with its line; the good rows are matched all the same.
+        foreach (var bad in records.Bad)
+        {
+            await Console.Error.WriteLineAsync($"{input.InFlag}:{bad.Line}: {bad.Problem}");
         }
 
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var counts = new Dictionary<MatchDecision, int>();
-        await using var writer = new StreamWriter(input.OutFlag);
-        await AnsiConsole.Progress().StartAsync(async progress =>
+        await using (var writer = new StreamWriter(input.OutFlag))
         {
-            var task = progress.AddTask($"Matching {records.Count:N0} records", maxValue: Math.Max(records.Count, 1));
-            var first = true;
-            foreach (var batch in records.Chunk(MatchIdentities.MaxRecords))
+            MatchCsv.WriteResults(writer, [], header: true);
+            await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var results = await MatchIdentities.RunAsync(store, MatchIdentities.Parse(batch), 3, CancellationToken.None);
-                MatchCsv.WriteResults(writer, results, header: first);
-                first = false;
-                foreach (var result in results)
+                var task = progress.AddTask($"Matching {records.Good.Count:N0} records", maxValue: Math.Max(records.Good.Count, 1));
+                foreach (var batch in records.Good.Chunk(MatchIdentities.MaxRecords))
                 {
-                    counts[result.Decision] = counts.GetValueOrDefault(result.Decision) + 1;
+                    var results = await MatchIdentities.RunAsync(store, batch, 3, CancellationToken.None);
+                    MatchCsv.WriteResults(writer, results, header: false);
+                    foreach (var result in results)
+                    {
+                        counts[result.Decision] = counts.GetValueOrDefault(result.Decision) + 1;
+                    }
+
+                    task.Increment(batch.Length);
                 }
+            });
+        }
 
-                task.Increment(batch.Length);
-            }
-        });
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote {input.OutFlag}: {counts.GetValueOrDefault(MatchDecision.Match)} MATCH, {counts.GetValueOrDefault(MatchDecision.Possible)} POSSIBLE, {counts.GetValueOrDefault(MatchDecision.NoMatch)} NO_MATCH.");
+        if (records.Bad.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{records.Bad.Count} bad rows[/] left out (each named above with its line); correct them and match them again.");
+        }
 
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Wrote {input.OutFlag}: {counts.GetValueOrDefault(MatchDecision.Match)} MATCH, {counts.GetValueOrDefault(MatchDecision.Possible)} POSSIBLE, {counts.GetValueOrDefault(MatchDecision.NoMatch)} NO_MATCH.");
-        return true;
+        return records.Bad.Count == 0;
     }
 }
