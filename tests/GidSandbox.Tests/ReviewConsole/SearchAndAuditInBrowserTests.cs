@@ -40,6 +40,8 @@ public sealed class SearchAndAuditInBrowserTests(SandboxFixture sandbox, Browser
         var page = await browser.SignedIn("reviewer");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
+        // The first, unfiltered page reads the newest events of a trail the whole run has written to; a failure names the page shown.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Audit trail", new() { Timeout = 90_000 });
         await page.GetByLabel("Identity (GID)").FillAsync(gid);
         await page.GetByLabel("From (UTC, inclusive)").FillAsync(from);
         await page.GetByLabel("NameAdded", new() { Exact = true }).CheckAsync();
