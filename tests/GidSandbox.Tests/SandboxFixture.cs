@@ -88,12 +88,19 @@ public class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_sharedWithBrowser)
+        try
         {
-            await BrowserSandbox.StopAsync();
-        }
+            if (_sharedWithBrowser)
+            {
+                await BrowserSandbox.StopAsync();
+            }
 
-        await Host.DisposeAsync();
+            await Host.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopping the browsers' hosts has already disposed what this host shares with them in the process.
+        }
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
