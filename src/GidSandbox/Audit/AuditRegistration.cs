@@ -25,6 +25,7 @@ public static class AuditRegistration
         options.Schema.For<AuditLink>().DocumentAlias("audit_link");
         options.Schema.For<AuditCheckpoint>().DocumentAlias("audit_checkpoint");
         options.Events.AddEventType<ErasureExecuted>();
+        EventsTableGuard.IgnoreIndexes(options);
         options.Projections.Add(new AuditChainProjection(connectionString, options.DatabaseSchemaName), ProjectionLifecycle.Async, AuditChainProjection.Name);
     }
 

@@ -24,12 +24,36 @@ public static class EventsTableGuard
     /// </summary>
     public const string ErasureSetting = "gid.erasure";
 
-    /// <summary>Applies the store's schema and the guard; the store and <paramref name="database"/> connect as the owner role.</summary>
+    /// <summary>
+    /// The indexes the audit trail's filters use, on the events table that Marten manages. Marten is told to leave them
+    /// alone (<see cref="IgnoreIndexes"/>): otherwise every schema check drops them as unknown, and they are built again.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Columns)> Indexes =
+    [
+        ("mt_events_audit_office", "((headers ->> 'office'), timestamp)"),
+        ("mt_events_audit_client", "((headers ->> 'clientId'), seq_id)"),
+        ("mt_events_audit_type", "(type, seq_id)"),
+        ("mt_events_audit_timestamp", "(timestamp)"),
+    ];
+
+    public static void IgnoreIndexes(StoreOptions options)
+    {
+        foreach (var (name, _) in Indexes)
+        {
+            options.Events.IgnoreIndex(name);
+        }
+    }
+
+    /// <summary>
+    /// Applies the store's schema and the guard; the store and <paramref name="database"/> connect as the owner role.
+    /// On a schema that is current this takes no lock that would stop writes to the events table (a command beside a
+    /// running sandbox migrates too): the triggers and indexes are only created when missing, the indexes concurrently.
+    /// </summary>
     public static async Task ApplyAsync(IDocumentStore store, NpgsqlDataSource database)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using var command = database.CreateCommand($"""
+        await using (var function = database.CreateCommand($"""
             create or replace function {schema}.mt_events_refuse_change() returns trigger language plpgsql as $$
             begin
               if tg_op = 'UPDATE'
@@ -42,15 +66,41 @@ public static class EventsTableGuard
               raise exception 'The events table is append-only: % of the audit trail is refused. Events are never edited or removed; record a correcting event instead.', tg_op
                 using errcode = 'insufficient_privilege';
             end $$;
-            create or replace trigger {Trigger} before update or delete on {schema}.mt_events
-              for each row execute function {schema}.mt_events_refuse_change();
-            create or replace trigger {Trigger}_truncate before truncate on {schema}.mt_events
-              for each statement execute function {schema}.mt_events_refuse_change();
-            create index if not exists mt_events_audit_office on {schema}.mt_events ((headers ->> 'office'), timestamp);
-            create index if not exists mt_events_audit_client on {schema}.mt_events ((headers ->> 'clientId'), seq_id);
-            create index if not exists mt_events_audit_type on {schema}.mt_events (type, seq_id);
-            create index if not exists mt_events_audit_timestamp on {schema}.mt_events (timestamp);
-            """);
-        await command.ExecuteNonQueryAsync();
+            """))
+        {
+            await function.ExecuteNonQueryAsync(); // replacing the function locks no table; the triggers call it by name
+        }
+
+        var triggers = new[]
+        {
+            (Trigger, "before update or delete", "for each row"),
+            (Trigger + "_truncate", "before truncate", "for each statement"),
+        };
+        foreach (var (name, when, each) in triggers)
+        {
+            if (!await ExistsAsync(database, "select 1 from pg_trigger where tgname = $1 and tgrelid = $2::regclass", name, $"{schema}.mt_events"))
+            {
+                await using var create = database.CreateCommand($"create trigger {name} {when} on {schema}.mt_events {each} execute function {schema}.mt_events_refuse_change()");
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
+        foreach (var (name, columns) in Indexes)
+        {
+            if (!await ExistsAsync(database, "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relname = $1 and n.nspname = $2", name, schema))
+            {
+                // Concurrently: built beside writes rather than in their way (a large trail takes a while to index).
+                await using var create = database.CreateCommand($"create index concurrently if not exists {name} on {schema}.mt_events {columns}");
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlDataSource database, string sql, string first, string second)
+    {
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue(first);
+        command.Parameters.AddWithValue(second);
+        return await command.ExecuteScalarAsync() is not null;
     }
 }
