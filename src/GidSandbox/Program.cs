@@ -12,6 +12,11 @@ using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.ReadConfigurationFiles();
+if (CommandList.OnlyUsage(args))
+{
+    return await CommandList.WriteUsageAsync(args); // before the database: usage never starts or touches one
+}
+
 if (await builder.AddGidDatabaseAsync(args) is not { } database)
 {
     return 1; // the reason, and what to do about it, is logged
@@ -53,15 +58,15 @@ else if (args[0] == "seed")
     await PrepareEventStoreAsync(app);
 }
 
-// `dotnet run` serves the sandbox; `dotnet run -- help` lists the commands (Marten's and the sandbox's own).
-// A command other than serving never starts the host, so the embedded database this process started
-// is stopped after it (serving stops it with the host, and then this does nothing).
+// `dotnet run` serves the sandbox; `dotnet run -- COMMAND` runs a command (`help` lists them, above). A command other
+// than serving never starts the host, so the embedded database this process started is stopped after it (serving
+// stops it with the host, and then this does nothing).
 var embedded = app.Services.GetService<EmbeddedPostgres>();
 try
 {
-    if (CommandList.Asked(args))
+    if (Persistence.Serves(args))
     {
-        CommandList.Write();
+        await app.RunAsync();
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using GidSandbox.Hosting;
 using JasperFx.CommandLine;
 using NodaTime.Text;
 
@@ -52,7 +53,7 @@ public static class DeltaExport
     }
 }
 
-public sealed class DeltaExportInput : NetCoreInput
+public sealed class DeltaExportInput : CommandInput
 {
     [Description("Change feed cursor to start after (default: the beginning)")]
     public string? FromCursorFlag { get; set; }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using GidSandbox.Access;
+using GidSandbox.Hosting;
 using JasperFx.CommandLine;
 using Marten;
 using Npgsql;
@@ -55,7 +56,7 @@ public static class GoldenCopy
     }
 }
 
-public sealed class GoldenCopyInput : NetCoreInput
+public sealed class GoldenCopyInput : CommandInput
 {
     [Description("Directory to write into (default: exports)")]
     public string OutputFlag { get; set; } = "exports";

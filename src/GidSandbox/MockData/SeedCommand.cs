@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Diagnostics;
+using GidSandbox.Hosting;
 using JasperFx.CommandLine;
 using Marten;
 using Spectre.Console;
 
 namespace GidSandbox.MockData;
 
-public sealed class SeedInput : NetCoreInput
+public sealed class SeedInput : CommandInput
 {
     [Description("A profile of mock-data/profiles.json (small, medium, large), a folder of mock-data files, or one NDJSON file")]
     public string Source { get; set; } = "small";
@@ -120,7 +121,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
     }
 }
 
-public sealed class GenerateMockDataInput : NetCoreInput
+public sealed class GenerateMockDataInput
 {
     [Description("A profile of mock-data/profiles.json (small, medium, large)")]
     public string Profile { get; set; } = "small";

@@ -8,13 +8,13 @@ public sealed class CommandLineTests
     [Fact]
     public async Task a_command_stops_the_embedded_database_it_started()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
-        var data = Path.Combine(root, ".data", "postgres");
-        Directory.CreateDirectory(root);
+        using var root = new SandboxProcess.TempFolder();
+        var data = Path.Combine(root.Path, ".data", "postgres");
+        await File.WriteAllTextAsync(root.File("applicants.csv"), "reference,names,kind,country\nA-1,Acme Holdings,legal_entity,US\n");
         try
         {
-            // The sandbox as `dotnet run -- help` runs it, in a folder of its own, so it starts its own cluster there.
-            var (exitCode, output) = await SandboxProcess.RunAsync(root, new Dictionary<string, string>(), "help");
+            // The sandbox as `dotnet run -- match-csv` runs it, in a folder of its own, so it starts its own cluster there.
+            var (exitCode, output) = await SandboxProcess.RunAsync(root.Path, new Dictionary<string, string>(), "match-csv", "--in", root.File("applicants.csv"), "--out", root.File("matches.csv"));
 
             Assert.True(exitCode == 0, output);
             Assert.True(File.Exists(Path.Combine(data, "PG_VERSION")), "the command started no cluster of its own");
@@ -28,8 +28,6 @@ public sealed class CommandLineTests
                 // Starting on a cluster whose owner is gone stops it first; then stop what was started.
                 await (await EmbeddedPostgres.StartAsync(data, "gid_sandbox", NullLogger.Instance)).StopAsync();
             }
-
-            Directory.Delete(root, recursive: true);
         }
     }
 }

@@ -47,6 +47,18 @@ public static class SandboxProcess
         return new Finished(process.ExitCode, await output + await errors, await errors);
     }
 
+    /// <summary>A folder of its own under the temporary folder, deleted with what the process left in it.</summary>
+    public sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"gid-command-{Guid.NewGuid():N}");
+
+        public TempFolder() => Directory.CreateDirectory(Path);
+
+        public string File(string name) => System.IO.Path.Combine(Path, name);
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
     private static string Repository()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,13 +1,16 @@
+using GidSandbox.Hosting;
 using JasperFx.CommandLine;
 
 namespace GidSandbox.Audit.Chain;
 
-public sealed class VerifyInput : NetCoreInput
+public sealed class VerifyInput : CommandInput
 {
     [Description("Sequence number of a checkpoint recorded outside the registry, to check with --anchor-link")]
+    [FlagAlias("anchor-sequence", longAliasOnly: true)] // -a would stand for both anchor options
     public long AnchorSequenceFlag { get; set; }
 
     [Description("The link recorded for that checkpoint (64 hex digits)")]
+    [FlagAlias("anchor-link", longAliasOnly: true)]
     public string? AnchorLinkFlag { get; set; }
 }
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using GidSandbox.Matching.BatchMatching;
+using GidSandbox.Hosting;
 using JasperFx.CommandLine;
 using Marten;
 using Spectre.Console;
 
 namespace GidSandbox.Matching.Csv;
 
-public sealed class MatchCsvInput : NetCoreInput
+public sealed class MatchCsvInput : CommandInput
 {
     [Description("The office's CSV: reference, names (| between names), kind, country, identifier_scheme, identifier_issuer, identifier_value")]
     public string InFlag { get; set; } = "";
