@@ -45,6 +45,7 @@ app.MapAuditExport();
 app.MapReviewConsole();
 app.MapGidHealthChecks();
 app.AnnounceWhenStarted();
+app.WriteAddressWhenStarted();
 // Serving (no command, or `run`) enrolls the participants as configured and prepares the event store; OpenIddict's clients
 // (EF Core) and the event store (Marten) are independent: prepared side by side to start sooner. A command may share the
 // database of a sandbox that is running: it never enrolls (and so never rewrites that sandbox's clients), and only

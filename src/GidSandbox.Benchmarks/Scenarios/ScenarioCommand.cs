@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using GidSandbox.Hosting;
 using GidSandbox.MockData;
 using JasperFx.CommandLine;
 using Spectre.Console;
@@ -10,8 +11,8 @@ namespace GidSandbox.Benchmarks.Scenarios;
 
 public sealed class ScenarioInput
 {
-    [Description("The running sandbox (default http://localhost:5000)")]
-    public string UrlFlag { get; set; } = "http://localhost:5000";
+    [Description("The running sandbox (default: the one serving on this repository's embedded cluster, found by the address it writes in .data/postgres.url)")]
+    public string? UrlFlag { get; set; }
 
     [Description("The client to act as; it needs gid:merge (default office-ep)")]
     public string ClientFlag { get; set; } = "office-ep";
@@ -30,6 +31,24 @@ public sealed class ScenarioCommand : JasperFxAsyncCommand<ScenarioInput>
 {
     public override async Task<bool> Execute(ScenarioInput input)
     {
+        if (input.UrlFlag is null)
+        {
+            // Where the sandbox looks for its cluster: the setting it reads, else the repository's .data/postgres.
+            var cluster = Environment.GetEnvironmentVariable("EmbeddedPostgres__DataDirectory") is { Length: > 0 } configured
+                ? configured
+                : EmbeddedPostgres.DefaultDataDirectory(Directory.GetCurrentDirectory());
+            if (RunningSandbox.Find(cluster) is not { } found)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No running sandbox found[/]: none has written its address to {RunningSandbox.AddressFile(cluster)}.");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"Start one with [bold]dotnet run --project src/GidSandbox[/] from this repository, or pass the address a sandbox logged as \"GID Sandbox ready\" with [bold]--url[/].");
+                return false;
+            }
+
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The sandbox running at {found} (from {RunningSandbox.AddressFile(cluster)}).");
+            input.UrlFlag = found.ToString().TrimEnd('/');
+        }
+
         using var http = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {

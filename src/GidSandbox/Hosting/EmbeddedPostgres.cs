@@ -150,7 +150,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         }
     }
 
-    private static bool IsAlive(int pid)
+    internal static bool IsAlive(int pid)
     {
         try
         {
