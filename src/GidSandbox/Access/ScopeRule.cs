@@ -42,6 +42,16 @@ public static class ScopeRule
         }
     }
 
+    /// <summary>
+    /// Whether a caller that <paramref name="holds"/> the scopes it holds may use the root <paramref name="field"/>: the
+    /// check every root field makes, which the console also asks to offer a user only the pages they can use.
+    /// </summary>
+    public static bool Admits(IFieldType field, Func<string, bool> holds) =>
+        Admits(field.GetMetadata<string?>(RequiredScope) ?? Scopes.Read, field.GetMetadata<string?>(AlternativeScope), holds);
+
+    private static bool Admits(string scope, string? alternative, Func<string, bool> holds) =>
+        scope.Length == 0 || holds(scope) || (alternative is not null && holds(alternative));
+
     private sealed class CheckedResolver(string field, string scope, string? alternative, bool termsExempt, bool isWrite, IFieldResolver inner) : IFieldResolver
     {
         public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
@@ -60,7 +70,7 @@ public static class ScopeRule
         private async Task<object?> CheckThenResolveAsync(IResolveFieldContext context)
         {
             var user = (GidUserContext)context.UserContext;
-            if (scope.Length > 0 && !user.Caller.Has(scope) && !(alternative is not null && user.Caller.Has(alternative)))
+            if (!Admits(scope, alternative, user.Caller.Has))
             {
                 throw new Refusal(ErrorCodes.Forbidden,
                     $"{field} needs the {scope} scope, which this client's token does not carry. Ask for it in the token request if your client was granted it.");

@@ -36,21 +36,12 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
     {
         var home = ConsoleRegistration.PathBase + "/";
         var user = signedIn ? http.User.FindFirst("name")?.Value ?? http.User.Identity?.Name : null;
-        // Links to pages whose reads the person's token cannot make are left out; the pages still refuse them.
-        var reviewer = http.User.Holds(GidSandbox.Access.Scopes.AuditRead);
+        // Links to the pages the person can use; the others are left out (and still refuse them).
         var nav = signedIn
             ? Html.Of($"""
                 <nav aria-label="Console">
                   <ul>
-                    <li><a href="{home}">Home</a></li>
-                    {(MyRecordsPage.IsApplicant(http) ? Html.Of($"<li><a href=\"{MyRecordsPage.Path}\">My records</a></li>") : Html.Empty)}
-                    <li><a href="{SearchPage.Path}">Search</a></li>
-                    {(DuplicatesPage.MayUse(http) ? Html.Of($"<li><a href=\"{DuplicatesPage.Path}\">Duplicates</a></li>") : Html.Empty)}
-                    <li><a href="{ChallengesPage.Path}">Challenges</a></li>
-                    {(reviewer ? Html.Of($"<li><a href=\"{AuditPage.Path}\">Audit trail</a></li>") : Html.Empty)}
-                    <li><a href="{ConsoleRegistration.PathBase}/graphiql">GraphiQL</a></li>
-                    {(reviewer ? Html.Of($"<li><a href=\"{Dashboards.Dashboards.Path}\">Dashboards</a></li>") : Html.Empty)}
-                    <li><a href="{ConsoleRegistration.PathBase}/terms">Terms of Use</a></li>
+                    {ConsoleNavigation.For(http).Select(p => Html.Of($"<li><a href=\"{p.Path}\">{p.Label}</a></li>"))}
                   </ul>
                 </nav>
                 <form class="sign-out" method="post" action="{ConsoleSignIn.SignOutPath}">

@@ -22,6 +22,8 @@ public sealed class MyRecordsInBrowserTests(SandboxFixture sandbox, BrowserSandb
         await page.SetViewportSizeAsync(width, height);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My records", Level = 1 })).ToBeVisibleAsync();
+        // Only the pages an applicant's token can use (at a phone's width the navigation may be folded away: its links all the same).
+        await Assertions.Expect(page.Locator("nav[aria-label=Console] a")).ToHaveTextAsync(["Home", "My records", "Terms of Use"]);
         var record = page.Locator("section").Filter(new() { HasText = own });
         await Assertions.Expect(record).ToContainTextAsync(name);
         await Assertions.Expect(record).ToContainTextAsync("Rue du Rhône 7");
@@ -33,5 +35,8 @@ public sealed class MyRecordsInBrowserTests(SandboxFixture sandbox, BrowserSandb
         await BrowserSandbox.Screenshot(page, $"my-records-{width}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my consent" }).ClickAsync();
         await Assertions.Expect(record.Locator("dd").Last).ToContainTextAsync("Withdrawn on");
+        var terms = await page.GotoAsync(GidSandbox.ReviewConsole.TermsPage.Path);
+        Assert.Equal(200, terms!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Terms of Use");
     }
 }
