@@ -3,6 +3,8 @@ using System.Text;
 using GidSandbox.Hosting;
 using GidSandbox.Matching;
 using GidSandbox.Matching.BatchMatching;
+using GidSandbox.Matching.Searching;
+using GidSandbox.MockData;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,6 +16,9 @@ public sealed class EvaluateMatchingInput
 {
     [Description("The folder of the labelled set")]
     public string DataFlag { get; set; } = Path.Combine("mock-data", "matching-evaluation");
+
+    [Description("A mock-data folder loaded first (mock-data/small: the default run's world), so the set's parties sit among its identities; none (the default) for an empty registry")]
+    public string AmongFlag { get; set; } = "none";
 
     [Description("pg_trgm similarity at which the raw trigram baseline calls a MATCH")]
     public double TrigramBaselineThresholdFlag { get; set; } = 0.5;
@@ -35,8 +40,9 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
         {
             using var store = DocumentStore.For(options => options.ConfigureGid(postgres.ConnectionString));
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            var among = input.AmongFlag == "none" ? 0 : await LoadAmongAsync(store, EvaluationSet.Locate(input.AmongFlag), ct);
             var gids = await set.LoadAsync(store, ct);
-            Console.WriteLine($"Loaded {set.Identities.Count} identities; matching {set.Queries.Count} queries.");
+            Console.WriteLine($"Loaded {set.Identities.Count} identities among {among} of the mock world ({input.AmongFlag}); matching {set.Queries.Count} queries.");
 
             var records = set.Queries.Select(q => ((string?)q.Id, new MatchQuery(q.Names, q.Kind, q.Country, []))).ToList();
             var results = await MatchIdentities.RunAsync(store, records, 3, ct);
@@ -49,6 +55,7 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
                 ("sandbox matcher", engine), ("exact normalized name", exact),
                 ($"raw pg_trgm ≥ {input.TrigramBaselineThresholdFlag.ToString(CultureInfo.InvariantCulture)}", trigram),
                 ($"Jaro–Winkler ≥ {input.JaroWinklerBaselineThresholdFlag.ToString(CultureInfo.InvariantCulture)}", jaroWinkler)]));
+            Console.WriteLine(await SearchAgreementAsync(store, set.Queries, gids, results, ct));
             foreach (var (query, i) in set.Queries.Select((q, i) => (q, i)).Where(x => Expected(gids, x.q) != engine[x.i]))
             {
                 var best = results[i].Best;
@@ -65,6 +72,60 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
                 EmbeddedPostgres.DeleteFiles(directory);
             }
         }
+    }
+
+    /// <summary>Loads a mock-data folder (offices, identities, history) as the sandbox does at start; the count of active identities it left.</summary>
+    private static async Task<int> LoadAmongAsync(DocumentStore store, string folder, CancellationToken ct)
+    {
+        var loader = new MockDataLoader(store);
+        foreach (var file in MockDataFiles.LoadOrder)
+        {
+            await loader.LoadFileAsync(Path.Combine(folder, file), ct: ct);
+        }
+
+        await using var session = store.QuerySession();
+        return await session.Query<MatchProfile>().CountAsync(p => p.Status == GidSandbox.Identities.IdentityStatus.Active, ct);
+    }
+
+    /// <summary>
+    /// Search against the batch, per query: how often search (the query's first name and kind, any
+    /// country) ranks the right party first, and every party search shows in its top five that the
+    /// batch's ten candidates for the record leave out (there should be none: both find and show candidates one way).
+    /// </summary>
+    private static async Task<string> SearchAgreementAsync(DocumentStore store, IReadOnlyList<EvaluationQuery> queries, IReadOnlyDictionary<string, string> gids, IReadOnlyList<MatchResult> results, CancellationToken ct)
+    {
+        int withParty = 0, first = 0, hits = 0;
+        var left = new List<string>();
+        var wide = await MatchIdentities.RunAsync(store, [.. queries.Select(q => ((string?)q.Id, new MatchQuery(q.Names, q.Kind, null, [])))], 10, ct);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var (page, _) = await new SearchIdentities(queries[i].Names[0], queries[i].Kind, null, 5, 0).RunAsync(store, ct);
+            if (Expected(gids, queries[i]) is { } expected)
+            {
+                withParty++;
+                first += page.Count > 0 && page[0].Profile.Id == expected ? 1 : 0;
+            }
+
+            foreach (var hit in page)
+            {
+                hits++;
+                if (!wide[i].Candidates.Any(c => c.Profile.Id == hit.Profile.Id))
+                {
+                    left.Add($"{queries[i].Id} {hit.Profile.Id} {hit.Score}");
+                }
+            }
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Search ranks the right party first for {first} of {withParty} queries ({F((double)first / withParty)}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Parties search shows in its top five that the batch leaves out: {left.Count} of {hits}.");
+        text.Append(CultureInfo.InvariantCulture, $"Batch records answered NO_MATCH with no candidate at all: {results.Count(r => r.Decision == MatchDecision.NoMatch && r.Candidates.Count == 0)} of {results.Count}.");
+        foreach (var line in left)
+        {
+            text.AppendLine().Append("  left out ").Append(line);
+        }
+
+        return text.ToString();
     }
 
     private static string? Expected(IReadOnlyDictionary<string, string> gids, EvaluationQuery query) => query.Expected is null ? null : gids[query.Expected];

@@ -12,7 +12,7 @@ public sealed record EvaluationName(string Text, string Script);
 
 public sealed record EvaluationIdentity(string Label, IdentityKind Kind, string Country, IReadOnlyList<EvaluationName> Names, IReadOnlyList<ExternalIdentifier> Identifiers);
 
-public sealed record EvaluationQuery(string Id, string Category, IdentityKind Kind, string Country, IReadOnlyList<string> Names, string? Expected);
+public sealed record EvaluationQuery(string Id, string Category, IdentityKind Kind, string? Country, IReadOnlyList<string> Names, string? Expected);
 
 /// <summary>The labelled set in mock-data/matching-evaluation (identities.jsonl, queries.jsonl), loaded into a sandbox database.</summary>
 public sealed record EvaluationSet(IReadOnlyList<EvaluationIdentity> Identities, IReadOnlyList<EvaluationQuery> Queries)

@@ -27,6 +27,12 @@ public sealed record StandardName(
     /// </summary>
     public bool IsFolded => Scheme == Romanisation.Folded;
 
+    /// <summary>
+    /// A reading of a person's name with its patronymic left out (<see cref="Patronymics"/>): it
+    /// meets the name written without one, and then scores below a meeting of every word.
+    /// </summary>
+    public bool WithoutPatronymic { get; init; }
+
     /// <summary>The key without spaces, so "Min-jun", "Minjun" and "Min Jun" meet.</summary>
     public string Compact => Key.Replace(" ", "", StringComparison.Ordinal);
 
@@ -63,7 +69,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 8;
+    public const int RulesVersion = 9;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -79,7 +85,8 @@ public static partial class NameStandardization
     /// in another script also in each romanisation scheme offices write it in
     /// (<see cref="Romanisation.Spellings"/>); and every one of these with the differences between
     /// the schemes folded away (<see cref="Romanisation.Fold"/>), so that a spelling in another scheme
-    /// meets it. Readings with the same key are given once.
+    /// meets it; a person's name of three words with a patronymic also without it, in each of these
+    /// (<see cref="Patronymics.LeftOut"/>). Readings with the same key are given once.
     /// </summary>
     public static IEnumerable<StandardName> Readings(string text, IdentityKind? kind = null, string? country = null)
     {
@@ -110,6 +117,15 @@ public static partial class NameStandardization
         foreach (var source in sources)
         {
             Add(Standardize(source, kind, country, folded: true));
+        }
+
+        if (kind == IdentityKind.NaturalPerson && Patronymics.MayCarry(text, country))
+        {
+            foreach (var shortened in sources.Select(Patronymics.LeftOut).OfType<string>().Distinct().ToList())
+            {
+                Add(Standardize(shortened, kind, country) with { WithoutPatronymic = true });
+                Add(Standardize(shortened, kind, country, folded: true) with { WithoutPatronymic = true });
+            }
         }
 
         return readings;

@@ -187,6 +187,7 @@ public static partial class Romanisation
         {
             // Pinyin with tone marks, with the readings surnames take (曾 Zeng, 单 Shan); the tones fold away.
             spellings.Add(new("zh-pinyin", Each(w => Transform("Han-Latin/Names", null, w))));
+            spellings.Add(new("zh-wade-giles", Each(w => string.Join(' ', w.EnumerateRunes().Select(r => WadeGiles.Of(WithoutMarks(Transform("Han-Latin/Names", null, r.ToString()))))))));
         }
 
         if (lower.Any(c => c is >= '\u0600' and <= '\u06FF'))
@@ -276,6 +277,64 @@ public static partial class Romanisation
 
     [GeneratedRegex("of+$", RegexOptions.CultureInvariant)]
     private static partial Regex FinalOff();
+
+    /// <summary>
+    /// Wade–Giles, as Taiwan, Hong Kong and older records write Chinese names (Chen Chih-hao, Wang
+    /// Hsiao-ming), from a Pinyin syllable without tones; the apostrophes of aspiration and the
+    /// umlaut of ü are left out, as offices' forms leave them.
+    /// </summary>
+    public static class WadeGiles
+    {
+        private static readonly Dictionary<string, string> Whole = new()
+        {
+            ["zhi"] = "chih",
+            ["chi"] = "chih",
+            ["shi"] = "shih",
+            ["ri"] = "jih",
+            ["zi"] = "tzu",
+            ["ci"] = "tzu",
+            ["si"] = "ssu",
+            ["you"] = "yu",
+            ["yan"] = "yen",
+            ["ye"] = "yeh",
+            ["yi"] = "i",
+            ["yong"] = "yung",
+            ["yue"] = "yueh",
+            ["er"] = "erh",
+            ["e"] = "o",
+        };
+
+        private static readonly (string Pinyin, string Wade)[] Initials =
+        [
+            ("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("p", "p"), ("d", "t"), ("t", "t"), ("g", "k"), ("k", "k"),
+            ("j", "ch"), ("q", "ch"), ("x", "hs"), ("z", "ts"), ("c", "ts"), ("r", "j"),
+        ];
+
+        public static string Of(string syllable)
+        {
+            if (Whole.TryGetValue(syllable, out var whole))
+            {
+                return whole;
+            }
+
+            var (initial, wade) = Array.Find(Initials, i => syllable.StartsWith(i.Pinyin, StringComparison.Ordinal));
+            var pinyinInitial = initial ?? (syllable.Length > 0 && !"aeiouwy".Contains(syllable[0], StringComparison.Ordinal) ? syllable[..1] : "");
+            var final = syllable[pinyinInitial.Length..];
+            final = final switch
+            {
+                "ong" => "ung",
+                "iong" => "iung",
+                "ian" => "ien",
+                "ie" => "ieh",
+                "ue" or "ve" => "ueh",
+                "ui" => "uei",
+                "e" when pinyinInitial is "g" or "k" or "h" => "o",
+                "uo" when pinyinInitial is not ("g" or "k" or "h" or "sh") => "o",
+                _ => final,
+            };
+            return (wade ?? pinyinInitial) + final;
+        }
+    }
 
     /// <summary>Hepburn to Kunrei-shiki (ISO 3602): shi si, chi ti, tsu tu, fu hu, ji zi, sha sya, cha tya, ja zya.</summary>
     public static string Kunrei(string hepburn) =>

@@ -53,6 +53,9 @@ public static class Scoring
     public const double TypoScore = 0.92;
     public const double RomanisationVariantScore = 0.95;
 
+    /// <summary>Every word the same (or a romanisation variant) but the patronymic one side leaves out ("Iurii Zhukov", "Юрий Андреевич Жуков").</summary>
+    public const double PatronymicLeftOutScore = 0.93;
+
     /// <summary>The same name once standardized (diacritics folded, legal form and word order aside), but not spelled the same.</summary>
     public const double StandardizedScore = 0.98;
 
@@ -66,6 +69,12 @@ public static class Scoring
 
     /// <summary>Every word of the shorter name paired, one with an initial, but the other name has more words ("A. Kuzmin", "Aleksei Sergeevich Kuzmin").</summary>
     public const double PartialInitialsScore = 0.8;
+
+    /// <summary>
+    /// The least score worth showing anyone: a search hit, and a batch record's candidate (also on
+    /// NO_MATCH), so a party search shows is never missing from the batch's answer.
+    /// </summary>
+    public const double ShownScore = 0.5;
 
     /// <summary>A query name agrees with a candidate at this score (what POSSIBLE asks).</summary>
     public const double AgreeingName = 0.75;
@@ -137,10 +146,11 @@ public static class Scoring
         var phonetic = Dice(q.Phonetic, c.Phonetic);
         var sameCountry = queryCountry is not null && queryCountry == candidateCountry;
         double score;
-        if (q.Normalized == c.Normalized || SortedWords(q.Normalized) == SortedWords(c.Normalized))
+        var (qSpelling, cSpelling) = Spellings(queryText, q, candidateText, c);
+        if (qSpelling == cSpelling || SortedWords(qSpelling) == SortedWords(cSpelling))
         {
             features.Add("SAME_SPELLING");
-            if (q.Normalized != c.Normalized)
+            if (qSpelling != cSpelling)
             {
                 features.Add("SAME_WORDS_ANY_ORDER");
             }
@@ -157,10 +167,10 @@ public static class Scoring
             features.Add("INITIALS");
             score = initials.Complete ? Math.Max(InitialsScore - (PerFurtherInitial * (initials.Initials - 1)), TypoScore - 0.02) : PartialInitialsScore;
         }
-        else if ((person ? sameCountry && OnePersonTypo(q.Tokens, c.Tokens) : OneTypo(q.Tokens, c.Tokens)))
+        else if ((person ? (sameCountry || queryCountry is null) && OnePersonTypo(q.Tokens, c.Tokens) : OneTypo(q.Tokens, c.Tokens)))
         {
             // Company names are made of dictionary words: one misspelt long word is a typo, not another company.
-            // Person names only when every other word and the country agree, and not at the end of the word (Ivanov, Ivanova).
+            // Person names only when every other word agrees and the country does (or the query gives none), and not at the end of the word (Ivanov, Ivanova).
             features.Add("TYPO");
             score = Math.Max(TypoScore, (TrigramWeight * trigram) + (TokenWeight * tokens) + (PhoneticWeight * phonetic));
         }
@@ -178,6 +188,13 @@ public static class Scoring
             // A romanisation-folded reading counts only when equal, and then below an exact meeting.
             score = score >= StandardizedScore ? RomanisationVariantScore : 0;
             features.Add("ROMANISATION_VARIANT");
+        }
+
+        if (q.WithoutPatronymic || c.WithoutPatronymic)
+        {
+            // One side written without the patronymic the other has; both without theirs says nothing (two fathers' sons).
+            score = q.WithoutPatronymic != c.WithoutPatronymic && score >= RomanisationVariantScore ? PatronymicLeftOutScore : 0;
+            features.Add("PATRONYMIC_LEFT_OUT");
         }
 
         if (score > DiacriticsDifferScore && Diacritics.Differ(queryText, candidateText))
@@ -214,6 +231,16 @@ public static class Scoring
             NameScore = Round(score),
         };
     }
+
+    /// <summary>
+    /// The two names as spelled, for comparing spellings: their normalized forms, except that a
+    /// name holding a capital I (which Turkish writes for ı, and other languages for i) leaves the
+    /// dot of i open on both sides, so ASLI YILDIRIM is spelled as both Aslı Yıldırım and Asli Yildirim.
+    /// </summary>
+    private static (string Query, string Candidate) Spellings(string queryText, StandardName q, string candidateText, StandardName c) =>
+        queryText.Contains('I', StringComparison.Ordinal) || candidateText.Contains('I', StringComparison.Ordinal)
+            ? (q.Normalized.Replace('ı', 'i'), c.Normalized.Replace('ı', 'i'))
+            : (q.Normalized, c.Normalized);
 
     private static string SortedWords(string normalized) => string.Join(' ', normalized.Split(' ').Order(StringComparer.Ordinal));
 

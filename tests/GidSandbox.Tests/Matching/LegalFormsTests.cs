@@ -55,6 +55,7 @@ public class LegalFormsTests
     [InlineData("Romashka OOO", "RU", "Romashka GmbH", "DE")]
     [InlineData("Severny PAO", "RU", "Severny PJSC", null)]
     [InlineData("Severny AO", "RU", "Severny Aktiengesellschaft", "DE")]
+    [InlineData("АО «Северсталь Тех»", "RU", "JSC Severstal Tekh", "RU")]
     [InlineData("Toho Seiki Kabushiki Kaisha", "JP", "Toho Seiki Co., Ltd.", "JP")]
     [InlineData("Hanbit Jusik Hoesa", "KR", "Hanbit Corporation", "KR")]
     [InlineData("Nordlys AS", "NO", "Nordlys Aktiebolag", "SE")]

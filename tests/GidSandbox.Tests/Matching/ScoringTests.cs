@@ -6,10 +6,10 @@ namespace GidSandbox.Tests.Matching;
 
 public class ScoringTests
 {
-    private static double Score(string query, string candidate, IdentityKind kind = IdentityKind.LegalEntity, string queryCountry = "JP", string candidateCountry = "JP") =>
+    private static double Score(string query, string candidate, IdentityKind kind = IdentityKind.LegalEntity, string? queryCountry = "JP", string candidateCountry = "JP") =>
         Scored(query, candidate, kind, queryCountry, candidateCountry).Score;
 
-    private static Scored Scored(string query, string candidate, IdentityKind kind, string queryCountry, string candidateCountry)
+    private static Scored Scored(string query, string candidate, IdentityKind kind, string? queryCountry, string candidateCountry)
     {
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0000", Kind = kind, Country = candidateCountry };
         profile = profile.WithNames(profile.Standardized(new Name(1, candidate, "Latn", null, NameType.Legal, true)));
@@ -17,7 +17,7 @@ public class ScoringTests
     }
 
     /// <summary>What a batch decides for the query when the candidate is the only one found.</summary>
-    private static MatchDecision Alone(string query, string candidate, IdentityKind kind, string queryCountry, string candidateCountry) =>
+    private static MatchDecision Alone(string query, string candidate, IdentityKind kind, string? queryCountry, string candidateCountry) =>
         MatchIdentities.Decide(null, [Scored(query, candidate, kind, queryCountry, candidateCountry)], 1).Decision;
 
     [Theory]
@@ -46,8 +46,19 @@ public class ScoringTests
         Assert.Equal(Scoring.DiacriticsDifferScore, Score(a, b, IdentityKind.NaturalPerson));
 
     [Theory]
+    [InlineData("Nguyễn Văn Hùng")]
+    [InlineData("Işık Yılmaz")]
+    [InlineData("Bożena Łęcka")]
+    public void the_stored_spelling_in_another_unicode_form_is_the_same_spelling_and_beats_its_twin(string name)
+    {
+        var decomposed = name.Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual(name, decomposed);
+        Assert.Equal(1.0, Score(decomposed, name, IdentityKind.NaturalPerson));
+        Assert.Equal(1.0, Score(name, decomposed, IdentityKind.NaturalPerson));
+    }
+
+    [Theory]
     [InlineData("Nguyen Van Hung", "Nguyễn Văn Hưng")]
-    [InlineData("IŞIK YILMAZ", "Işık Yılmaz")]
     [InlineData("Caglar Yilmaz", "Çağlar Yılmaz")]
     [InlineData("Ştefan Rădulescu", "Ștefan Rădulescu")]
     public void diacritics_one_side_lacks_or_writes_with_another_letter_are_not_held_against_a_name(string a, string b) =>
@@ -68,6 +79,22 @@ public class ScoringTests
     [InlineData("S. Venkataraman", "Subramanian Krishnan")]
     public void an_initial_of_another_letter_or_no_word_in_common_is_no_agreement(string query, string candidate) =>
         Assert.InRange(Score(query, candidate, IdentityKind.NaturalPerson), 0, MatchIdentities.PossibleThreshold - 0.01);
+
+    [Fact]
+    public void a_record_below_possible_is_no_match_and_still_lists_what_search_would_show()
+    {
+        var scored = Scored("Northwind Optical Systems Research", "Northwind Optical", IdentityKind.LegalEntity, "SE", "SE");
+        Assert.InRange(scored.Score, Scoring.ShownScore, MatchIdentities.PossibleThreshold - 0.0001);
+
+        var result = MatchIdentities.Decide(null, [scored], 3);
+
+        Assert.Equal(MatchDecision.NoMatch, result.Decision);
+        Assert.Equal(scored.Profile.Id, Assert.Single(result.Candidates).Profile.Id);
+    }
+
+    [Fact]
+    public void a_candidate_search_would_not_show_is_not_listed() =>
+        Assert.Empty(MatchIdentities.Decide(null, [Scored("Northwind Optical", "Southgate Marine Holdings", IdentityKind.LegalEntity, "SE", "SE")], 3).Candidates);
 
     [Fact]
     public void person_names_in_either_order_score_one() =>
@@ -105,6 +132,46 @@ public class ScoringTests
         Assert.Equal(Scoring.TypoScore, Score(a, b, IdentityKind.NaturalPerson, "IT", "IT"));
         Assert.Equal(MatchDecision.Match, Alone(a, b, IdentityKind.NaturalPerson, "IT", "IT"));
         Assert.NotEqual(MatchDecision.Match, Alone(a, b, IdentityKind.NaturalPerson, "IT", "FR"));
+        Assert.Equal(MatchDecision.Match, Alone(a, b, IdentityKind.NaturalPerson, null, "IT"));
+    }
+
+    [Theory]
+    [InlineData("Iurii Zhukov", "Юрий Андреевич Жуков")]
+    [InlineData("Yuri Zhukov", "Юрий Андреевич Жуков")]
+    [InlineData("Juri Schukow", "Юрий Андреевич Жуков")]
+    [InlineData("Iouri Joukov", "Юрий Андреевич Жуков")]
+    [InlineData("Yuliya Smirnova", "Смирнова Юлия Сергеевна")]
+    [InlineData("Юрий Жуков", "Juri Andrejewitsch Schukow")]
+    [InlineData("Zhukov Yuri Andreyevich", "Yuri Zhukov")]
+    public void a_person_written_without_the_patronymic_the_other_name_has_is_matched_below_every_word_agreeing(string query, string candidate)
+    {
+        Assert.Equal(Scoring.PatronymicLeftOutScore, Score(query, candidate, IdentityKind.NaturalPerson, "RU", "RU"));
+        Assert.Equal(MatchDecision.Match, Alone(query, candidate, IdentityKind.NaturalPerson, "RU", "RU"));
+    }
+
+    [Theory]
+    [InlineData("Andrei Petrovich Volkov", "Andrei Sergeevich Volkov", "RU")]
+    [InlineData("Андрей Петрович Волков", "Андрей Сергеевич Волков", "RU")]
+    [InlineData("Hans Müller", "Hans Heinrich Müller", "DE")]
+    public void two_fathers_sons_and_a_left_out_middle_name_are_not_a_patronymic_left_out(string query, string candidate, string country) =>
+        Assert.InRange(Score(query, candidate, IdentityKind.NaturalPerson, country, country), 0, MatchIdentities.PossibleThreshold - 0.0001);
+
+    [Theory]
+    [InlineData("Chen Chih-hao", "陳志豪")]
+    [InlineData("Lin Chien-hung", "林建宏")]
+    [InlineData("Chang Hsiu-ying", "張秀英")]
+    [InlineData("Huang Kuo-chiang", "黃國強")]
+    public void a_chinese_name_in_wade_giles_meets_its_characters(string query, string candidate) =>
+        Assert.Equal(MatchDecision.Match, Alone(query, candidate, IdentityKind.NaturalPerson, "TW", "TW"));
+
+    [Fact]
+    public void a_name_in_capitals_is_spelled_as_both_its_dotted_and_its_dotless_i_twins()
+    {
+        var dotless = Scored("ASLI YILDIRIM", "Aslı Yıldırım", IdentityKind.NaturalPerson, "TR", "TR");
+        var dotted = Scored("ASLI YILDIRIM", "Asli Yildirim", IdentityKind.NaturalPerson, "TR", "TR") with { Profile = dotless.Profile with { Id = "GID-0000-0000-0000-0001" } };
+        Assert.Equal((1.0, 1.0), (dotless.Score, dotted.Score));
+        Assert.Equal(MatchDecision.Possible, MatchIdentities.Decide(null, [dotless, dotted], 2).Decision);
+        Assert.Equal(1.0, Score("IŞIK YILMAZ", "Işık Yılmaz", IdentityKind.NaturalPerson, "TR", "TR"));
     }
 
     [Fact]

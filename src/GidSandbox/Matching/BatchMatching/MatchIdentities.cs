@@ -107,20 +107,23 @@ public static class MatchIdentities
     /// an identifier with the record, or when its name scores <see cref="MatchNameScore"/> or more,
     /// the match model (<see cref="MatchModel"/>) gives it at least its MATCH probability and it
     /// leads every other candidate by the model's lead in match weight; POSSIBLE when a candidate scores <see cref="PossibleThreshold"/> or more; else NO_MATCH.
+    /// The candidates are those search would show (<see cref="Scoring.ShownScore"/> or more), best
+    /// first, on NO_MATCH too: what a person finds by searching is never missing from the batch's answer.
     /// </summary>
     public static MatchResult Decide(string? reference, IReadOnlyList<Scored> scored, int candidatesPerRecord, MatchModel? model = null)
     {
         model ??= MatchModel.Current;
-        var ranked = Scoring.Rank(scored.Where(s => s.Score >= PossibleThreshold)).Select(s => s with { Weighed = model.Weigh(s.Comparison!) }).ToList();
-        if (ranked.Count == 0)
+        var shown = Scoring.Rank(scored.Where(s => s.Score >= Scoring.ShownScore)).Select(s => s with { Weighed = model.Weigh(s.Comparison!) }).ToList();
+        var possible = shown.Where(s => s.Score >= PossibleThreshold).ToList();
+        if (possible.Count == 0)
         {
-            return new MatchResult(reference, MatchDecision.NoMatch, []);
+            return new MatchResult(reference, MatchDecision.NoMatch, [.. shown.Take(candidatesPerRecord)]);
         }
 
-        var best = ranked[0];
-        var lead = ranked.Count == 1 ? double.PositiveInfinity : best.Weighed!.Total - ranked.Skip(1).Max(s => s.Weighed!.Total);
+        var best = possible[0];
+        var lead = possible.Count == 1 ? double.PositiveInfinity : best.Weighed!.Total - possible.Skip(1).Max(s => s.Weighed!.Total);
         var match = best.Parts.Identifier == 1 || (best.NameScore >= MatchNameScore && best.Weighed!.Probability >= model.MatchProbability && lead >= model.LeadBits);
-        return new MatchResult(reference, match ? MatchDecision.Match : MatchDecision.Possible, [.. ranked.Take(candidatesPerRecord)]);
+        return new MatchResult(reference, match ? MatchDecision.Match : MatchDecision.Possible, [.. shown.Take(candidatesPerRecord)]);
     }
 
     public static void Map(ObjectGraphType query) =>
@@ -162,7 +165,7 @@ public sealed class MatchResultGraphType : ObjectGraphType<MatchResult>
         Field(x => x.Reference, nullable: true);
         Field(x => x.Decision, type: typeof(NonNullGraphType<EnumerationGraphType<MatchDecision>>));
         Field<GidGraphType>("gid").Description("The matched GID when the decision is MATCH.").Resolve(ctx => ctx.Source.Decision == MatchDecision.Match ? ctx.Source.Best?.Profile.Id : null);
-        Field(x => x.Candidates, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MatchCandidateGraphType>>>)).Description("Candidates scoring at least the POSSIBLE threshold, best first.");
+        Field(x => x.Candidates, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MatchCandidateGraphType>>>)).Description($"Candidates scoring at least {Scoring.ShownScore} (what searchIdentities shows), best first; on NO_MATCH the nearest ones, all below the POSSIBLE threshold.");
     }
 }
 

@@ -18,9 +18,6 @@ public sealed record SearchIdentities(string Text, IdentityKind? Kind, string? C
     /// <summary>How deep a client can page: ranking beyond this is noise, so the registry does not compute it.</summary>
     public const int MaxDepth = 200;
 
-    /// <summary>A name hit below this score is not shown.</summary>
-    public const double MinScore = 0.5;
-
     public static SearchIdentities From(string? name, IdentityKind? kind, string? country, int? first, string? after)
     {
         var problems = new Problems();
@@ -115,7 +112,7 @@ public sealed record SearchIdentities(string Text, IdentityKind? Kind, string? C
             // Twice the page's depth: a candidate much further down the candidates' order rarely outscores those above it.
             var depth = Math.Min(MaxDepth, Math.Max(Candidates.PerQueryName, 2 * (Offset + First)));
             var found = await Candidates.FindAsync(store, [query], ct, perQueryName: depth);
-            foreach (var scored in found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= MinScore))
+            foreach (var scored in found[0].Select(p => Scoring.Score(query, p)).Where(s => s.Score >= Scoring.ShownScore))
             {
                 Add(scored);
             }
