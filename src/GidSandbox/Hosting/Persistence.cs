@@ -105,8 +105,10 @@ public static partial class Persistence
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(daemonMode);
-        // Ready turns unhealthy within the connect timeout of a database that has gone away.
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
+        // Ready turns unhealthy within the connect timeout of a database that has gone away. Each probe opens a connection
+        // of its own: a pooled one the server closed at a restart would report a database that is back as away.
+        var probe = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        services.AddHealthChecks().AddNpgSql(probe, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
         return services;
     }
 

@@ -14,7 +14,7 @@ public sealed class VerifyInput : CommandInput
     public string? AnchorLinkFlag { get; set; }
 }
 
-[Description("Recomputes the audit trail's hash chain and reports the first broken link", Name = "verify")]
+[Description("Recomputes the audit trail's hash chain and reports the first broken link; checks every identity reads its stream's version", Name = "verify")]
 public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
 {
     public override async Task<bool> Execute(VerifyInput input)
@@ -31,6 +31,13 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
             Console.WriteLine($"of them erased:       {report.EventsErased:N0} (masked under a recorded erasure decision)");
             Console.WriteLine($"head:                 event {report.HeadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, link {report.HeadLink}");
             Console.WriteLine($"pending (not chained yet): {report.PendingEvents:N0}");
+            var versions = await Identities.StreamVersions.CheckAsync(host.Services.GetRequiredService<Marten.IDocumentStore>(), CancellationToken.None);
+            Console.WriteLine($"identity versions:    {versions.Identities:N0} identities, {versions.Differing:N0} not at their stream's version");
+            foreach (var behind in versions.First)
+            {
+                Console.WriteLine($"  - {behind.Gid}: document at version {behind.DocumentVersion}, stream at {behind.StreamVersion}");
+            }
+
             if (report.FirstBreak is { } broken)
             {
                 Console.WriteLine($"BROKEN at event {broken.Sequence} (stream {broken.StreamId ?? "unknown"}): {broken.Problem}");
@@ -39,6 +46,12 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
                     Console.WriteLine($"  - {difference}");
                 }
 
+                return false;
+            }
+
+            if (versions.Differing > 0)
+            {
+                Console.WriteLine("VERSIONS DIFFER: writes with the version these identities read would be refused");
                 return false;
             }
 
