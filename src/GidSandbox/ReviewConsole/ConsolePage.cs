@@ -47,7 +47,7 @@ public sealed class ConsolePage(string title, Html body, bool signedIn, int stat
                     <li><a href="{SearchPage.Path}">Search</a></li>
                     {(DuplicatesPage.MayUse(http) ? Html.Of($"<li><a href=\"{DuplicatesPage.Path}\">Duplicates</a></li>") : Html.Empty)}
                     <li><a href="{ChallengesPage.Path}">Challenges</a></li>
-                    {(reviewer ? Html.Of($"<li><a href=\"{AuditPage.Path}\">Audit trail</a></li>") : Html.Empty)}
+                    {(reviewer ? Html.Of($"<li><a href=\"{AuditTrail.AuditTrailPage.Path}\">Audit trail</a></li>") : Html.Empty)}
                     <li><a href="{ConsoleRegistration.PathBase}/graphiql">GraphiQL</a></li>
                     {(reviewer ? Html.Of($"<li><a href=\"{Dashboards.Dashboards.Path}\">Dashboards</a></li>") : Html.Empty)}
                     <li><a href="{ConsoleRegistration.PathBase}/terms">Terms of Use</a></li>
