@@ -88,19 +88,12 @@ public class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        try
+        if (_sharedWithBrowser)
         {
-            if (_sharedWithBrowser)
-            {
-                await BrowserSandbox.StopAsync();
-            }
+            await BrowserSandbox.StopAsync();
+        }
 
-            await Host.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopping the browsers' hosts has already disposed what this host shares with them in the process.
-        }
+        await Host.DisposeAsync();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
