@@ -88,19 +88,12 @@ public class SandboxFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        try
+        if (_sharedWithBrowser)
         {
-            if (_sharedWithBrowser)
-            {
-                await BrowserSandbox.StopAsync();
-            }
+            await BrowserSandbox.StopAsync();
+        }
 
-            await Host.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopping the browsers' hosts has already disposed what this host shares with them in the process.
-        }
+        await Host.DisposeAsync();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
@@ -164,8 +157,15 @@ public class SandboxFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Database = name, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
     }
 
-    /// <summary>Restarts the run's PostgreSQL under the running sandbox.</summary>
-    public Task RestartDatabase() => _postgres!.RestartAsync();
+    /// <summary>
+    /// Restarts the run's PostgreSQL under the running sandbox, whose recovery is under test; the browser tests' hosts, which
+    /// are not, drop the connections the restart killed (<see cref="BrowserSandbox.DropDeadConnections"/>).
+    /// </summary>
+    public async Task RestartDatabase()
+    {
+        await _postgres!.RestartAsync();
+        await DropBrowserHostsDeadConnections();
+    }
 
     /// <summary>
     /// Stops the run's PostgreSQL under the running sandbox until the returned handle is disposed,
@@ -174,12 +174,20 @@ public class SandboxFixture : IAsyncLifetime
     public async Task<IAsyncDisposable> StopDatabase()
     {
         await _postgres!.StopForOutageAsync();
-        return new Outage(_postgres);
+        return new Outage(this);
     }
 
-    private sealed class Outage(EmbeddedPostgres postgres) : IAsyncDisposable
+    private Task DropBrowserHostsDeadConnections() => _sharedWithBrowser ? BrowserSandbox.DropDeadConnections() : Task.CompletedTask;
+
+    /// <summary>Ends with PostgreSQL up again and the run's pools rid of the connections the outage killed.</summary>
+    private sealed class Outage(SandboxFixture sandbox) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await postgres.StartAgainAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await sandbox._postgres!.StartAgainAsync();
+            NpgsqlConnection.ClearAllPools(); // the process's pools by connection string, which hosts started later draw from
+            await sandbox.DropBrowserHostsDeadConnections();
+        }
     }
 
     /// <summary>A real access token from the real token endpoint, cached per client and scope.</summary>
@@ -297,7 +305,8 @@ public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 
 /// <summary>
 /// A cluster and a host of their own, for tests that change what every office sees: the Terms of Use in force, the
-/// sandbox's clock, an office's suspension. Runs beside the sandbox collection.
+/// sandbox's clock, an office's suspension; and for tests that work in databases of their own on its cluster, which need
+/// no host and so need not wait their turn in the sandbox collection. Runs beside the sandbox collection.
 /// </summary>
 public sealed class SeparateSandboxFixture() : SandboxFixture(sharedWithBrowser: false);
 

@@ -45,6 +45,9 @@ public sealed class AccessOptions
     /// <summary>How long an access token lasts; a console session renews its token before then (see <see cref="SessionLifetime"/>).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(AccessRegistration.AccessTokenMinutes);
 
+    /// <summary>How far a token's own <c>exp</c> and <c>nbf</c> may be off by this server's clock and still hold (TokenRules).</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long after typing the password a console session may go on renewing its access token.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation;
@@ -15,37 +16,41 @@ namespace GidSandbox.Access;
 /// </summary>
 public static class TokenRules
 {
-    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
-
     public static OpenIddictValidationBuilder AddGidTokenRules(this OpenIddictValidationBuilder validation) =>
         validation.AddEventHandler<ValidateTokenContext>(handler => handler
-            .UseInlineHandler(context =>
-            {
-                if (context.Principal is null || context.IsRejected)
-                {
-                    return default;
-                }
-
-                if (string.IsNullOrEmpty(context.Principal.GetTokenId()))
-                {
-                    context.Reject(Errors.InvalidToken, "The access token was not issued by this server.");
-                }
-                else if (LifetimeProblem(context.Token, context.Options.TimeProvider.GetUtcNow()) is { } problem)
-                {
-                    context.Reject(Errors.InvalidToken, problem);
-                }
-
-                return default;
-            })
+            .UseSingletonHandler<Rules>()
             .SetOrder(int.MaxValue - 1000)
             .SetType(OpenIddictValidationHandlerType.Custom));
 
+    /// <summary>The rules, with the clock skew the sandbox is configured with (<see cref="AccessOptions.ClockSkew"/>).</summary>
+    internal sealed class Rules(IOptions<AccessOptions> access) : IOpenIddictValidationHandler<ValidateTokenContext>
+    {
+        public ValueTask HandleAsync(ValidateTokenContext context)
+        {
+            if (context.Principal is null || context.IsRejected)
+            {
+                return default;
+            }
+
+            if (string.IsNullOrEmpty(context.Principal.GetTokenId()))
+            {
+                context.Reject(Errors.InvalidToken, "The access token was not issued by this server.");
+            }
+            else if (LifetimeProblem(context.Token, context.Options.TimeProvider.GetUtcNow(), access.Value.ClockSkew) is { } problem)
+            {
+                context.Reject(Errors.InvalidToken, problem);
+            }
+
+            return default;
+        }
+    }
+
     /// <summary>
-    /// Why a JWT is outside its own lifetime at <paramref name="now"/>, or null. OpenIddict's clock,
-    /// not the sandbox's NodaTime clock: the token store dates tokens by it, and tests move the
+    /// Why a JWT is outside its own lifetime at <paramref name="now"/>, give or take <paramref name="clockSkew"/>, or null.
+    /// OpenIddict's clock, not the sandbox's NodaTime clock: the token store dates tokens by it, and tests move the
     /// NodaTime clock by days without expiring every token.
     /// </summary>
-    public static string? LifetimeProblem(string? token, DateTimeOffset now)
+    public static string? LifetimeProblem(string? token, DateTimeOffset now, TimeSpan clockSkew)
     {
         if (token is null || !new JsonWebTokenHandler().CanReadToken(token))
         {
@@ -58,12 +63,12 @@ public static class TokenRules
             return "The access token has no expiry.";
         }
 
-        if (DateTimeOffset.FromUnixTimeSeconds(exp) + ClockSkew <= now)
+        if (DateTimeOffset.FromUnixTimeSeconds(exp) + clockSkew <= now)
         {
             return "The access token has expired.";
         }
 
-        return jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Nbf, out var nbf) && DateTimeOffset.FromUnixTimeSeconds(nbf) - ClockSkew > now
+        return jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Nbf, out var nbf) && DateTimeOffset.FromUnixTimeSeconds(nbf) - clockSkew > now
             ? "The access token is not valid yet."
             : null;
     }

@@ -21,6 +21,8 @@ public sealed partial class UsageCounter(NpgsqlDataSource database, IDocumentSto
     public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<(string Office, LocalDate Day, string Metric), long> _counts = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
 
     public string Table { get; } = $"{store.Options.Events.DatabaseSchemaName}.gid_usage";
 
@@ -86,7 +88,20 @@ public sealed partial class UsageCounter(NpgsqlDataSource database, IDocumentSto
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops counting and stores what is counted, once. A host may be stopped twice at once (the program that runs it stops
+    /// it, and so does whoever disposes it, as a test host's factory does): the second stop waits for the first one's flush,
+    /// so the host is disposed only once the counts are stored, and never flushes into a data source already disposed.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await TryFlushAsync(cancellationToken);

@@ -19,7 +19,7 @@ public static class ConsoleNavigation
         new("Search", SearchPage.Path, BuiltOn("searchIdentities")),
         new("Duplicates", DuplicatesPage.Path, DuplicatesPage.MayUse),
         new("Challenges", ChallengesPage.Path, BuiltOn("challengeInbox")),
-        new("Audit trail", AuditPage.Path, BuiltOn("auditTrail")),
+        new("Audit trail", AuditTrail.AuditTrailPage.Path, BuiltOn("auditTrail")),
         new("GraphiQL", GraphiQLPage.Path, BuiltOn("changes")),
         new("Dashboards", Dashboards.Dashboards.Path, BuiltOn("termsAcceptanceReport")),
         new("Terms of Use", TermsPage.Path, BuiltOn("termsOfUse")),

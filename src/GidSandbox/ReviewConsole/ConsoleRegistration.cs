@@ -89,7 +89,9 @@ public static class ConsoleRegistration
         GraphiQLPage.Map(pages);
         Dashboards.Dashboards.Map(pages);
         SearchPage.Map(pages);
-        AuditPage.Map(pages);
+        AuditTrail.AuditTrailPage.Map(pages);
+        AuditTrail.AuditExport.Map(pages);
+        AuditTrail.AuditVerificationPage.Map(pages);
         DuplicatesPage.Map(pages);
         ChallengesPage.Map(pages);
         MyRecordsPage.Map(pages);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using GidSandbox.Access;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -167,19 +166,19 @@ public static class DuplicatesPage
                 """), StatusCodes.Status400BadRequest);
         }
 
-        var me = answer.Data["me"]!;
-        var reviewer = new Reviewer(HomePage.Text(me, "office"), HomePage.Text(me, "role") == "GOVERNANCE", MayMerge(http));
-        var pairs = answer.Data["duplicateCandidates"]!.AsArray().OfType<JsonObject>().ToList();
-        var gids = pairs.SelectMany(p => new[] { p["first"]!.GetValue<string>(), p["second"]!.GetValue<string>() }).Distinct().ToList();
+        var me = answer.Read<MeView>("me")!;
+        var reviewer = new Reviewer(Views.Shown(me.Office), me.Role == "GOVERNANCE", MayMerge(http));
+        var pairs = answer.Read<List<PairView>>("duplicateCandidates") ?? [];
+        var gids = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct().ToList();
         var identities = gids.Count == 0
             ? []
-            : (await ConsoleApi.Send(http, Identities, new { gids })).Data["identities"]!.AsArray().OfType<JsonObject>().ToDictionary(i => i["gid"]!.GetValue<string>());
-        var shown = pairs.Where(p => identities.ContainsKey(p["first"]!.GetValue<string>()) && identities.ContainsKey(p["second"]!.GetValue<string>())).ToList();
+            : ((await ConsoleApi.Send(http, Identities, new { gids })).Read<List<Candidate?>>("identities") ?? []).OfType<Candidate>().ToDictionary(i => i.Gid);
+        var shown = pairs.Where(p => identities.ContainsKey(p.First) && identities.ContainsKey(p.Second)).ToList();
         var list = shown.Count == 0
             ? Html.Of($"<p role=\"status\">No pair of {asked.Country} is waiting for review at this score.</p>")
             : Html.Of($"""
                 <p role="status">{shown.Count} pair{(shown.Count == 1 ? "" : "s")} of {asked.Country}, best first.</p>
-                <ol class="pairs">{shown.Select((p, i) => Pair(http, asked, reviewer, p, identities[p["first"]!.GetValue<string>()], identities[p["second"]!.GetValue<string>()], i + 1, problem))}</ol>
+                <ol class="pairs">{shown.Select((p, i) => Pair(http, asked, reviewer, p, identities[p.First], identities[p.Second], i + 1, problem))}</ol>
                 """);
         return ConsolePage.For("Duplicate review", Html.Of($"""
             <h1>Duplicate review</h1>
@@ -191,8 +190,22 @@ public static class DuplicatesPage
 
     private sealed record Reviewer(string Office, bool Governance, bool MayMerge)
     {
-        public bool Manages(JsonObject identity) => HomePage.Text(identity, "managingOffice") == Office;
+        public bool Manages(Candidate identity) => Views.Shown(identity.ManagingOffice) == Office;
     }
+
+    /// <summary>A pair the API proposes (<c>duplicateCandidates</c>).</summary>
+    private sealed record PairView(string First, string Second, double Score);
+
+    /// <summary>One identity of a pair, with what the comparison shows and what the actions need.</summary>
+    private sealed record Candidate(
+        string Gid, string? Kind, string? Country, string? ManagingOffice, string? RegisteredAt, long Version, string? LegalForm,
+        string? Lei, string? RegistrationNumber, string? Orcid, string? Isni, IReadOnlyList<NameView> Names, CityView? Address,
+        IReadOnlyList<ExternalIdView> ExternalIdentifiers, IReadOnlyList<MergeRequestView> MergeRequests);
+
+    private sealed record CityView(string? City);
+
+    /// <summary>A merge one office asked of another, waiting on the identity the other manages (<c>mergeRequests</c>).</summary>
+    private sealed record MergeRequestView(string? Survivor, string? Merged, string? RequestedBy);
 
     private static Html Form(Asked asked)
     {
@@ -217,9 +230,9 @@ public static class DuplicatesPage
             """);
     }
 
-    private static Html Pair(HttpContext http, Asked asked, Reviewer reviewer, JsonObject pair, JsonObject a, JsonObject b, int rank, Problem? problem)
+    private static Html Pair(HttpContext http, Asked asked, Reviewer reviewer, PairView pair, Candidate a, Candidate b, int rank, Problem? problem)
     {
-        var (first, second) = (a["gid"]!.GetValue<string>(), b["gid"]!.GetValue<string>());
+        var (first, second) = (a.Gid, b.Gid);
         var key = Key(first, second);
         var mine = problem?.PairKey == key ? problem : null;
         var rows = Compared(a, b).Select(r =>
@@ -236,7 +249,7 @@ public static class DuplicatesPage
         return Html.Of($"""
             <li>
               <article class="pair" aria-labelledby="pair-{rank}">
-                <h2 id="pair-{rank}">Pair {rank} · score {pair["score"]!.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture)}</h2>
+                <h2 id="pair-{rank}">Pair {rank} · score {pair.Score.ToString("0.000", CultureInfo.InvariantCulture)}</h2>
                 <div class="scroll">
                 <table class="compare">
                   <thead><tr><th scope="col"><span class="visually-hidden">Field</span></th>
@@ -253,24 +266,24 @@ public static class DuplicatesPage
     }
 
     /// <summary>What the reviewer may do with the pair, and only that; one line says why when it is nothing.</summary>
-    private static Html Actions(HttpContext http, Asked asked, Reviewer reviewer, JsonObject a, JsonObject b, string? typed)
+    private static Html Actions(HttpContext http, Asked asked, Reviewer reviewer, Candidate a, Candidate b, string? typed)
     {
-        var (first, second) = (a["gid"]!.GetValue<string>(), b["gid"]!.GetValue<string>());
-        var (officeA, officeB) = (HomePage.Text(a, "managingOffice"), HomePage.Text(b, "managingOffice"));
+        var (first, second) = (a.Gid, b.Gid);
+        var (officeA, officeB) = (Views.Shown(a.ManagingOffice), Views.Shown(b.ManagingOffice));
         if (!reviewer.Governance && !reviewer.Manages(a) && !reviewer.Manages(b))
         {
             return Html.Of($"""<p class="notice">Only {officeA}{(officeA == officeB ? "" : $" and {officeB}")}, which manage{(officeA == officeB ? "s" : "")} these, or governance merge or dismiss this pair; open either identity to raise a challenge.</p>""");
         }
 
-        var request = new[] { a, b }.SelectMany(i => i["mergeRequests"]!.AsArray().OfType<JsonObject>().Select(r => (Waiting: i, Request: r)))
-            .FirstOrDefault(x => new[] { first, second }.Contains(HomePage.Text(x.Request, "survivor")) && new[] { first, second }.Contains(HomePage.Text(x.Request, "merged")));
+        var request = new[] { a, b }.SelectMany(i => i.MergeRequests.Select(r => (Waiting: i, Request: r)))
+            .FirstOrDefault(x => new[] { first, second }.Contains(Views.Shown(x.Request.Survivor)) && new[] { first, second }.Contains(Views.Shown(x.Request.Merged)));
         var fields = Html.Of($"""
             {ConsolePage.AntiforgeryField(http)}
             {asked.Hidden()}
             <input type="hidden" name="first" value="{first}">
             <input type="hidden" name="second" value="{second}">
-            <input type="hidden" name="firstVersion" value="{a["version"]}">
-            <input type="hidden" name="secondVersion" value="{b["version"]}">
+            <input type="hidden" name="firstVersion" value="{a.Version}">
+            <input type="hidden" name="secondVersion" value="{b.Version}">
             """);
         var id = first[^4..] + second[^4..];
         var reason = Html.Of($"""
@@ -280,10 +293,10 @@ public static class DuplicatesPage
         Html merge;
         if (request.Request is { } asked2)
         {
-            var survivor = HomePage.Text(asked2, "survivor");
+            var survivor = Views.Shown(asked2.Survivor);
             merge = reviewer.Manages(request.Waiting)
                 ? Html.Of($"""
-                    <p>{HomePage.Text(asked2, "requestedBy")} asks to merge <code>{HomePage.Text(asked2, "merged")}</code> into <code>{survivor}</code>; it waits for you.</p>
+                    <p>{Views.Shown(asked2.RequestedBy)} asks to merge <code>{Views.Shown(asked2.Merged)}</code> into <code>{survivor}</code>; it waits for you.</p>
                     <form method="post" action="{Path}/decide" class="decide">
                       {fields}
                       <input type="hidden" name="keep" value="{survivor}">
@@ -292,7 +305,7 @@ public static class DuplicatesPage
                       <button type="submit" name="action" value="decline" class="secondary">Decline</button>
                     </form>
                     """)
-                : Html.Of($"""<p class="notice">Merge of <code>{HomePage.Text(asked2, "merged")}</code> into <code>{survivor}</code> asked by {HomePage.Text(asked2, "requestedBy")}: it waits for {HomePage.Text(request.Waiting, "managingOffice")} to accept it.</p>""");
+                : Html.Of($"""<p class="notice">Merge of <code>{Views.Shown(asked2.Merged)}</code> into <code>{survivor}</code> asked by {Views.Shown(asked2.RequestedBy)}: it waits for {Views.Shown(request.Waiting.ManagingOffice)} to accept it.</p>""");
         }
         else if (!reviewer.MayMerge)
         {
@@ -324,23 +337,19 @@ public static class DuplicatesPage
 
     private sealed record Row(string Label, string First, string Second);
 
-    private static IEnumerable<Row> Compared(JsonObject a, JsonObject b)
+    private static IEnumerable<Row> Compared(Candidate a, Candidate b)
     {
-        Row Of(string label, Func<JsonObject, string> value) => new(label, value(a), value(b));
-        yield return Of("Names", i => string.Join(" · ", i["names"]!.AsArray().OfType<JsonObject>().OrderByDescending(n => n["primary"]!.GetValue<bool>()).Select(n => HomePage.Text(n, "text"))));
-        yield return Of("Kind", i => HomePage.Text(i, "kind"));
-        yield return Of("Country", i => HomePage.Text(i, "country"));
-        yield return Of("City", i => i["address"]?["city"]?.GetValue<string>() ?? "—");
-        yield return Of("Managed by", i => HomePage.Text(i, "managingOffice"));
-        yield return Of("Registered", i => i["registeredAt"]?.GetValue<string>() is { Length: >= 10 } at ? at[..10] : "—");
-        yield return Of("Legal form", i => HomePage.Text(i, "legalForm"));
-        yield return Of("Registration number", i => HomePage.Text(i, "registrationNumber"));
-        yield return Of("Identifiers", Identifiers);
+        Row Of(string label, Func<Candidate, string?> value) => new(label, Views.Shown(value(a)), Views.Shown(value(b)));
+        yield return Of("Names", i => string.Join(" · ", i.Names.OrderByDescending(n => n.Primary).Select(n => n.Text)));
+        yield return Of("Kind", i => i.Kind);
+        yield return Of("Country", i => i.Country);
+        yield return Of("City", i => i.Address?.City);
+        yield return Of("Managed by", i => i.ManagingOffice);
+        yield return Of("Registered", i => i.RegisteredAt is { Length: >= 10 } at ? at[..10] : null);
+        yield return Of("Legal form", i => i.LegalForm);
+        yield return Of("Registration number", i => i.RegistrationNumber);
+        yield return Of("Identifiers", i => Views.Identifiers(i.Lei, i.Orcid, i.Isni, i.ExternalIdentifiers));
     }
-
-    /// <summary>An identity's identifiers in one line: LEI, ORCID, ISNI and each office's own.</summary>
-    public static string Identifiers(JsonObject identity) =>
-        Views.Identifiers(identity["lei"]?.ToString(), identity["orcid"]?.ToString(), identity["isni"]?.ToString(), identity["externalIdentifiers"].Read<List<ExternalIdView>>());
 
     private static string Key(string first, string second) => $"{first}|{second}";
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GidSandbox.ReviewConsole;
 
 /// <summary>The console's home: who you are to the API, your office's Terms standing, and a lookup by GID.</summary>
@@ -60,6 +58,4 @@ public static class HomePage
                 """));
         });
     }
-
-    public static string Text(JsonNode? node, string property) => node?[property]?.ToString() ?? "—";
 }

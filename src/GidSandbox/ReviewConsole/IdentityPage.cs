@@ -36,6 +36,15 @@ public static class IdentityPage
         mutation ($gid: Gid!, $kind: ChallengeKind!, $reason: String!) { raiseChallenge(gid: $gid, kind: $kind, reason: $reason) { id } }
         """;
 
+    /// <summary>An event of the identity's stream as the timeline shows it (<c>identityHistory</c>); its data as recorded.</summary>
+    private sealed record HistoryEntry(
+        long Version, string? Type, string? OccurredAt, string? RecordedAt, string? Office, string? ClientId, string? Subject, string? Reason,
+        string? TermsVersion, JsonObject? Data);
+
+    /// <summary>A challenge to the identity's data (<c>challenges</c>).</summary>
+    private sealed record ChallengeView(
+        string? Kind, string? Reason, string? RaisedBy, string? RaisedOn, string? DueBy, string? Status, string? Outcome, string? Resolution, string? ResolvedOn);
+
     /// <summary>A form the API refused: which one, the error, and what the user typed, to show again as typed.</summary>
     private sealed record Refused(string Form, ApiError Error, IFormCollection Typed)
     {
@@ -99,7 +108,8 @@ public static class IdentityPage
     private static async Task<IResult> Show(HttpContext http, string gid, int? v, string? at, Refused? refused, bool raised = false)
     {
         var answer = await ConsoleApi.Send(http, Current, new { gid });
-        if (answer.Failed && answer.Data["identity"] is null)
+        var identity = answer.Read<IdentityRecord>("identity");
+        if (answer.Failed && identity is null)
         {
             var error = answer.Errors[0];
             return ConsolePage.For("Not found", Html.Of($"""
@@ -109,7 +119,7 @@ public static class IdentityPage
                 """), StatusCodes.Status400BadRequest);
         }
 
-        if (answer.Data["identity"] is not JsonObject identity)
+        if (identity is null)
         {
             return ConsolePage.For("Not found", Html.Of($"""
                 <h1>No identity has this GID</h1>
@@ -118,9 +128,9 @@ public static class IdentityPage
                 """), StatusCodes.Status404NotFound);
         }
 
-        var history = answer.Data["identityHistory"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
-        var canonical = identity["gid"]!.GetValue<string>();
-        var asOfInstant = v is { } picked && picked >= 1 && picked <= history.Count ? history[picked - 1]["occurredAt"]!.GetValue<string>() : at;
+        var history = answer.Read<List<HistoryEntry>>("identityHistory") ?? [];
+        var canonical = identity.Gid;
+        var asOfInstant = v is { } picked && picked >= 1 && picked <= history.Count ? history[picked - 1].OccurredAt : at;
         var shown = identity;
         var asOfNote = Html.Empty;
         if (asOfInstant is { Length: > 0 })
@@ -130,10 +140,10 @@ public static class IdentityPage
             {
                 asOfNote = Html.Of($"<p class=\"error\" role=\"alert\"><strong>{past.Errors[0].Code}</strong>: {past.Errors[0].Message}</p>");
             }
-            else if (past.Data["identityAsOf"] is JsonObject then)
+            else if (past.Read<IdentityRecord>("identityAsOf") is { } then)
             {
                 shown = then;
-                asOfNote = Html.Of($"""<p class="notice" role="status">Shown as it was at <time datetime="{asOfInstant}">{asOfInstant}</time> (version {HomePage.Text(then, "version")} of {history.Count}). <a href="{PathOf(canonical)}">Show it as it is now</a>.</p>""");
+                asOfNote = Html.Of($"""<p class="notice" role="status">Shown as it was at <time datetime="{asOfInstant}">{asOfInstant}</time> (version {then.Version} of {history.Count}). <a href="{PathOf(canonical)}">Show it as it is now</a>.</p>""");
             }
             else
             {
@@ -141,12 +151,12 @@ public static class IdentityPage
             }
         }
 
-        var relatedGids = new[] { shown["parent"] }.Concat(shown["subsidiaries"]?.AsArray() ?? []).OfType<JsonNode>().Select(g => g.GetValue<string>()).Distinct().ToList();
+        var relatedGids = new[] { shown.Parent }.Concat(shown.Subsidiaries ?? []).OfType<string>().Distinct().ToList();
         var related = relatedGids.Count == 0
-            ? new Dictionary<string, JsonObject>()
-            : (await ConsoleApi.Send(http, Related, new { gids = relatedGids })).Data["identities"]?.AsArray().OfType<JsonObject>().ToDictionary(i => i["gid"]!.GetValue<string>()) ?? [];
-        var challenges = answer.Data["challenges"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
-        var title = shown["names"]!.AsArray().FirstOrDefault(n => n?["primary"]?.GetValue<bool>() == true)?["text"]?.GetValue<string>() ?? canonical;
+            ? []
+            : ((await ConsoleApi.Send(http, Related, new { gids = relatedGids })).Read<List<RelatedView?>>("identities") ?? []).OfType<RelatedView>().ToDictionary(i => i.Gid);
+        var challenges = answer.Read<List<ChallengeView>>("challenges") ?? [];
+        var title = shown.Names.FirstOrDefault(n => n.Primary)?.Text ?? canonical;
         return ConsolePage.For(title, Html.Of($"""
             <h1><span class="name" dir="auto">{title}</span> <code class="gid">{canonical}</code></h1>
             {asOfNote}
@@ -169,20 +179,21 @@ public static class IdentityPage
     }
 
     /// <summary>The identity's challenges, and for everyone a way to challenge its data.</summary>
-    private static Html Challenges(HttpContext http, JsonObject identity, List<JsonObject> challenges, Refused? refused, bool raised)
+    private static Html Challenges(HttpContext http, IdentityRecord identity, List<ChallengeView> challenges, Refused? refused, bool raised)
     {
+        var managing = Views.Shown(identity.ManagingOffice);
         var items = challenges.Select(c => Html.Of($"""
             <li>
-              <p><strong>{ChallengesPage.KindLabel(HomePage.Text(c, "kind"))}</strong> by {HomePage.Text(c, "raisedBy")} on {HomePage.Text(c, "raisedOn")}: <span dir="auto">{HomePage.Text(c, "reason")}</span></p>
-              <p class="hint">{(HomePage.Text(c, "status") == "OPEN"
-                  ? Html.Of($"Open: {HomePage.Text(identity, "managingOffice")} answers by {HomePage.Text(c, "dueBy")}.")
-                  : Html.Of($"Resolved on {HomePage.Text(c, "resolvedOn")}: {HomePage.Text(c, "outcome")} — <span dir=\"auto\">{HomePage.Text(c, "resolution")}</span>"))}</p>
+              <p><strong>{ChallengesPage.KindLabel(Views.Shown(c.Kind))}</strong> by {Views.Shown(c.RaisedBy)} on {Views.Shown(c.RaisedOn)}: <span dir="auto">{Views.Shown(c.Reason)}</span></p>
+              <p class="hint">{(c.Status == "OPEN"
+                  ? Html.Of($"Open: {managing} answers by {Views.Shown(c.DueBy)}.")
+                  : Html.Of($"Resolved on {Views.Shown(c.ResolvedOn)}: {Views.Shown(c.Outcome)} — <span dir=\"auto\">{Views.Shown(c.Resolution)}</span>"))}</p>
             </li>
             """)).ToList();
         var list = items.Count == 0 ? Html.Of($"<p>No challenge has been raised.</p>") : Html.Of($"<ol class=\"challenges\">{items}</ol>");
-        var done = raised ? Html.Of($"<p class=\"ok\" role=\"status\">Challenge raised: {HomePage.Text(identity, "managingOffice")} must answer it within 10 Geneva business days.</p>") : Html.Empty;
+        var done = raised ? Html.Of($"<p class=\"ok\" role=\"status\">Challenge raised: {managing} must answer it within 10 Geneva business days.</p>") : Html.Empty;
         Html form;
-        if (HomePage.Text(identity, "status") == "MERGED")
+        if (identity.Status == "MERGED")
         {
             form = Html.Of($"<p class=\"notice\">This identity was merged; challenge the one it lives on as.</p>");
         }
@@ -193,9 +204,9 @@ public static class IdentityPage
             var error = refused is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>");
             form = Html.Of($"""
                 <h3 id="challenge-this">Challenge this data</h3>
-                <p class="hint">Think a name, an identifier or a relation is wrong, or that this is a duplicate? {HomePage.Text(identity, "managingOffice")}, which manages it, must answer within 10 Geneva business days.</p>
+                <p class="hint">Think a name, an identifier or a relation is wrong, or that this is a duplicate? {managing}, which manages it, must answer within 10 Geneva business days.</p>
                 {error}
-                <form method="post" action="{PathOf(identity["gid"]!.GetValue<string>())}/challenges" class="add-name" aria-labelledby="challenge-this">
+                <form method="post" action="{PathOf(identity.Gid)}/challenges" class="add-name" aria-labelledby="challenge-this">
                   {ConsolePage.AntiforgeryField(http)}
                   <label for="challenge-kind">What is wrong</label>
                   <select id="challenge-kind" name="kind">{kinds}</select>
@@ -217,36 +228,35 @@ public static class IdentityPage
     }
 
     /// <summary>The instant the registry stored an event, where it differs from when it happened (mock data).</summary>
-    internal static Html Recorded(JsonObject e, string happened) =>
-        e["recordedAt"]?.ToString() is { } recorded && recorded != e[happened]?.ToString()
+    internal static Html Recorded(string? happened, string? recorded) =>
+        recorded is not null && recorded != happened
             ? Html.Of($" <small>(recorded <time datetime=\"{recorded}\">{recorded}</time>)</small>")
             : Html.Empty;
 
-    private static Html Timeline(string gid, List<JsonObject> history, int? v, string? at)
+    private static Html Timeline(string gid, List<HistoryEntry> history, int? v, string? at)
     {
         var picked = v ?? history.Count;
         var entries = history.Select(e =>
         {
-            var version = e["version"]!.GetValue<long>();
-            var current = at is not null && version == picked ? Html.Of($" aria-current=\"step\"") : Html.Empty;
-            var reason = e["reason"] is { } r ? Html.Of($"<p class=\"reason\">Reason: {r.GetValue<string>()}</p>") : Html.Empty;
+            var current = at is not null && e.Version == picked ? Html.Of($" aria-current=\"step\"") : Html.Empty;
+            var reason = e.Reason is { } r ? Html.Of($"<p class=\"reason\">Reason: {r}</p>") : Html.Empty;
             return Html.Of($"""
                 <li{current}>
-                  <p><strong>{e["type"]?.GetValue<string>()}</strong> · version {version}</p>
-                  <p><time datetime="{HomePage.Text(e, "occurredAt")}">{HomePage.Text(e, "occurredAt")}</time>{Recorded(e, "occurredAt")}
-                     by {Who(e)} under Terms {HomePage.Text(e, "termsVersion")}</p>
+                  <p><strong>{e.Type}</strong> · version {e.Version}</p>
+                  <p><time datetime="{Views.Shown(e.OccurredAt)}">{Views.Shown(e.OccurredAt)}</time>{Recorded(e.OccurredAt, e.RecordedAt)}
+                     by {Who(e)} under Terms {Views.Shown(e.TermsVersion)}</p>
                   {Changed(e)}
                   {reason}
-                  <p><a href="{PathOf(gid)}?v={version}">As of this event</a></p>
+                  <p><a href="{PathOf(gid)}?v={e.Version}">As of this event</a></p>
                 </li>
                 """);
         });
-        var instants = history.Select(e => Html.Of($"<option value=\"{e["version"]}\" label=\"{HomePage.Text(e, "occurredAt")}\"></option>"));
-        var instantOfPicked = picked >= 1 && picked <= history.Count ? HomePage.Text(history[picked - 1], "occurredAt") : "";
+        var instants = history.Select(e => Html.Of($"<option value=\"{e.Version}\" label=\"{Views.Shown(e.OccurredAt)}\"></option>"));
+        var instantOfPicked = picked >= 1 && picked <= history.Count ? Views.Shown(history[picked - 1].OccurredAt) : "";
         return Html.Of($"""
             <section aria-labelledby="history">
               <h2 id="history">History</h2>
-              <form method="get" action="{PathOf(gid)}" class="as-of" data-instants="{string.Join(' ', history.Select(e => HomePage.Text(e, "occurredAt")))}">
+              <form method="get" action="{PathOf(gid)}" class="as-of" data-instants="{string.Join(' ', history.Select(e => Views.Shown(e.OccurredAt)))}">
                 <label for="as-of">As of event</label>
                 <input type="range" id="as-of" name="v" min="1" max="{history.Count}" step="1" value="{picked}" list="as-of-instants" aria-describedby="as-of-instant">
                 <datalist id="as-of-instants">{instants}</datalist>
@@ -264,13 +274,13 @@ public static class IdentityPage
     }
 
     /// <summary>What the event changed, in a line, from the event as recorded.</summary>
-    private static Html Changed(JsonObject entry)
+    private static Html Changed(HistoryEntry entry)
     {
-        var data = entry["data"] as JsonObject;
+        var data = entry.Data;
         string Of(string property) => Field(data, property)?.ToString() ?? "—";
         string NameOf(JsonNode? name) => $"{Field(name, "text")} ({Field(name, "script")}, {Field(name, "type")})";
         string IdentifierOf(JsonNode? x) => $"{Field(x, "issuer")} {Field(x, "scheme")} {Field(x, "value")}";
-        var what = entry["type"]?.GetValue<string>() switch
+        var what = entry.Type switch
         {
             "LegalEntityRegistered" or "NaturalPersonRegistered" => $"Registered in {Of("country")} as {string.Join("; ", (Field(data, "names") as JsonArray ?? []).Select(NameOf))}",
             "NameAdded" => $"Added the name {NameOf(Field(data, "name"))}",
@@ -298,17 +308,17 @@ public static class IdentityPage
         node is JsonObject o ? o.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value : null;
 
     /// <summary>The person who acted, where one signed in (e.g. here), with their office and client; else the office and its client.</summary>
-    private static Html Who(JsonObject entry) => entry["subject"] is { } person
-        ? Html.Of($"<span class=\"person\">{person.GetValue<string>()}</span> ({HomePage.Text(entry, "office")}, {HomePage.Text(entry, "clientId")})")
-        : Html.Of($"{HomePage.Text(entry, "office")} ({HomePage.Text(entry, "clientId")})");
+    private static Html Who(HistoryEntry entry) => entry.Subject is { } person
+        ? Html.Of($"<span class=\"person\">{person}</span> ({Views.Shown(entry.Office)}, {Views.Shown(entry.ClientId)})")
+        : Html.Of($"{Views.Shown(entry.Office)} ({Views.Shown(entry.ClientId)})");
 
     /// <summary>
     /// Offered only where the user may add a name: an office's session (gid:write) on a live identity; otherwise one
     /// line says why. After a refusal (a CONFLICT among them) the identity is shown as it is now and the input as typed.
     /// </summary>
-    private static Html AddNameForm(HttpContext http, JsonObject identity, Refused? refused)
+    private static Html AddNameForm(HttpContext http, IdentityRecord identity, Refused? refused)
     {
-        var status = HomePage.Text(identity, "status");
+        var status = Views.Shown(identity.Status);
         if (status != "ACTIVE")
         {
             return Html.Of($"""<p class="notice">No name is added to a {status.ToLowerInvariant()} identity{(status == "MERGED" ? "; add it to the identity it was merged into" : "")}.</p>""");
@@ -317,14 +327,14 @@ public static class IdentityPage
         if (!http.User.Holds(GidSandbox.Access.Scopes.Write))
         {
             var refusal = refused is null ? Html.Empty : Html.Of($"<p class=\"error\" role=\"alert\"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>");
-            return Html.Of($"""{refusal}<p class="notice">Names are added by offices (your session reads only); to dispute this identity's data, challenge it below. {HomePage.Text(identity, "managingOffice")} manages it.</p>""");
+            return Html.Of($"""{refusal}<p class="notice">Names are added by offices (your session reads only); to dispute this identity's data, challenge it below. {Views.Shown(identity.ManagingOffice)} manages it.</p>""");
         }
 
         var error = refused is null
             ? Html.Empty
             : Html.Of($"""
                 <p class="error" role="alert"><strong>{refused.Error.Code}</strong>: {refused.Error.Message}</p>
-                {(refused.Error.Code == "CONFLICT" ? Html.Of($"<p class=\"notice\" role=\"status\">The identity is shown as it is now (version {identity["version"]}); your input is kept: check it and add the name again.</p>") : Html.Empty)}
+                {(refused.Error.Code == "CONFLICT" ? Html.Of($"<p class=\"notice\" role=\"status\">The identity is shown as it is now (version {identity.Version}); your input is kept: check it and add the name again.</p>") : Html.Empty)}
                 """);
         var type = Refused.Value(refused, "name", "type");
         var types = NameTypes.Select(t => Html.Of($"<option{(t == type ? new Html(" selected") : Html.Empty)}>{t}</option>"));
@@ -332,9 +342,9 @@ public static class IdentityPage
             <section aria-labelledby="add-name">
               <h2 id="add-name">Add a name</h2>
               {error}
-              <form method="post" action="{PathOf(identity["gid"]!.GetValue<string>())}/names" class="add-name">
+              <form method="post" action="{PathOf(identity.Gid)}/names" class="add-name">
                 {ConsolePage.AntiforgeryField(http)}
-                <input type="hidden" name="expectedVersion" value="{identity["version"]}">
+                <input type="hidden" name="expectedVersion" value="{identity.Version}">
                 <label for="name-text">Name</label>
                 <input id="name-text" name="text" required maxlength="500" dir="auto" value="{Refused.Value(refused, "name", "text")}">
                 <label for="name-script">Script (ISO 15924)</label>

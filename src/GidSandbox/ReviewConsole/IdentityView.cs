@@ -1,37 +1,51 @@
-using System.Text.Json.Nodes;
-
 namespace GidSandbox.ReviewConsole;
+
+/// <summary>An identity as the identity page asks for it (<c>IdentityFields</c>), as it is now or as it was.</summary>
+public sealed record IdentityRecord(
+    string Gid, string? Kind, string? Status, string? Country, string? RegisteringOffice, string? ManagingOffice, string? TransferRequestedBy,
+    long Version, string? MergedInto, IReadOnlyList<string>? MergedFrom, string? RegisteredAt, string? DeactivationReason, ErasureView? Erasure,
+    string? Parent, IReadOnlyList<string>? Subsidiaries, NameView? PrimaryName, string? Lei, string? LegalFormName, string? RegistrationAuthority,
+    string? RegistrationNumber, string? Orcid, string? Isni, bool Synthetic, bool PersonalDetailsWithheld,
+    IReadOnlyList<AssertedName> Names, IReadOnlyList<AssertedIdentifier> ExternalIdentifiers, AddressView? Address);
+
+/// <summary>When and under which governance decision an identity was erased.</summary>
+public sealed record ErasureView(string? ErasedAt, string? DecisionReference);
+
+/// <summary>A name with the office that asserted it.</summary>
+public sealed record AssertedName(string Text, string? Script, string? Language, string? Type, bool Primary, string? AssertedBy, string? AssertedAt);
+
+/// <summary>An office's identifier with the office that asserted it.</summary>
+public sealed record AssertedIdentifier(string? Scheme, string? Issuer, string? Value, string? AssertedBy, string? AssertedAt);
+
+/// <summary>An identity a page names beside another (a parent, a subsidiary), by its primary name.</summary>
+public sealed record RelatedView(string Gid, string? Status, NameView? PrimaryName);
 
 /// <summary>The parts of an identity as the identity page shows them, whether as it is now or as it was.</summary>
 public static class IdentityView
 {
-    public static Html Status(JsonObject identity)
+    public static Html Status(IdentityRecord identity) => identity.Status switch
     {
-        var status = HomePage.Text(identity, "status");
-        return status switch
-        {
-            "MERGED" => Html.Of($"""<p class="status merged" role="status">Merged into <a href="{IdentityPage.PathOf(HomePage.Text(identity, "mergedInto"))}"><code>{HomePage.Text(identity, "mergedInto")}</code></a>: that identity lives on.</p>"""),
-            "ERASED" => Html.Of($"""<p class="status erased" role="status">Erased on {ErasedOn(identity)} under governance decision {HomePage.Text(identity["erasure"], "decisionReference")}: nothing of the person is held.</p>"""),
-            "DEACTIVATED" => Html.Of($"""<p class="status deactivated" role="status">Deactivated: {HomePage.Text(identity, "deactivationReason")}</p>"""),
-            _ => Html.Of($"""<p class="status active">Active</p>"""),
-        };
-    }
+        "MERGED" => Html.Of($"""<p class="status merged" role="status">Merged into <a href="{IdentityPage.PathOf(Views.Shown(identity.MergedInto))}"><code>{Views.Shown(identity.MergedInto)}</code></a>: that identity lives on.</p>"""),
+        "ERASED" => Html.Of($"""<p class="status erased" role="status">Erased on {ErasedOn(identity)} under governance decision {Views.Shown(identity.Erasure?.DecisionReference)}: nothing of the person is held.</p>"""),
+        "DEACTIVATED" => Html.Of($"""<p class="status deactivated" role="status">Deactivated: {Views.Shown(identity.DeactivationReason)}</p>"""),
+        _ => Html.Of($"""<p class="status active">Active</p>"""),
+    };
 
-    private static string ErasedOn(JsonObject identity) => HomePage.Text(identity["erasure"], "erasedAt") is { Length: >= 10 } at ? at[..10] : "";
+    private static string ErasedOn(IdentityRecord identity) => Views.Shown(identity.Erasure?.ErasedAt) is { Length: >= 10 } at ? at[..10] : "";
 
-    public static Html Names(JsonObject identity)
+    public static Html Names(IdentityRecord identity)
     {
-        var rows = identity["names"]!.AsArray().OfType<JsonObject>()
-            .OrderBy(n => HomePage.Text(n, "script"), StringComparer.Ordinal)
-            .ThenBy(n => HomePage.Text(n, "type"), StringComparer.Ordinal)
+        var rows = identity.Names
+            .OrderBy(n => Views.Shown(n.Script), StringComparer.Ordinal)
+            .ThenBy(n => Views.Shown(n.Type), StringComparer.Ordinal)
             .Select(n => Html.Of($"""
                 <tr>
-                  <td lang="{n["language"]?.GetValue<string>() ?? ""}" dir="auto">{HomePage.Text(n, "text")}</td>
-                  <td>{HomePage.Text(n, "script")}</td>
-                  <td>{HomePage.Text(n, "type")}</td>
-                  <td>{HomePage.Text(n, "language")}</td>
-                  <td>{(n["primary"]?.GetValue<bool>() == true ? "primary" : "")}</td>
-                  <td>{Source(n)}</td>
+                  <td lang="{n.Language ?? ""}" dir="auto">{n.Text}</td>
+                  <td>{Views.Shown(n.Script)}</td>
+                  <td>{Views.Shown(n.Type)}</td>
+                  <td>{Views.Shown(n.Language)}</td>
+                  <td>{(n.Primary ? "primary" : "")}</td>
+                  <td>{Source(n.AssertedBy, n.AssertedAt)}</td>
                 </tr>
                 """));
         return Html.Of($"""
@@ -47,10 +61,10 @@ public static class IdentityView
     }
 
     /// <summary>The office whose assertion an item is, with when: only it (or governance) changes it.</summary>
-    private static Html Source(JsonObject item) =>
-        item["assertedAt"] is { } at
-            ? Html.Of($"""{HomePage.Text(item, "assertedBy")} <time datetime="{at.GetValue<string>()}">{at.GetValue<string>()[..10]}</time>""")
-            : Html.Of($"{HomePage.Text(item, "assertedBy")}");
+    private static Html Source(string? assertedBy, string? assertedAt) =>
+        assertedAt is { } at
+            ? Html.Of($"""{Views.Shown(assertedBy)} <time datetime="{at}">{at[..10]}</time>""")
+            : Html.Of($"{Views.Shown(assertedBy)}");
 
     /// <summary>
     /// Right to left when the first letter is of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
@@ -74,56 +88,56 @@ public static class IdentityView
         return "ltr";
     }
 
-    public static Html Facts(JsonObject identity, IReadOnlyDictionary<string, JsonObject> related)
+    public static Html Facts(IdentityRecord identity, IReadOnlyDictionary<string, RelatedView> related)
     {
-        var parent = identity["parent"] is { } p
-            ? Party(p.GetValue<string>(), related)
+        var parent = identity.Parent is { } p
+            ? Party(p, related)
             : Html.Of($"none recorded");
-        var subsidiaries = identity["subsidiaries"] is JsonArray { Count: > 0 } children
-            ? Html.Join(children.Select(c => Html.Of($"<li>{Party(c!.GetValue<string>(), related)}</li>")))
+        var subsidiaries = identity.Subsidiaries is { Count: > 0 } children
+            ? Html.Join(children.Select(c => Html.Of($"<li>{Party(c, related)}</li>")))
             : Html.Of($"<li>none recorded</li>");
         // Each part isolated (a postal code between two Arabic parts is not reordered), in the order the address's own script reads.
-        var addressParts = identity["address"] is JsonObject a
-            ? a["lines"]!.AsArray().Select(l => l!.GetValue<string>()).Append(HomePage.Text(a, "postalCode")).Append(HomePage.Text(a, "city")).Append(HomePage.Text(a, "country")).ToList()
+        var addressParts = identity.Address is { } a
+            ? a.Lines.Append(Views.Shown(a.PostalCode)).Append(Views.Shown(a.City)).Append(Views.Shown(a.Country)).ToList()
             : null;
         var address = addressParts is not null
             ? Html.Of($"""<dd class="address" dir="{DirectionOf(string.Concat(addressParts))}">{Html.Join(addressParts.Select((part, i) => Html.Of($"{(i == 0 ? "" : ", ")}<bdi>{part}</bdi>")))}</dd>""")
-            : Html.Of($"<dd>{(identity["personalDetailsWithheld"]?.GetValue<bool>() == true ? "withheld (personal data of another office's natural person)" : "none")}</dd>");
-        var entity = HomePage.Text(identity, "kind") == "LEGAL_ENTITY";
+            : Html.Of($"<dd>{(identity.PersonalDetailsWithheld ? "withheld (personal data of another office's natural person)" : "none")}</dd>");
+        var entity = identity.Kind == "LEGAL_ENTITY";
         var kindFacts = entity
             ? Html.Of($"""
-                <dt>Legal form</dt><dd>{HomePage.Text(identity, "legalFormName")}</dd>
-                <dt>Registration</dt><dd>{HomePage.Text(identity, "registrationAuthority")} {HomePage.Text(identity, "registrationNumber")}</dd>
+                <dt>Legal form</dt><dd>{Views.Shown(identity.LegalFormName)}</dd>
+                <dt>Registration</dt><dd>{Views.Shown(identity.RegistrationAuthority)} {Views.Shown(identity.RegistrationNumber)}</dd>
                 <dt>Parent</dt><dd>{parent}</dd>
                 <dt>Subsidiaries (now)</dt><dd><ul class="subsidiaries">{subsidiaries}</ul></dd>
                 """)
             : Html.Of($"""
-                <dt>ORCID</dt><dd>{HomePage.Text(identity, "orcid")}</dd>
-                <dt>ISNI</dt><dd>{HomePage.Text(identity, "isni")}</dd>
+                <dt>ORCID</dt><dd>{Views.Shown(identity.Orcid)}</dd>
+                <dt>ISNI</dt><dd>{Views.Shown(identity.Isni)}</dd>
                 """);
         return Html.Of($"""
             <section aria-labelledby="facts">
               <h2 id="facts">Facts</h2>
               <dl class="facts">
-                <dt>Kind</dt><dd>{HomePage.Text(identity, "kind")}</dd>
-                <dt>Country</dt><dd>{HomePage.Text(identity, "country")}</dd>
-                <dt>Registered by</dt><dd>{HomePage.Text(identity, "registeringOffice")}{(identity["registeredAt"]?.GetValue<string>() is { Length: >= 10 } on ? $" on {on[..10]}" : "")}</dd>
-                <dt>Managed by</dt><dd>{HomePage.Text(identity, "managingOffice")}{(identity["transferRequestedBy"] is { } asked ? $" ({asked.GetValue<string>()} asked to take it over)" : "")}</dd>
+                <dt>Kind</dt><dd>{Views.Shown(identity.Kind)}</dd>
+                <dt>Country</dt><dd>{Views.Shown(identity.Country)}</dd>
+                <dt>Registered by</dt><dd>{Views.Shown(identity.RegisteringOffice)}{(identity.RegisteredAt is { Length: >= 10 } on ? $" on {on[..10]}" : "")}</dd>
+                <dt>Managed by</dt><dd>{Views.Shown(identity.ManagingOffice)}{(identity.TransferRequestedBy is { } asked ? $" ({asked} asked to take it over)" : "")}</dd>
                 {kindFacts}
                 <dt>Address</dt>{address}
-                <dt>Version</dt><dd>{HomePage.Text(identity, "version")}</dd>
-                <dt>Data</dt><dd>{(identity["synthetic"]?.GetValue<bool>() == true ? "synthetic (mock data)" : "—")}</dd>
+                <dt>Version</dt><dd>{identity.Version}</dd>
+                <dt>Data</dt><dd>{(identity.Synthetic ? "synthetic (mock data)" : "—")}</dd>
               </dl>
             </section>
             """);
     }
 
-    public static Html Identifiers(JsonObject identity)
+    public static Html Identifiers(IdentityRecord identity)
     {
-        var rows = identity["externalIdentifiers"]!.AsArray().OfType<JsonObject>()
-            .Select(x => Html.Of($"<tr><td>{HomePage.Text(x, "issuer")}</td><td>{HomePage.Text(x, "scheme")}</td><td><code>{HomePage.Text(x, "value")}</code></td><td>{Source(x)}</td></tr>"))
+        var rows = identity.ExternalIdentifiers
+            .Select(x => Html.Of($"<tr><td>{Views.Shown(x.Issuer)}</td><td>{Views.Shown(x.Scheme)}</td><td><code>{Views.Shown(x.Value)}</code></td><td>{Source(x.AssertedBy, x.AssertedAt)}</td></tr>"))
             .ToList();
-        var lei = identity["lei"] is { } l ? Html.Of($"<p>LEI <code>{l.GetValue<string>()}</code></p>") : Html.Empty;
+        var lei = identity.Lei is { } l ? Html.Of($"<p>LEI <code>{l}</code></p>") : Html.Empty;
         var table = rows.Count == 0
             ? Html.Of($"<p>No office has linked a local identifier.</p>")
             : Html.Of($"""
@@ -143,27 +157,27 @@ public static class IdentityView
     }
 
     /// <summary>A related identity by its name, with its GID; a GID alone where it is not known.</summary>
-    public static Html Party(string gid, IReadOnlyDictionary<string, JsonObject> related) =>
-        related.TryGetValue(gid, out var party) && party["primaryName"]?["text"]?.GetValue<string>() is { } name
-            ? Html.Of($"""<a href="{IdentityPage.PathOf(gid)}" dir="auto">{name}</a> <code class="gid">{gid}</code>{(HomePage.Text(party, "status") == "ACTIVE" ? "" : $" ({HomePage.Text(party, "status").ToLowerInvariant()})")}""")
+    public static Html Party(string gid, IReadOnlyDictionary<string, RelatedView> related) =>
+        related.TryGetValue(gid, out var party) && party.PrimaryName?.Text is { } name
+            ? Html.Of($"""<a href="{IdentityPage.PathOf(gid)}" dir="auto">{name}</a> <code class="gid">{gid}</code>{(party.Status == "ACTIVE" ? "" : $" ({Views.Shown(party.Status).ToLowerInvariant()})")}""")
             : Html.Of($"""<a href="{IdentityPage.PathOf(gid)}"><code>{gid}</code></a>""");
 
     /// <summary>The group as GLEIF draws it: the parent above, this entity, its subsidiaries below.</summary>
-    public static Html Group(JsonObject identity, IReadOnlyDictionary<string, JsonObject> related)
+    public static Html Group(IdentityRecord identity, IReadOnlyDictionary<string, RelatedView> related)
     {
-        var children = identity["subsidiaries"]?.AsArray().Select(c => c!.GetValue<string>()).ToList() ?? [];
-        if (identity["parent"] is null && children.Count == 0)
+        var children = identity.Subsidiaries ?? [];
+        if (identity.Parent is null && children.Count == 0)
         {
             return Html.Empty;
         }
 
-        var gid = identity["gid"]!.GetValue<string>();
-        var self = Html.Of($"""<span class="node self" dir="auto">{identity["primaryName"]?["text"]?.GetValue<string>() ?? gid}</span>""");
+        var gid = identity.Gid;
+        var self = Html.Of($"""<span class="node self" dir="auto">{identity.PrimaryName?.Text ?? gid}</span>""");
         var below = children.Count == 0
             ? Html.Empty
             : Html.Of($"""<ul>{children.Select(c => Html.Of($"""<li><span class="node">{Party(c, related)}</span></li>"""))}</ul>""");
-        var tree = identity["parent"] is { } p
-            ? Html.Of($"""<ul><li><span class="node">{Party(p.GetValue<string>(), related)}</span><ul><li>{self}{below}</li></ul></li></ul>""")
+        var tree = identity.Parent is { } p
+            ? Html.Of($"""<ul><li><span class="node">{Party(p, related)}</span><ul><li>{self}{below}</li></ul></li></ul>""")
             : Html.Of($"""<ul><li>{self}{below}</li></ul>""");
         return Html.Of($"""
             <section aria-labelledby="group">
@@ -177,9 +191,9 @@ public static class IdentityView
     }
 
     /// <summary>The GIDs merged into a survivor: they still resolve, to records that point here.</summary>
-    public static Html MergedFrom(JsonObject identity)
+    public static Html MergedFrom(IdentityRecord identity)
     {
-        var merged = identity["mergedFrom"]?.AsArray().Select(g => g!.GetValue<string>()).ToList() ?? [];
+        var merged = identity.MergedFrom ?? [];
         return merged.Count == 0
             ? Html.Empty
             : Html.Of($"""<p class="merged-from">Merged into this identity: {Html.Join(merged.Select((g, i) => Html.Of($"""{(i == 0 ? "" : ", ")}<a href="{IdentityPage.PathOf(g)}"><code>{g}</code></a>""")))}</p>""");

@@ -26,8 +26,6 @@ public static class MyRecordsPage
         string Gid, string? Status, IReadOnlyList<NameView> Names, string? Country, AddressView? Address, string? ContactEmail,
         IReadOnlyList<ExternalIdView> ExternalIdentifiers, ConsentView? Consent);
 
-    private sealed record AddressView(IReadOnlyList<string> Lines, string? City, string? PostalCode, string? Country);
-
     private sealed record ConsentView(bool Given, string? At);
 
     public static bool IsApplicant(HttpContext http) => http.User.Holds(Scopes.Applicant);

@@ -35,6 +35,9 @@ public static class Views
 /// <summary>An office's identifier linked to an identity (<c>externalIdentifiers</c>).</summary>
 public sealed record ExternalIdView(string? Scheme, string? Issuer, string? Value);
 
+/// <summary>An identity's address (<c>address</c>).</summary>
+public sealed record AddressView(IReadOnlyList<string> Lines, string? City, string? PostalCode, string? Country);
+
 /// <summary>One of an identity's names (<c>names</c>).</summary>
 public sealed record NameView(string Text, string? Script, string? Type, bool Primary);
 

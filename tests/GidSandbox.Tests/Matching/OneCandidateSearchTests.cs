@@ -18,8 +18,8 @@ namespace GidSandbox.Tests.Matching;
 /// batch answers the same, run after run. Over the committed evaluation set and part of the mock
 /// world, each in a database of its own.
 /// </summary>
-[Collection(SandboxCollection.Name)]
-public sealed class OneCandidateSearchTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class OneCandidateSearchTests(SeparateSandboxFixture sandbox)
 {
     private const int MockIdentities = 2000;
     private const int MockQueries = 50;

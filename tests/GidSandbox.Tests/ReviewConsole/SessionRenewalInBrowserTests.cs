@@ -2,14 +2,20 @@ using Microsoft.Playwright;
 
 namespace GidSandbox.Tests.ReviewConsole;
 
-/// <summary>The sandbox with access tokens that last 10 seconds, so that a renewal can be watched without waiting 15 minutes.</summary>
+/// <summary>
+/// The sandbox with access tokens that last 10 seconds and hold 1 second past their end, so that a renewal and the refusal
+/// of the renewed token can be watched without waiting 15 minutes and the 30 seconds of clock skew.
+/// </summary>
 public sealed class ShortTokenBrowserSandbox : BrowserSandbox
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(10);
 
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(1);
+
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Access:AccessTokenLifetime"] = TokenLifetime.ToString(),
+        ["Access:ClockSkew"] = ClockSkew.ToString(),
     };
 }
 
@@ -33,7 +39,7 @@ public sealed class SessionRenewalInBrowserTests(ShortTokenBrowserSandbox browse
         };
 
         // The first token is refused once it has expired (past the API's clock skew); the page renewed it before then.
-        var refusedAt = firstEnds + GidSandbox.Access.TokenRules.ClockSkew.TotalMilliseconds + 1000;
+        var refusedAt = firstEnds + ShortTokenBrowserSandbox.ClockSkew.TotalMilliseconds + 1000;
         await page.WaitForFunctionAsync("at => Date.now() > at", refusedAt, new() { Timeout = 90_000, PollingInterval = 500 });
         var old = await page.APIRequest.PostAsync("/graphql", new()
         {

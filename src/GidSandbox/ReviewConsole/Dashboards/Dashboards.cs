@@ -52,12 +52,12 @@ public static class Dashboards
     /// </summary>
     public static async Task<ConsolePage?> Refused(HttpContext http)
     {
-        var me = (await ConsoleApi.Send(http, "{ me { role scopes } }", termsExempt: true)).Data["me"];
-        var scopes = me?["scopes"]?.AsArray().Select(s => s!.GetValue<string>()).ToList() ?? [];
+        var me = (await ConsoleApi.Send(http, "{ me { role scopes } }", termsExempt: true)).Read<MeView>("me");
+        var scopes = me?.Scopes ?? [];
         return scopes.Contains(RequiredScope) ? null : ConsolePage.For("Refused", Html.Of($"""
             <h1>Dashboards are for governance reviewers</h1>
             <p class="error" role="alert"><strong>FORBIDDEN</strong>: the dashboards chart governance reports, which need the <code>{RequiredScope}</code> scope.
-            You are signed in as {HomePage.Text(me, "role")} with {(scopes.Count == 0 ? "no scope" : string.Join(" ", scopes))}, so the API refuses them to you.</p>
+            You are signed in as {Views.Shown(me?.Role)} with {(scopes.Count == 0 ? "no scope" : string.Join(" ", scopes))}, so the API refuses them to you.</p>
             <p>Governance reviewers hold <code>{RequiredScope}</code>. <a href="{ConsoleRegistration.PathBase}/">Back to the console's home</a>.</p>
             """), StatusCodes.Status403Forbidden);
     }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GidSandbox.ReviewConsole.Dashboards;
 
 /// <summary>Terms of Use acceptance per office and version, from termsAcceptanceReport.</summary>
@@ -13,6 +11,11 @@ public static class TermsDashboard
           termsAcceptanceReport { office role version firstAcceptedAt acceptedBy inForce suspended } }
         """;
 
+    /// <summary>A participant's acceptance of one version, or of none (<c>termsAcceptanceReport</c>).</summary>
+    private sealed record Row(string Office, string? Role, string? Version, string? FirstAcceptedAt, string? AcceptedBy, bool InForce, bool Suspended);
+
+    private sealed record InForce(string? Version);
+
     public static void Map(RouteGroupBuilder console) =>
         console.MapGet("/dashboards/terms", async (HttpContext http) =>
         {
@@ -23,11 +26,11 @@ public static class TermsDashboard
 
             var answer = await ConsoleApi.Send(http, Query);
 
-            var rows = Dashboards.Rows(answer, "termsAcceptanceReport").ToList();
-            var inForce = answer.Data["termsOfUse"]?["version"]?.GetValue<string>();
-            var versions = rows.Select(r => r["version"]?.GetValue<string>()).OfType<string>().Append(inForce).OfType<string>()
+            var rows = answer.Read<List<Row>>("termsAcceptanceReport") ?? [];
+            var inForce = answer.Read<InForce>("termsOfUse")?.Version;
+            var versions = rows.Select(r => r.Version).OfType<string>().Append(inForce).OfType<string>()
                 .Distinct().Order(StringComparer.Ordinal).ToList();
-            var participants = rows.GroupBy(r => r["office"]!.GetValue<string>()).ToList();
+            var participants = rows.GroupBy(r => r.Office).ToList();
             var roles = participants.Select(p => Role(p.First())).Distinct().Order(StringComparer.Ordinal).ToList();
             var categories = versions.Select(v => v == inForce ? $"{v} (in force)" : v).Append("None").ToList();
             var chart = new BarChart(
@@ -37,16 +40,16 @@ public static class TermsDashboard
                 "participants",
                 "Version",
                 categories,
-                [.. roles.Select(role => new Series(role, [.. versions.Select(v => (long)participants.Count(p => Role(p.First()) == role && p.Any(r => r["version"]?.GetValue<string>() == v))),
-                    participants.Count(p => Role(p.First()) == role && p.All(r => r["version"] is null))]))]);
+                [.. roles.Select(role => new Series(role, [.. versions.Select(v => (long)participants.Count(p => Role(p.First()) == role && p.Any(r => r.Version == v))),
+                    participants.Count(p => Role(p.First()) == role && p.All(r => r.Version is null))]))]);
             var head = versions.Select(v => Html.Of($"<th scope=\"col\">Version {v}{(v == inForce ? " (in force)" : "")}</th>"));
             var body = participants.Select(p => Html.Of($"""
                 <tr>
                   <th scope="row">{p.Key}</th>
                   <td>{Role(p.First())}</td>
-                  {versions.Select(v => Accepted(p.FirstOrDefault(r => r["version"]?.GetValue<string>() == v)))}
-                  <td>{(p.Any(r => r["inForce"]?.GetValue<bool>() == true) ? Html.Of($"yes") : Html.Of($"<strong>no</strong>"))}</td>
-                  <td>{(p.First()["suspended"]?.GetValue<bool>() == true ? Html.Of($"<strong>suspended</strong>") : Html.Of($"no"))}</td>
+                  {versions.Select(v => Accepted(p.FirstOrDefault(r => r.Version == v)))}
+                  <td>{(p.Any(r => r.InForce) ? Html.Of($"yes") : Html.Of($"<strong>no</strong>"))}</td>
+                  <td>{(p.First().Suspended ? Html.Of($"<strong>suspended</strong>") : Html.Of($"no"))}</td>
                 </tr>
                 """));
             return ConsolePage.For("Terms of Use acceptance", Html.Of($"""
@@ -65,9 +68,9 @@ public static class TermsDashboard
                 """), Dashboards.Status(answer));
         });
 
-    private static string Role(JsonObject row) => row["role"]?.GetValue<string>() ?? "—";
+    private static string Role(Row row) => Views.Shown(row.Role);
 
-    private static Html Accepted(JsonObject? row) => row is null
+    private static Html Accepted(Row? row) => row is null
         ? Html.Of($"<td>—</td>")
-        : Html.Of($"""<td><time datetime="{HomePage.Text(row, "firstAcceptedAt")}">{HomePage.Text(row, "firstAcceptedAt")}</time> by {HomePage.Text(row, "acceptedBy")}</td>""");
+        : Html.Of($"""<td><time datetime="{Views.Shown(row.FirstAcceptedAt)}">{Views.Shown(row.FirstAcceptedAt)}</time> by {Views.Shown(row.AcceptedBy)}</td>""");
 }

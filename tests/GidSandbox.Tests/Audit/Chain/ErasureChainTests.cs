@@ -14,8 +14,8 @@ namespace GidSandbox.Tests.Audit.Chain;
 /// An erasure against a throwaway database of the test cluster (tampering here never touches the shared one): the
 /// registry's own store, guard, erasure, async daemon and verifier.
 /// </summary>
-[Collection(SandboxCollection.Name)]
-public sealed class ErasureChainTests(SandboxFixture sandbox) : IAsyncLifetime
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class ErasureChainTests(SeparateSandboxFixture sandbox) : IAsyncLifetime
 {
     private const string Decision = "GOV-2026-17";
     private readonly string _database = $"gid_erasure_{Guid.NewGuid():N}";

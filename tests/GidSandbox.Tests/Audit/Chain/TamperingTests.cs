@@ -13,8 +13,8 @@ namespace GidSandbox.Tests.Audit.Chain;
 /// Tampering straight in PostgreSQL, in a throwaway database of the test cluster (never the shared
 /// one): the registry's own store, guard, async daemon and verifier run against it.
 /// </summary>
-[Collection(SandboxCollection.Name)]
-public sealed class TamperingTests(SandboxFixture sandbox) : IAsyncLifetime
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifetime
 {
     private readonly string _database = $"gid_tamper_{Guid.NewGuid():N}";
     private NpgsqlDataSource _data = null!;
