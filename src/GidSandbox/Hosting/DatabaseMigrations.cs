@@ -113,6 +113,7 @@ public static partial class DatabaseMigrations
             grant usage, select, update on all sequences in schema {schema} to {role};
             grant execute on all functions in schema {schema} to {role};
             grant select, insert, update, delete on {string.Join(", ", AccessDbContext.OpenIddictTables.Select(t => $"{AccessDbContext.Schema}.\"{t}\""))} to {role};
+            grant usage, select on all sequences in schema {AccessDbContext.Schema} to {role};
             """, connection);
         await command.ExecuteNonQueryAsync(ct);
     }
