@@ -42,9 +42,12 @@ public static class ClusterState
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited && File.ReadAllText($"/proc/{pid}/cmdline").Contains(program, StringComparison.Ordinal);
+            // A zombie (killed, not reaped) is dead; a command line read mid-exec is empty, so only a non-empty one may say it is another program.
+            var state = File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2)[1][0];
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            return !process.HasExited && state != 'Z' && (commandLine.Length == 0 || commandLine.Contains(program, StringComparison.Ordinal));
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or UnauthorizedAccessException or IndexOutOfRangeException)
         {
             return false;
         }

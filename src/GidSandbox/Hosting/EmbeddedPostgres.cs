@@ -212,6 +212,15 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         await new EmbeddedPostgres(FindBinaries(), dataDirectory, port, "postgres", logger).StopAsync();
     }
 
+    /// <summary>Restarts a server handed to itself, as an operator's restart would (same port and settings), and hands it to its new postmaster.</summary>
+    public static async Task RestartDetachedAsync(string dataDirectory, ILogger logger)
+    {
+        var port = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).ElementAt(3), CultureInfo.InvariantCulture);
+        var postgres = new EmbeddedPostgres(FindBinaries(), dataDirectory, port, "postgres", logger, ownsServer: false);
+        await postgres.RestartAsync();
+        await postgres.DetachAsync();
+    }
+
     /// <summary>Stops the server and leaves it down, as an outage would, until <see cref="StartAgainAsync"/>; clients' pools are left alone.</summary>
     public async Task StopForOutageAsync() =>
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
