@@ -1,5 +1,6 @@
 using GidSandbox.Access;
 using GidSandbox.Audit;
+using GidSandbox.Cluster;
 using GidSandbox.GraphQL;
 using GidSandbox.Hosting;
 using GidSandbox.Matching;
@@ -9,6 +10,12 @@ using GidSandbox.ReviewConsole;
 using GidSandbox.Rights;
 using GidSandbox.Terms;
 using JasperFx;
+
+// `cluster up|down` runs the sandbox on several processes; `proxy` is the cluster's reverse proxy (Cluster/).
+if (ClusterCommand.Asked(args))
+{
+    return await ClusterCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.ReadConfigurationFiles();
@@ -33,6 +40,7 @@ builder.Services.AddGidRights(builder.Configuration);
 builder.Services.AddReviewConsole();
 
 var app = builder.Build();
+app.UseGidProxyHeaders(); // first: every later part sees the client's address, not the cluster's proxy
 LandingPage.UseErrorPage(app); // outside Availability, which answers database outages with 503 itself
 app.UseGidAvailability();
 app.UseGidUsage();

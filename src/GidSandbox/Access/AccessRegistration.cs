@@ -46,7 +46,8 @@ public static class AccessRegistration
         });
 
         services.AddSingleton(keys); // other features derive their own keys (e.g. signed cursors) from these
-        var validatedTokens = new ValidatedTokens();
+        services.AddGidDataProtection(keys);
+        var validatedTokens = new ValidatedTokens(configuration.GetValue("Access:ValidatedTokenReuse", ValidatedTokens.DefaultReuse));
         services.AddSingleton(validatedTokens);
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AccessDbContext>())

@@ -12,12 +12,14 @@ namespace GidSandbox.Access;
 /// <summary>
 /// Remembers access tokens OpenIddict has validated, for at most <see cref="Reuse"/> and never
 /// past their expiry, so a client's next requests skip signature and token-store checks. A token
-/// revoked on this node is forgotten at once; on another node it stops working within
-/// <see cref="Reuse"/>.
+/// revoked on this node is forgotten at once; on another node of a cluster it stops working within
+/// <see cref="Reuse"/> (<c>Access:ValidatedTokenReuse</c>, 30 s unless configured).
 /// </summary>
-public sealed class ValidatedTokens
+public sealed class ValidatedTokens(TimeSpan reuse)
 {
-    public static readonly TimeSpan Reuse = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultReuse = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Reuse => reuse;
     private const int MaxTokens = 100_000;
     private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using GidSandbox.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -57,6 +59,8 @@ public sealed class AccessOptions
 
 public static class ParticipantEnrollment
 {
+    /// <summary>The advisory lock enrollment holds (any number no other lock of this database uses).</summary>
+    private const long EnrollmentLock = 0x6769645F656E726C; // "gid_enrl"
     /// <summary>
     /// Makes every configured participant a client with exactly its configured scopes (OpenIddict's tables are
     /// created at start, see AccessDbContext); running it again changes nothing that is already right.
@@ -71,6 +75,17 @@ public static class ParticipantEnrollment
             throw new InvalidOperationException(
                 $"No client secret is configured for {string.Join(", ", missing.Select(p => p.ClientId))}. " +
                 "Give Access:Participants:N:Secret for each; the shipped development secrets are used only with the embedded database.");
+        }
+
+        // Nodes of a cluster start side by side: one enrolls at a time (a session lock in PostgreSQL, released when this
+        // unpooled connection closes), so they do not update the same clients at once and fail on OpenIddict's concurrency check.
+        var unpooled = new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<GidDatabase>().Application) { Pooling = false };
+        await using var database = new NpgsqlConnection(unpooled.ConnectionString);
+        await database.OpenAsync();
+        await using (var lockEnrollment = new NpgsqlCommand($"set lock_timeout = 0; set statement_timeout = 0; select pg_advisory_lock({EnrollmentLock})", database))
+        {
+            lockEnrollment.CommandTimeout = 0; // waits for as long as the node before it enrolls
+            await lockEnrollment.ExecuteNonQueryAsync();
         }
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();

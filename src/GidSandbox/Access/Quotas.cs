@@ -19,6 +19,16 @@ public sealed class QuotaOptions
     /// <summary>Per-office exceptions, by office code: points per second, and as many at once.</summary>
     public Dictionary<string, int> OfficePointsPerSecond { get; set; } = [];
 
+    /// <summary>
+    /// The API nodes behind the cluster's proxy (<c>cluster up</c> sets it): each node holds its own buckets, with this
+    /// share of every rate and burst. The proxy spreads an office's requests evenly over the nodes, so together they
+    /// grant about the configured quota (docs/scale-out.md).
+    /// </summary>
+    public int Nodes { get; set; } = 1;
+
+    /// <summary>This node's share of <paramref name="points"/>, rounded up.</summary>
+    public int Share(int points) => Math.Max(1, (int)Math.Ceiling(points / (double)Math.Max(1, Nodes)));
+
     /// <summary>Charge requests by their cost (docs/limits.md); false charges one point a request, as before cost accounting (for A/B benchmarks).</summary>
     public bool ChargeCost { get; set; } = true;
 }
@@ -44,7 +54,7 @@ public sealed class OfficeQuotas(QuotaOptions options) : IDisposable
     public QuotaOptions Options => options;
 
     /// <summary>The most points <paramref name="office"/> may spend at once: no single request may cost more.</summary>
-    public int Capacity(string office) => options.OfficePointsPerSecond.TryGetValue(office, out var own) ? own : Math.Max(options.Burst, options.PointsPerSecond);
+    public int Capacity(string office) => options.Share(options.OfficePointsPerSecond.TryGetValue(office, out var own) ? own : Math.Max(options.Burst, options.PointsPerSecond));
 
     public long Remaining(string office) => _buckets.GetStatistics(office)?.CurrentAvailablePermits ?? Capacity(office);
 
@@ -68,8 +78,8 @@ public sealed class OfficeQuotas(QuotaOptions options) : IDisposable
         var (rate, size) = options.OfficePointsPerSecond.TryGetValue(office, out var own) ? (own, own) : (options.PointsPerSecond, Math.Max(options.Burst, options.PointsPerSecond));
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = size,
-            TokensPerPeriod = rate,
+            TokenLimit = options.Share(size),
+            TokensPerPeriod = options.Share(rate),
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
             AutoReplenishment = true,

@@ -15,6 +15,9 @@ namespace GidSandbox.Access;
 /// </summary>
 public sealed record SigningKeys(RsaSecurityKey Signing, SymmetricSecurityKey Encryption)
 {
+    /// <summary>The key file's key, which also seals the data-protection keys stored beside these (<see cref="SealedKeyRing"/>).</summary>
+    internal byte[] KeyFileKey { get; init; } = [];
+
     public const string Table = $"{AccessDbContext.Schema}.gid_keys";
     private const string Sealed = "aes-gcm:";
 
@@ -40,7 +43,8 @@ public sealed record SigningKeys(RsaSecurityKey Signing, SymmetricSecurityKey En
         stored.ImportFromPem(signing);
         return new SigningKeys(
             new RsaSecurityKey(stored) { KeyId = Convert.ToHexString(SHA256.HashData(stored.ExportSubjectPublicKeyInfo()))[..16] },
-            new SymmetricSecurityKey(Convert.FromBase64String(encryption)));
+            new SymmetricSecurityKey(Convert.FromBase64String(encryption)))
+        { KeyFileKey = keyEncryptionKey };
     }
 
     /// <summary>Keeps the first key ever stored; concurrent starts agree on it through the primary key.</summary>
@@ -77,7 +81,7 @@ public sealed record SigningKeys(RsaSecurityKey Signing, SymmetricSecurityKey En
     }
 
     /// <summary>The purpose is authenticated too, so a sealed key cannot be swapped into another row.</summary>
-    private static string Seal(byte[] key, string purpose, string material)
+    internal static string Seal(byte[] key, string purpose, string material)
     {
         var plaintext = Encoding.UTF8.GetBytes(material);
         var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
@@ -88,7 +92,7 @@ public sealed record SigningKeys(RsaSecurityKey Signing, SymmetricSecurityKey En
         return Sealed + Convert.ToBase64String([.. nonce, .. tag, .. ciphertext]);
     }
 
-    private static string Open(byte[] key, string purpose, string material)
+    internal static string Open(byte[] key, string purpose, string material)
     {
         var bytes = Convert.FromBase64String(material[Sealed.Length..]);
         var nonceSize = AesGcm.NonceByteSizes.MaxSize;

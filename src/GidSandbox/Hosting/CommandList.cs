@@ -61,18 +61,25 @@ public static class CommandList
         var all = All();
         var sandbox = own.AllCommandTypes().Select(CommandFactory.CommandNameFor).ToHashSet(StringComparer.Ordinal);
         AnsiConsole.WriteLine();
-        Table("The sandbox's commands", own.AllCommandTypes());
-        Table("Marten's and JasperFx's commands (the event store's database, projections, code generation)", all.AllCommandTypes().Where(t => !sandbox.Contains(CommandFactory.CommandNameFor(t))));
+        Table("The sandbox's commands", own.AllCommandTypes(), Cluster);
+        Table("Marten's and JasperFx's commands (the event store's database, projections, code generation)", all.AllCommandTypes().Where(t => !sandbox.Contains(CommandFactory.CommandNameFor(t))), []);
         AnsiConsole.MarkupLine("Serve the sandbox with [italic]dotnet run --project src/GidSandbox[/]; see a command's options with [italic]dotnet run --project src/GidSandbox -- help COMMAND[/].");
     }
 
-    private static void Table(string title, IEnumerable<Type> commands)
+    /// <summary>The cluster's commands run before the host is built (Cluster/ClusterCommand.cs), so they are no JasperFx commands.</summary>
+    private static readonly (string Name, string Description)[] Cluster =
+    [
+        ("cluster", "cluster up [--nodes N] runs a primary, N API nodes and a reverse proxy on this machine; cluster down stops them (docs/scale-out.md)"),
+    ];
+
+    private static void Table(string title, IEnumerable<Type> commands, IEnumerable<(string Name, string Description)> others)
     {
         var table = new Table { Border = TableBorder.SimpleHeavy, Title = new TableTitle(title) };
         table.AddColumns("Command", "Description");
-        foreach (var command in commands.OrderBy(CommandFactory.CommandNameFor, StringComparer.Ordinal))
+        var rows = commands.Select(c => (Name: CommandFactory.CommandNameFor(c), Description: CommandFactory.DescriptionFor(c))).Concat(others);
+        foreach (var (name, description) in rows.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
-            table.AddRow(Markup.Escape(CommandFactory.CommandNameFor(command)), Markup.Escape(CommandFactory.DescriptionFor(command)));
+            table.AddRow(Markup.Escape(name), Markup.Escape(description));
         }
 
         AnsiConsole.Write(table);

@@ -15,8 +15,20 @@ public static partial class DatabaseMigrations
 {
     public static readonly string[] Extensions = ["pg_trgm", "unaccent", "fuzzystrmatch"];
 
+    /// <summary>The advisory lock a migration holds (any number no other lock of this database uses).</summary>
+    private const long MigrationLock = 0x6769645F6D696772; // "gid_migr"
+
     public static async Task MigrateAsync(string applicationConnectionString, string ownerConnectionString, ILogger logger, CancellationToken ct = default)
     {
+        // Nodes of a cluster start side by side: one migrates at a time (concurrent GRANTs fail with "tuple concurrently
+        // updated"); the lock is the session's, released when this unpooled connection closes.
+        await using var migrating = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerConnectionString) { Pooling = false }.ConnectionString);
+        await migrating.OpenAsync(ct);
+        await using (var lockMigration = new NpgsqlCommand($"set lock_timeout = 0; set statement_timeout = 0; select pg_advisory_lock({MigrationLock})", migrating) { CommandTimeout = 0 })
+        {
+            await lockMigration.ExecuteNonQueryAsync(ct);
+        }
+
         var owner = await CurrentRoleAsync(ownerConnectionString, ct);
         try
         {
@@ -113,6 +125,7 @@ public static partial class DatabaseMigrations
             grant usage, select, update on all sequences in schema {schema} to {role};
             grant execute on all functions in schema {schema} to {role};
             grant select, insert, update, delete on {string.Join(", ", AccessDbContext.OpenIddictTables.Select(t => $"{AccessDbContext.Schema}.\"{t}\""))} to {role};
+            grant usage, select on all sequences in schema {AccessDbContext.Schema} to {role};
             """, connection);
         await command.ExecuteNonQueryAsync(ct);
     }

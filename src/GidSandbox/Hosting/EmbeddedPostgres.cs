@@ -24,7 +24,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
 
     private readonly string _binaries;
     private readonly ILogger _logger;
-    private readonly bool _ownsServer;
+    private bool _ownsServer;
     private bool _stopped;
 
     private EmbeddedPostgres(string binaries, string dataDirectory, int port, string databaseName, ILogger logger, bool ownsServer = true)
@@ -183,6 +183,43 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
             ["-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "postgres.log"),
              "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{DataDirectory}' -c max_connections=200", "start"],
             ct);
+
+    /// <summary>
+    /// Hands the server to itself: it outlives this process (its own postmaster is recorded as the process that
+    /// started it, so sandbox processes started on it share it) until <see cref="StopDetachedAsync"/> stops it.
+    /// </summary>
+    public async Task DetachAsync()
+    {
+        var postmaster = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First().Trim();
+        await File.WriteAllTextAsync(OwnerFile(DataDirectory), postmaster);
+        StartedHere.TryRemove(DataDirectory, out _);
+        _ownsServer = false;
+    }
+
+    /// <summary>The process id of the server on <paramref name="dataDirectory"/>, while it runs.</summary>
+    public static int? ServerPid(string dataDirectory) =>
+        File.Exists(Path.Combine(dataDirectory, "postmaster.pid"))
+        && int.TryParse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture, out var pid) && IsAlive(pid)
+            ? pid
+            : null;
+
+    /// <summary>Stops a server handed to itself by <see cref="DetachAsync"/>.</summary>
+    public static async Task StopDetachedAsync(string dataDirectory, ILogger logger)
+    {
+        var port = File.Exists(Path.Combine(dataDirectory, "postmaster.pid"))
+            ? int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).ElementAt(3), CultureInfo.InvariantCulture)
+            : 0;
+        await new EmbeddedPostgres(FindBinaries(), dataDirectory, port, "postgres", logger).StopAsync();
+    }
+
+    /// <summary>Restarts a server handed to itself, as an operator's restart would (same port and settings), and hands it to its new postmaster.</summary>
+    public static async Task RestartDetachedAsync(string dataDirectory, ILogger logger)
+    {
+        var port = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).ElementAt(3), CultureInfo.InvariantCulture);
+        var postgres = new EmbeddedPostgres(FindBinaries(), dataDirectory, port, "postgres", logger, ownsServer: false);
+        await postgres.RestartAsync();
+        await postgres.DetachAsync();
+    }
 
     /// <summary>Stops the server and leaves it down, as an outage would, until <see cref="StartAgainAsync"/>; clients' pools are left alone.</summary>
     public async Task StopForOutageAsync() =>

@@ -65,6 +65,7 @@ public static partial class Persistence
                 database = (postgres.ApplicationConnectionString, postgres.ConnectionString, keyFile ?? postgres.KeyFile);
             }
 
+            database.Application = Cluster.ClusterNode.From(builder.Configuration).Named(database.Application);
             await DatabaseMigrations.MigrateAsync(database.Application, database.Owner, logger);
             var availability = Availability.Options(builder.Configuration);
             builder.Services.AddGidAvailability(availability);
@@ -97,11 +98,17 @@ public static partial class Persistence
     public static IServiceCollection AddGidPersistence(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         var daemonMode = configuration.GetValue("Projections:DaemonMode", DaemonMode.HotCold);
+        var leadershipPolling = configuration.GetValue<int?>("Projections:LeadershipPollingMilliseconds");
         // The schema is applied at start by the owner role (DatabaseMigrations): the application role never needs DDL.
         services.AddMarten(options =>
             {
                 options.ConfigureGid(connectionString);
                 options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+                if (leadershipPolling is { } milliseconds)
+                {
+                    // How often a node that is not the daemon's leader tries to become it: the bound on a takeover (docs/scale-out.md).
+                    options.Projections.LeadershipPollingTime = milliseconds;
+                }
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(daemonMode);

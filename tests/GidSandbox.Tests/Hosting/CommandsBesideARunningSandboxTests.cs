@@ -73,7 +73,7 @@ public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
         Assert.True(exitCode == 0, output);
         var framework = output.IndexOf("Marten's and JasperFx's commands", StringComparison.Ordinal);
         Assert.True(framework > 0, output);
-        Assert.All(new[] { "seed", "verify", "match-csv", "export-golden-copy", "export-delta", "generate-mock-data", "run" }, own =>
+        Assert.All(new[] { "seed", "verify", "match-csv", "export-golden-copy", "export-delta", "generate-mock-data", "cluster", "run" }, own =>
             Assert.InRange(output.IndexOf($"  {own} ", StringComparison.Ordinal), 0, framework));
         Assert.All(new[] { "db-apply", "projections", "codegen" }, other =>
             Assert.True(output.IndexOf($"  {other} ", StringComparison.Ordinal) > framework, other));

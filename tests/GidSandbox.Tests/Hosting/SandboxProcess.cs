@@ -18,6 +18,10 @@ public static class SandboxProcess
     public static Task<Finished> RunAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunAsync(Path.Combine(ProgramFolder, "GidSandbox.dll"), root, environment, arguments);
 
+    /// <summary>The same, for a command that may take up to <paramref name="timeout"/> (the default is 2 minutes).</summary>
+    public static Task<Finished> RunAsync(string root, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(Path.Combine(ProgramFolder, "GidSandbox.dll"), root, environment, arguments, timeout);
+
     /// <summary>Runs one of the tools beside the sandbox (src/GidSandbox.Benchmarks) the same way.</summary>
     public static Task<Finished> RunToolAsync(string root, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunAsync(Path.Combine(FolderOf("GidSandbox.Benchmarks"), "GidSandbox.Benchmarks.dll"), root, environment, arguments);
@@ -25,7 +29,7 @@ public static class SandboxProcess
     private static string FolderOf(string project) => Path.Combine(
         Repository(), "src", project, "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
 
-    private static async Task<Finished> RunAsync(string program, string root, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    private static async Task<Finished> RunAsync(string program, string root, IReadOnlyDictionary<string, string> environment, string[] arguments, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet", [program, .. arguments])
         {
@@ -43,7 +47,7 @@ public static class SandboxProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        await process.WaitForExitAsync(new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2)).Token);
         return new Finished(process.ExitCode, await output + await errors, await errors);
     }
 
