@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
 using GidSandbox.Terms;
@@ -6,6 +6,9 @@ using NodaTime;
 using NodaTime.Text;
 
 namespace GidSandbox.ReviewConsole.Dashboards;
+
+/// <summary>An office or association as <c>termsAcceptanceReport</c> lists it, for the dashboards' filters.</summary>
+public sealed record Participant(string Office, string Role);
 
 /// <summary>
 /// Charts over the governance reports of the API. Every report needs <see cref="RequiredScope"/>
@@ -15,6 +18,12 @@ public static class Dashboards
 {
     public const string Path = ConsoleRegistration.PathBase + "/dashboards";
     public const string RequiredScope = Scopes.AuditRead;
+
+    /// <summary>
+    /// Report rows are summed into charts, so they are read strictly: a field the query does not ask for, or a null
+    /// where the record has none, fails with the field's name instead of counting as zero.
+    /// </summary>
+    private static readonly JsonSerializerOptions Strict = new(Views.Json) { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true };
 
     public static readonly IReadOnlyList<(string Path, string Title, string About)> Pages =
     [
@@ -113,7 +122,8 @@ public static class Dashboards
         </form>
         """);
 
-    public static IEnumerable<JsonObject> Rows(ApiAnswer answer, string field) => answer.Data[field]?.AsArray().OfType<JsonObject>() ?? [];
+    /// <summary>A report's rows, read once and strictly (<see cref="Strict"/>); none where the API refused the report.</summary>
+    public static List<T> Rows<T>(ApiAnswer answer, string field) => answer.Data[field]?.Deserialize<List<T>>(Strict) ?? [];
 
     public static Html BackLink() => Html.Of($"""<p><a href="{Path}">All dashboards</a></p>""");
 }

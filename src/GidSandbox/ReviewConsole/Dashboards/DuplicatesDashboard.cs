@@ -16,6 +16,9 @@ public static class DuplicatesDashboard
         query ($countries: [CountryCode!]!) { duplicateCandidatesReport(countries: $countries) { country kind outstanding complete } }
         """;
 
+    /// <summary>A country's pairs of one kind (<c>duplicateCandidatesReport</c>).</summary>
+    private sealed record Row(string Country, string Kind, long Outstanding, bool Complete);
+
     private static readonly char[] Separators = [' ', ',', ';'];
 
     public static void Map(RouteGroupBuilder console) =>
@@ -28,22 +31,22 @@ public static class DuplicatesDashboard
 
             var participants = await ConsoleApi.Send(http, Participants);
             var asked = string.IsNullOrWhiteSpace(countries)
-                ? [.. Dashboards.Rows(participants, "termsAcceptanceReport")
-                    .Where(r => r["role"]?.GetValue<string>() == "OFFICE")
-                    .Select(r => r["office"]!.GetValue<string>())
+                ? [.. Dashboards.Rows<Participant>(participants, "termsAcceptanceReport")
+                    .Where(p => p.Role == "OFFICE")
+                    .Select(p => p.Office)
                     .Where(CountryCodes.All.Contains)
                     .Distinct()
                     .Order(StringComparer.Ordinal)]
                 : countries.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             var answer = await ConsoleApi.Send(http, Query, new { countries = asked });
-            var rows = Dashboards.Rows(answer, "duplicateCandidatesReport").ToList();
-            var shown = rows.Select(r => r["country"]!.GetValue<string>()).Distinct().ToList();
-            var kinds = rows.Select(r => r["kind"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
-            var incomplete = rows.Where(r => r["complete"]?.GetValue<bool>() == false).Select(r => r["country"]!.GetValue<string>()).Distinct().ToList();
+            var rows = Dashboards.Rows<Row>(answer, "duplicateCandidatesReport");
+            var shown = rows.Select(r => r.Country).Distinct().ToList();
+            var kinds = rows.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+            var incomplete = rows.Where(r => !r.Complete).Select(r => r.Country).Distinct().ToList();
             var chart = new BarChart("duplicates", "Duplicate candidate pairs outstanding",
                 "Pairs of active identities of one country and kind that look alike and are not merged, stacked by kind.",
                 "pairs", "Country", shown,
-                [.. kinds.Select(k => new Series(Kind(k), [.. shown.Select(c => rows.Where(r => r["country"]!.GetValue<string>() == c && r["kind"]!.GetValue<string>() == k).Sum(r => r["outstanding"]!.GetValue<long>()))]))]);
+                [.. kinds.Select(k => new Series(Kind(k), [.. shown.Select(c => rows.Where(r => r.Country == c && r.Kind == k).Sum(r => r.Outstanding))]))]);
             var note = incomplete.Count == 0
                 ? Html.Empty
                 : Html.Of($"""<p class="notice" role="status">For {string.Join(", ", incomplete)} the report reached its limit of pairs scored: the counts there are at least what is shown.</p>""");

@@ -10,6 +10,12 @@ public static class RegistrationsDashboard
           registrationsReport(from: $from, to: $to) { day office registrations merges } }
         """;
 
+    /// <summary>An office's Geneva day (<c>registrationsReport</c>).</summary>
+    private sealed record Row(string Day, string Office, long Registrations, long Merges);
+
+    /// <summary>The two series of both charts, side by side.</summary>
+    private static readonly (string Name, Func<Row, long> Count)[] Counted = [("Registrations", r => r.Registrations), ("Merges", r => r.Merges)];
+
     public static void Map(RouteGroupBuilder console) =>
         console.MapGet("/dashboards/registrations", async (HttpContext http, string? from, string? to) =>
         {
@@ -22,20 +28,18 @@ public static class RegistrationsDashboard
             var answer = await ConsoleApi.Send(http, Query, new { from = range.From, to = range.To });
 
             var days = answer.Failed ? [] : Dashboards.Days(range.From, range.To);
-            var rows = Dashboards.Rows(answer, "registrationsReport").ToList();
-            var offices = rows.Select(r => r["office"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
-            long Sum(string field, Func<string, bool> day, Func<string, bool> office) =>
-                rows.Where(r => day(r["day"]!.GetValue<string>()) && office(r["office"]!.GetValue<string>())).Sum(r => r[field]!.GetValue<long>());
+            var rows = Dashboards.Rows<Row>(answer, "registrationsReport");
+            var offices = rows.Select(r => r.Office).Distinct().Order(StringComparer.Ordinal).ToList();
 
             var overTime = new BarChart("registrations-per-day", "Registrations and merges per day",
                 "Identities registered and identities merged into another, per Geneva day, all offices.", "identities", "Day", days,
-                [.. new[] { ("Registrations", "registrations"), ("Merges", "merges") }.Select(s => new Series(s.Item1, [.. days.Select(d => Sum(s.Item2, day => day == d, _ => true))]))],
+                [.. Counted.Select(s => new Series(s.Name, [.. days.Select(d => rows.Where(r => r.Day == d).Sum(s.Count))]))],
                 Stacked: false)
             { AxisLabel = Dashboards.ShortDay };
             var perOffice = new BarChart("registrations-per-office", "Registrations and merges per office",
                 $"Identities registered and merged by each office from {range.From} to {range.To}.", "identities", "Office",
                 [.. offices.Select(o => o.Length == 0 ? "(none)" : o)],
-                [.. new[] { ("Registrations", "registrations"), ("Merges", "merges") }.Select(s => new Series(s.Item1, [.. offices.Select(o => Sum(s.Item2, _ => true, office => office == o))]))],
+                [.. Counted.Select(s => new Series(s.Name, [.. offices.Select(o => rows.Where(r => r.Office == o).Sum(s.Count))]))],
                 Stacked: false);
             return ConsolePage.For("Registrations and merges", Html.Of($"""
                 <h1>Registrations and merges</h1>

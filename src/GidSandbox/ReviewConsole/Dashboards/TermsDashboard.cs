@@ -26,7 +26,7 @@ public static class TermsDashboard
 
             var answer = await ConsoleApi.Send(http, Query);
 
-            var rows = answer.Read<List<Row>>("termsAcceptanceReport") ?? [];
+            var rows = Dashboards.Rows<Row>(answer, "termsAcceptanceReport");
             var inForce = answer.Read<InForce>("termsOfUse")?.Version;
             var versions = rows.Select(r => r.Version).OfType<string>().Append(inForce).OfType<string>()
                 .Distinct().Order(StringComparer.Ordinal).ToList();

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GidSandbox.ReviewConsole.Dashboards;
 
 /// <summary>Requests, writes and refusals by code per office per day, from usageReport; one office or all.</summary>
@@ -12,9 +10,15 @@ public static class UsageDashboard
 
     private const string Query = """
         query ($from: LocalDate!, $to: LocalDate!, $office: String) {
-          termsAcceptanceReport { office }
+          termsAcceptanceReport { office role }
           usageReport(from: $from, to: $to, office: $office) { office day requests writes refusals { code count } } }
         """;
+
+    /// <summary>An office's Geneva day (<c>usageReport</c>).</summary>
+    private sealed record Row(string Office, string Day, long Requests, long Writes, IReadOnlyList<Refusals> Refusals);
+
+    /// <summary>The requests refused with one <c>extensions.code</c>.</summary>
+    private sealed record Refusals(string Code, long Count);
 
     public static void Map(RouteGroupBuilder console) =>
         console.MapGet("/dashboards/usage", async (HttpContext http, string? from, string? to, string? office) =>
@@ -29,27 +33,24 @@ public static class UsageDashboard
             var answer = await ConsoleApi.Send(http, Query, new { from = range.From, to = range.To, office });
 
             var days = answer.Failed ? [] : Dashboards.Days(range.From, range.To);
-            var rows = Dashboards.Rows(answer, "usageReport").ToList();
-            var offices = rows.Select(r => r["office"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
-            long On(string o, string day, Func<JsonObject, long> value) =>
-                rows.Where(r => r["office"]!.GetValue<string>() == o && r["day"]!.GetValue<string>() == day).Sum(value);
-            Series PerOffice(string o, Func<JsonObject, long> value) => new(o, [.. days.Select(d => On(o, d, value))]);
-            var codes = rows.SelectMany(r => r["refusals"]!.AsArray().Select(c => c!["code"]!.GetValue<string>())).Distinct().Order(StringComparer.Ordinal).ToList();
-            long RefusedWith(string code, string day) => rows.Where(r => r["day"]!.GetValue<string>() == day)
-                .SelectMany(r => r["refusals"]!.AsArray()).Where(c => c!["code"]!.GetValue<string>() == code).Sum(c => c!["count"]!.GetValue<long>());
+            var rows = Dashboards.Rows<Row>(answer, "usageReport");
+            var offices = rows.Select(r => r.Office).Distinct().Order(StringComparer.Ordinal).ToList();
+            Series PerOffice(string o, Func<Row, long> value) => new(o, [.. days.Select(d => rows.Where(r => r.Office == o && r.Day == d).Sum(value))]);
+            var codes = rows.SelectMany(r => r.Refusals).Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+            long RefusedWith(string code, string day) => rows.Where(r => r.Day == day).SelectMany(r => r.Refusals).Where(c => c.Code == code).Sum(c => c.Count);
             var who = office is null ? "all offices" : office;
 
             var requests = new BarChart("usage-requests", $"Requests per day, {who}", "Requests to /graphql and /audit per Geneva day, stacked by office.",
-                "requests", "Day", days, BarChart.Largest(offices.Select(o => PerOffice(o, r => r["requests"]!.GetValue<long>())), LargestShown))
+                "requests", "Day", days, BarChart.Largest(offices.Select(o => PerOffice(o, r => r.Requests)), LargestShown))
             { AxisLabel = Dashboards.ShortDay };
             var writes = new BarChart("usage-writes", $"Writes per day, {who}", "Events recorded for each office's clients per Geneva day, stacked by office.",
-                "writes", "Day", days, BarChart.Largest(offices.Select(o => PerOffice(o, r => r["writes"]!.GetValue<long>())), LargestShown))
+                "writes", "Day", days, BarChart.Largest(offices.Select(o => PerOffice(o, r => r.Writes)), LargestShown))
             { AxisLabel = Dashboards.ShortDay };
             var refusals = new BarChart("usage-refusals", $"Refusals per day by code, {who}", "Requests the API refused, per Geneva day, stacked by extensions.code.",
                 "refusals", "Day", days, BarChart.Largest(codes.Select(c => new Series(c, [.. days.Select(d => RefusedWith(c, d))])), LargestShown))
             { AxisLabel = Dashboards.ShortDay };
 
-            var known = Dashboards.Rows(answer, "termsAcceptanceReport").Select(r => r["office"]!.GetValue<string>()).Distinct();
+            var known = Dashboards.Rows<Participant>(answer, "termsAcceptanceReport").Select(p => p.Office).Distinct();
             var officeField = Html.Of($"""
                 <label for="office">Office</label>
                 <input id="office" name="office" list="offices" value="{office}" size="8" placeholder="all" autocomplete="off">
