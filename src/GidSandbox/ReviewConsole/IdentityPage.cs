@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace GidSandbox.ReviewConsole;
@@ -39,7 +39,16 @@ public static class IdentityPage
     /// <summary>An event of the identity's stream as the timeline shows it (<c>identityHistory</c>); its data as recorded.</summary>
     private sealed record HistoryEntry(
         long Version, string? Type, string? OccurredAt, string? RecordedAt, string? Office, string? ClientId, string? Subject, string? Reason,
-        string? TermsVersion, JsonObject? Data);
+        string? TermsVersion, RecordedData? Data);
+
+    /// <summary>
+    /// The fields of a recorded event that the timeline names, whichever event it is: the event types share these names,
+    /// and each event holds only its own.
+    /// </summary>
+    private sealed record RecordedData(
+        string? Country, IReadOnlyList<NameView>? Names, NameView? Name, int? NameId, AddressView? Address, ExternalIdView? Identifier,
+        IReadOnlyList<ExternalIdView>? ExternalIdentifiers, string? Survivor, string? Merged, string? Other, string? Reason, string? RequestedBy,
+        string? FromOffice, string? ToOffice);
 
     /// <summary>A challenge to the identity's data (<c>challenges</c>).</summary>
     private sealed record ChallengeView(
@@ -277,35 +286,30 @@ public static class IdentityPage
     private static Html Changed(HistoryEntry entry)
     {
         var data = entry.Data;
-        string Of(string property) => Field(data, property)?.ToString() ?? "—";
-        string NameOf(JsonNode? name) => $"{Field(name, "text")} ({Field(name, "script")}, {Field(name, "type")})";
-        string IdentifierOf(JsonNode? x) => $"{Field(x, "issuer")} {Field(x, "scheme")} {Field(x, "value")}";
+        static string NameOf(NameView? name) => $"{name?.Text} ({name?.Script}, {name?.Type})";
+        static string IdentifierOf(ExternalIdView? x) => $"{x?.Issuer} {x?.Scheme} {x?.Value}";
         var what = entry.Type switch
         {
-            "LegalEntityRegistered" or "NaturalPersonRegistered" => $"Registered in {Of("country")} as {string.Join("; ", (Field(data, "names") as JsonArray ?? []).Select(NameOf))}",
-            "NameAdded" => $"Added the name {NameOf(Field(data, "name"))}",
-            "NameRemoved" => $"Removed name {Of("nameId")}",
-            "AddressChanged" => Field(data, "address") is JsonObject address ? $"Address now in {Field(address, "city")} ({Field(address, "country")})" : "Address removed or withheld",
-            "ExternalIdentifierLinked" => $"Linked {IdentifierOf(Field(data, "identifier"))}",
-            "ExternalIdentifierUnlinked" => $"Unlinked {IdentifierOf(Field(data, "identifier"))}",
-            "IdentityMerged" => $"Merged into {Of("survivor")}",
-            "IdentityAbsorbed" => $"Took over {Of("merged")}: {(Field(data, "names") as JsonArray)?.Count ?? 0} name(s), {(Field(data, "externalIdentifiers") as JsonArray)?.Count ?? 0} identifier(s)",
-            "IdentityDeactivated" => $"Deactivated: {Of("reason")}",
+            "LegalEntityRegistered" or "NaturalPersonRegistered" => $"Registered in {Views.Shown(data?.Country)} as {string.Join("; ", (data?.Names ?? []).Select(NameOf))}",
+            "NameAdded" => $"Added the name {NameOf(data?.Name)}",
+            "NameRemoved" => $"Removed name {Views.Shown(data?.NameId?.ToString(CultureInfo.InvariantCulture))}",
+            "AddressChanged" => data?.Address is { } address ? $"Address now in {address.City} ({address.Country})" : "Address removed or withheld",
+            "ExternalIdentifierLinked" => $"Linked {IdentifierOf(data?.Identifier)}",
+            "ExternalIdentifierUnlinked" => $"Unlinked {IdentifierOf(data?.Identifier)}",
+            "IdentityMerged" => $"Merged into {Views.Shown(data?.Survivor)}",
+            "IdentityAbsorbed" => $"Took over {Views.Shown(data?.Merged)}: {data?.Names?.Count ?? 0} name(s), {data?.ExternalIdentifiers?.Count ?? 0} identifier(s)",
+            "IdentityDeactivated" => $"Deactivated: {Views.Shown(data?.Reason)}",
             "IdentityReactivated" => "Reactivated",
-            "ManagementTransferRequested" => $"{Of("toOffice")} asked to manage it",
-            "ManagementTransferDeclined" => $"Transfer to {Of("toOffice")} declined",
-            "ManagementTransferred" => $"Management moved from {Of("fromOffice")} to {Of("toOffice")}",
-            "MergeRequested" => $"{Of("requestedBy")} asked to merge {Of("merged")} into {Of("survivor")}",
-            "MergeRequestDeclined" => $"Declined merging {Of("merged")} into {Of("survivor")}",
-            "DuplicateDismissed" => $"Reviewed with {Of("other")}: not the same party",
+            "ManagementTransferRequested" => $"{Views.Shown(data?.ToOffice)} asked to manage it",
+            "ManagementTransferDeclined" => $"Transfer to {Views.Shown(data?.ToOffice)} declined",
+            "ManagementTransferred" => $"Management moved from {Views.Shown(data?.FromOffice)} to {Views.Shown(data?.ToOffice)}",
+            "MergeRequested" => $"{Views.Shown(data?.RequestedBy)} asked to merge {Views.Shown(data?.Merged)} into {Views.Shown(data?.Survivor)}",
+            "MergeRequestDeclined" => $"Declined merging {Views.Shown(data?.Merged)} into {Views.Shown(data?.Survivor)}",
+            "DuplicateDismissed" => $"Reviewed with {Views.Shown(data?.Other)}: not the same party",
             _ => null,
         };
         return what is null ? Html.Empty : Html.Of($"<p class=\"changed\" dir=\"auto\">{what}</p>");
     }
-
-    /// <summary>A property of a recorded event, however its name is cased.</summary>
-    private static JsonNode? Field(JsonNode? node, string property) =>
-        node is JsonObject o ? o.FirstOrDefault(p => string.Equals(p.Key, property, StringComparison.OrdinalIgnoreCase)).Value : null;
 
     /// <summary>The person who acted, where one signed in (e.g. here), with their office and client; else the office and its client.</summary>
     private static Html Who(HistoryEntry entry) => entry.Subject is { } person

@@ -71,6 +71,28 @@ public sealed class IdentityPageTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task the_timeline_says_what_each_event_changed_from_the_event_as_recorded()
+    {
+        var applicant = Given.ApplicantNumber("EP");
+        var name = $"Changes {Given.UniqueWord()} Widgets AG";
+        var survivor = await sandbox.ALegalEntity(name, "CH", Given.ExternalId(applicant));
+        var merged = await sandbox.ALegalEntityDespiteDuplicates(name.Replace(" AG", " A.G.", StringComparison.Ordinal), "CH");
+        await sandbox.Data(
+            "mutation ($input: MergeIdentitiesInput!) { mergeIdentities(input: $input) { identity { gid } } }",
+            new { input = new { survivor = survivor.Gid(), merged = merged.Gid(), reason = "Same company, two spellings" } });
+        await sandbox.Data(AddName, new { input = new { gid = survivor.Gid(), name = new { text = "Changes Holding", script = "Latn", type = "ALIAS" } } });
+
+        var kept = await Page("reviewer", $"/console/identities/{survivor.Gid()}");
+        var gone = await Page("reviewer", $"/console/identities/{merged.Gid()}");
+
+        Assert.Contains($"<p class=\"changed\" dir=\"auto\">Registered in CH as {name} (Latn, ", kept, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"changed\" dir=\"auto\">Linked EP applicant-number {applicant}</p>", kept, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"changed\" dir=\"auto\">Took over {merged.Gid()}: 1 name(s), 0 identifier(s)</p>", kept, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"changed\" dir=\"auto\">Added the name Changes Holding (Latn, ALIAS)</p>", kept, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"changed\" dir=\"auto\">Merged into {survivor.Gid()}</p>", gone, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_parent_and_its_subsidiary_link_to_each_other()
     {
         var parent = await sandbox.ALegalEntity($"Parent {Given.UniqueWord()} Holding AG", "CH");
