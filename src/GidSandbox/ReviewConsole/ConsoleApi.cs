@@ -102,10 +102,13 @@ public static class ConsoleApi
         return errors.Count > 0 ? errors : [new ApiError("ERROR", $"The API answered {(int)response.StatusCode}.")];
     }
 
+    /// <summary>An entry of a GraphQL response's <c>errors</c>.</summary>
+    private sealed record ErrorEntry(string? Message, ErrorExtensions? Extensions);
+
+    private sealed record ErrorExtensions(string? Code);
+
     private static List<ApiError> ErrorsOf(JsonObject? body) =>
-        body?["errors"]?.AsArray()
-            .Select(e => new ApiError(e?["extensions"]?["code"]?.GetValue<string>() ?? "ERROR", e?["message"]?.GetValue<string>() ?? ""))
-            .ToList() ?? [];
+        [.. (body?["errors"].Read<List<ErrorEntry?>>() ?? []).Select(e => new ApiError(e?.Extensions?.Code ?? "ERROR", e?.Message ?? ""))];
 
     private static (HttpClient Backchannel, HttpRequestMessage Request) Authorized(HttpContext http, HttpMethod method, string relativeUri)
     {

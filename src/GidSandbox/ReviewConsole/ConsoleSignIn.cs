@@ -168,18 +168,18 @@ public static partial class ConsoleSignIn
             }),
         };
         using var response = await oidc.Backchannel.SendAsync(request, http.RequestAborted);
-        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(http.RequestAborted);
-        if (!response.IsSuccessStatusCode || answer?["access_token"]?.GetValue<string>() is not { } accessToken)
+        var answer = await response.Content.ReadFromJsonAsync<OpenIddictResponse>(http.RequestAborted);
+        if (!response.IsSuccessStatusCode || answer?.AccessToken is not { } accessToken)
         {
-            LogRenewalRefused(Logger(http), (int)response.StatusCode, answer?.ToJsonString());
+            LogRenewalRefused(Logger(http), (int)response.StatusCode, answer?.ToString());
             return Results.Json(new { error = "The session could not be renewed: sign in again." }, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var ends = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(answer["expires_in"]?.GetValue<int>() ?? AccessRegistration.AccessTokenMinutes * 60);
+        var ends = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(answer.ExpiresIn ?? AccessRegistration.AccessTokenMinutes * 60);
         var properties = session.Properties!;
         var tokens = properties.GetTokens().ToDictionary(t => t.Name, t => t.Value);
         tokens["access_token"] = accessToken;
-        tokens["refresh_token"] = answer["refresh_token"]?.GetValue<string>() ?? refreshToken; // rolling: each use may give a new one
+        tokens["refresh_token"] = answer.RefreshToken ?? refreshToken; // rolling: each use may give a new one
         tokens["expires_at"] = ends.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         properties.StoreTokens(tokens.Select(t => new AuthenticationToken { Name = t.Key, Value = t.Value }));
         properties.ExpiresUtc = ends;

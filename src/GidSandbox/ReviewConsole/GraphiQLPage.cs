@@ -32,20 +32,27 @@ public static class GraphiQLPage
         query ($gids: [Gid!]!) { identities(gids: $gids) { gid status externalIdentifiers { scheme issuer value } } }
         """;
 
+    /// <summary>The latest changes (<c>changes</c>): where a live identity is likely found.</summary>
+    private sealed record ChangePage(IReadOnlyList<Change> Changes);
+
+    private sealed record Change(string Gid);
+
+    /// <summary>A changed identity, as the examples need it (<c>identities</c>).</summary>
+    private sealed record SampleIdentity(string Gid, string? Status, IReadOnlyList<ExternalIdView> ExternalIdentifiers);
+
     private static async Task<Sample> SampleAsync(HttpContext http)
     {
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        var gids = (await ConsoleApi.Send(http, SampleQuery)).Data["changes"]?["changes"]?.AsArray()
-            .Select(c => c!["gid"]!.GetValue<string>()).Distinct().Take(50).ToList() ?? [];
+        var changes = (await ConsoleApi.Send(http, SampleQuery)).Read<ChangePage>("changes")?.Changes ?? [];
+        var gids = changes.Select(c => c.Gid).Distinct().Take(50).ToList();
         var identities = gids.Count == 0
             ? []
-            : (await ConsoleApi.Send(http, IdentitiesQuery, new { gids })).Data["identities"]?.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToList() ?? [];
-        var live = identities.Where(i => i["status"]?.GetValue<string>() == "ACTIVE").ToList();
-        var gid = live.FirstOrDefault()?["gid"]?.GetValue<string>() ?? "GID-0000-0000-0000-0000";
-        var linked = live.SelectMany(i => i["externalIdentifiers"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>()).FirstOrDefault();
-        return linked is null
-            ? new Sample(gid, now, "applicant-number", "520000123", "JP")
-            : new Sample(gid, now, linked["scheme"]!.GetValue<string>(), linked["value"]!.GetValue<string>(), linked["issuer"]!.GetValue<string>());
+            : (await ConsoleApi.Send(http, IdentitiesQuery, new { gids })).Read<List<SampleIdentity?>>("identities") ?? [];
+        var live = identities.OfType<SampleIdentity>().Where(i => i.Status == "ACTIVE").ToList();
+        var gid = live.FirstOrDefault()?.Gid ?? "GID-0000-0000-0000-0000";
+        return live.SelectMany(i => i.ExternalIdentifiers).FirstOrDefault() is { Scheme: { } scheme, Value: { } value, Issuer: { } issuer }
+            ? new Sample(gid, now, scheme, value, issuer)
+            : new Sample(gid, now, "applicant-number", "520000123", "JP");
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
