@@ -29,6 +29,9 @@ public sealed partial class MockWorld(MockProfile profile)
     private static readonly Duration Span = Duration.FromDays(18);
     private const int Year = 2026;
 
+    /// <summary>The size of a world's ranges of applicant numbers and ORCID iDs; a party has at least one registration.</summary>
+    public const int MaxParties = 1_000_000;
+
     private static readonly string[] Renamings = ["Holdings", "Group", "International", "Global", "Innovations"];
 
     private readonly Dictionary<string, Faker> _fakers = [];
@@ -48,6 +51,7 @@ public sealed partial class MockWorld(MockProfile profile)
     /// <summary>Parties in order until their registrations make exactly the profile's number of identities.</summary>
     public IEnumerable<MockParty> Parties()
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(profile.Identities, MaxParties); // the identifier ranges hold no more
         var remaining = profile.Identities;
         for (var i = 1; remaining > 0; i++)
         {
@@ -230,7 +234,7 @@ public sealed partial class MockWorld(MockProfile profile)
                 Names = names.Inputs,
                 Country = plan.Country.Code,
                 Address = address,
-                Orcid = r.Bool(plan.Role == "inventor" ? 0.3f : 0.05f) ? Orcid(r) : null,
+                Orcid = r.Bool(plan.Role == "inventor" ? 0.3f : 0.05f) ? Orcid(i, r) : null,
                 ContactEmail = r.Bool(0.3f) ? $"{Slug(names.Latin)}.{i}@example.org" : null,
                 ExternalIdentifiers = identifiers,
             };
@@ -329,12 +333,31 @@ public sealed partial class MockWorld(MockProfile profile)
         return body + check;
     }
 
-    /// <summary>An ORCID-style iD in the block 0000-0000-…, with its MOD 11-2 check character.</summary>
-    private static string Orcid(Randomizer r)
+    /// <summary>
+    /// An ORCID-style iD in the block 0000-0000-…, with its MOD 11-2 check character: party <paramref name="i"/>'s own
+    /// number in a range of 1,000,000 chosen by the seed modulo 9 (as <see cref="Ordinal"/>), shuffled so that neighbouring
+    /// parties do not hold neighbouring iDs. Random digits were drawn twice in a world of 100,000 identities, and the
+    /// loader refused the second registration as a CONFLICT.
+    /// </summary>
+    private string Orcid(int i, Randomizer r)
     {
-        var digits = "00000000" + r.String2(7, "0123456789");
-        var compact = digits + Iso7064.Mod11Check(digits);
+        _ = r.String2(7, "0123456789"); // the draw of the random digits this replaced; kept so the rest of the world stays as it was
+        var digits = (Block + 1) * 1_000_000L + Shuffle(i - 1);
+        var body = digits.ToString("D15", CultureInfo.InvariantCulture);
+        var compact = body + Iso7064.Mod11Check(body);
         return $"{compact[..4]}-{compact[4..8]}-{compact[8..12]}-{compact[12..]}";
+    }
+
+    /// <summary>A permutation of 0…999,999 keyed by the seed: four Feistel rounds over its two halves of three digits.</summary>
+    private int Shuffle(int n)
+    {
+        var (left, right) = (n / 1000, n % 1000);
+        for (var round = 0; round < 4; round++)
+        {
+            (left, right) = (right, (left + (int)(Mix(profile.Seed, right, round, 0x0C1D) % 1000)) % 1000);
+        }
+
+        return (left * 1000) + right;
     }
 
     /// <summary>
@@ -342,7 +365,10 @@ public sealed partial class MockWorld(MockProfile profile)
     /// worlds whose seeds differ modulo 9 use disjoint ranges of 4,000,000 (up to 1,000,000 parties),
     /// so two profiles loaded into one registry never claim the same applicant number.
     /// </summary>
-    private long Ordinal(int i, int slot) => (((profile.Seed % 9) + 9) % 9 * 4_000_000L) + (i * 4L) + slot;
+    private long Ordinal(int i, int slot) => (Block * 4_000_000L) + (i * 4L) + slot;
+
+    /// <summary>Which of nine disjoint ranges of identifiers this world's seed takes.</summary>
+    private int Block => ((profile.Seed % 9) + 9) % 9;
 
     private int SeedOf(int i, int stream) => (int)(Mix(profile.Seed, i, stream, 0x5EED) & 0x7FFF_FFFF);
 

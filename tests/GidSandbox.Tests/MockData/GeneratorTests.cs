@@ -80,6 +80,25 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void no_orcid_lei_or_gid_is_drawn_twice_in_a_world_of_30000_nor_again_in_the_small_one()
+    {
+        // When ORCID digits were drawn at random, two parties of this world (the medium profile's seed) drew 0000-0000-3628-3349.
+        var medium = MockDataFiles.ReadProfiles(MockDataFiles.InRepository("mock-data", "profiles.json"))["medium"];
+        var registrations = new[] { medium with { Identities = 30_000 }, Small }
+            .SelectMany(profile => new MockWorld(profile).Parties())
+            .SelectMany(party => party.Registrations)
+            .ToList();
+        var orcids = registrations.Select(r => r.NaturalPerson?.Orcid).OfType<string>().ToList();
+        var leis = registrations.Select(r => r.LegalEntity?.Lei).OfType<string>().ToList();
+
+        Assert.Equal(32_000, registrations.Count);
+        Assert.True(orcids.Count > 3_000 && leis.Count > 3_000, $"{orcids.Count} ORCID iDs, {leis.Count} LEIs");
+        Assert.Empty(Repeated(orcids));
+        Assert.Empty(Repeated(leis));
+        Assert.Empty(Repeated(registrations.Select(r => r.Gid!)));
+    }
+
+    [Fact]
     public async Task every_line_of_a_larger_world_passes_the_api_validation()
     {
         var world = await Generate(new MockProfile("validity", 20261127, 20_000));
@@ -134,6 +153,9 @@ public sealed class GeneratorTests
         Assert.All(duplicated, g => Assert.Single(g, r => r.Variant is null));
         Assert.All(history.Where(h => h.Type == MockLine.LinkExternalId), h => Assert.NotEqual(registrations[h.Gid!].Office, h.Office));
     }
+
+    private static List<string> Repeated(IEnumerable<string> values) =>
+        [.. values.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}")];
 
     private static IEnumerable<MockLine> Lines(string file) =>
         File.ReadLines(Path.Combine(SmallSet, file)).Select(l => JsonSerializer.Deserialize<MockLine>(l, MockLine.Json)!);
