@@ -7,9 +7,9 @@ namespace GidSandbox.Benchmarks;
 /// <summary>PostgreSQL's own select-only benchmark on the same cluster: the physical reference for lookups.</summary>
 public static partial class PgBench
 {
-    public static async Task<double> SelectOnly(int port, string passwordFile, int clients, int seconds)
+    public static async Task<double> SelectOnly(int port, string passwordFile, int clients, int seconds, int scale)
     {
-        await Run(port, passwordFile, "-i", "-q", "-s", "10");
+        await Run(port, passwordFile, "-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture));
         var output = await Run(port, passwordFile, "-S", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture));
         var match = Tps().Match(output);
         return match.Success

@@ -58,7 +58,7 @@ try
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
     var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds, options.WarmUpSeconds);
     (Throughput On, Throughput Off)? costAb = options.CostAb ? await CostAccountingAb(options, dataDirectory, port, token, registration.Gids) : null;
-    var pgbench = await PgBench.SelectOnly(postgres.Port, postgres.PasswordFile, options.Concurrency, options.Seconds);
+    var pgbench = await PgBench.SelectOnly(postgres.Port, postgres.PasswordFile, options.Concurrency, options.Seconds, options.PgBenchScale);
     var tokens = await Wrk.IssueTokens(port, options.Concurrency, Math.Min(options.Seconds, 10));
 
     var report = new StringBuilder()

@@ -21,9 +21,12 @@ public sealed class MatchingPerformanceInput
 
     [Description("How many searches to time")]
     public int SearchesFlag { get; set; } = 500;
+
+    [Description("How many records each timed batch holds (at most the API's limit of 1,000)")]
+    public int RecordsFlag { get; set; } = MatchIdentities.MaxRecords;
 }
 
-[Description("Loads the mock world's identities into a throwaway database and times searchIdentities and a 1,000-record batch match next to the raw pg_trgm query on the same table", Name = "matching-performance")]
+[Description("Loads the mock world's identities into a throwaway database and times searchIdentities and a batch match (1,000 records unless told) next to the raw pg_trgm query on the same table", Name = "matching-performance")]
 public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPerformanceInput>
 {
     private const int Seed = 20261127;
@@ -45,9 +48,10 @@ public sealed class MatchingPerformanceCommand : JasperFxAsyncCommand<MatchingPe
             var random = new Random(Seed);
             var searched = Enumerable.Range(0, input.SearchesFlag).Select(_ => labelled[random.Next(labelled.Count)]).ToList();
             var searches = searched.ConvertAll(l => l.Query);
-            var batched = Enumerable.Range(0, MatchIdentities.MaxRecords).Select(_ => labelled[random.Next(labelled.Count)]).ToList();
+            var size = Math.Clamp(input.RecordsFlag, 1, MatchIdentities.MaxRecords);
+            var batched = Enumerable.Range(0, size).Select(_ => labelled[random.Next(labelled.Count)]).ToList();
             var records = batched.ConvertAll(l => l.Query);
-            var warmUp = Enumerable.Range(0, MatchIdentities.MaxRecords).Select(_ => queries[random.Next(queries.Count)]).ToList();
+            var warmUp = Enumerable.Range(0, size).Select(_ => queries[random.Next(queries.Count)]).ToList();
 
             // Untimed: the first calls pay for compiling the code paths and opening pooled connections.
             foreach (var query in queries.Take(WarmUp))

@@ -24,9 +24,10 @@ public sealed class DocumentedBenchmarksSmokeTests
     [Fact]
     public async Task the_matching_performance_benchmark_times_searches_and_a_batch()
     {
-        var output = await Run("GidSandbox.Benchmarks.dll", "matching-performance", "--identities", "300", "--searches", "3");
+        var output = await Run("GidSandbox.Benchmarks.dll", "matching-performance", "--identities", "300", "--searches", "3", "--records", "50");
 
         Assert.Contains("| search p50 / p95 (ms), 3 searches |", output, StringComparison.Ordinal);
+        Assert.Contains("| batch of 50 records (s), first in the process / after another |", output, StringComparison.Ordinal);
     }
 
     [Fact]
