@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace GidSandbox.Audit.Chain;
 
 /// <summary>One row of the events table as the chain sees it: identity, place, and hashes of its content.</summary>
-public sealed record ChainRow(long Sequence, string EventId, string StreamId, long Version, string Type, string Timestamp, string DataHash, string ContentHash);
+/// <remarks><paramref name="IsTombstone"/>: the row is exactly Marten's placeholder for an append that failed (<see cref="AuditChain.TombstoneSql"/>).</remarks>
+public sealed record ChainRow(long Sequence, string EventId, string StreamId, long Version, string Type, string Timestamp, string DataHash, string ContentHash, bool IsTombstone = false);
 
 /// <summary>
 /// The chain's record of one event: what the row was when it was chained, and the link
@@ -43,22 +44,37 @@ public static class AuditChain
     public static bool IsCheckpoint(AuditLink link) => link.Position % CheckpointEvery == 0;
 
     /// <summary>
+    /// Marten's tombstone, as it writes one into each sequence number an append that failed half way had reserved (a
+    /// concurrency conflict, the database restarting under it): stream mt_tombstone, type tombstone, version equal to
+    /// the sequence number, empty data, no time (-infinity), no headers, user or correlation id. It records nothing
+    /// that happened, so the chain does not link it, and it may turn up after the daemon has chained past its sequence
+    /// number. Only a row of exactly this shape is one: anything else in that stream carries content and is chained
+    /// (and, found unchained inside the chain, is a break) like any other event.
+    /// </summary>
+    public const string TombstoneSql = """
+        coalesce(stream_id = 'mt_tombstone' and type = 'tombstone' and version = seq_id and data = '{}'::jsonb and bdata is null
+            and timestamp = '-infinity' and tenant_id = '*DEFAULT*' and mt_dotnet_type = 'JasperFx.Events.Tombstone, JasperFx.Events'
+            and headers is null and correlation_id is null and user_name is null and not is_archived, false)
+        """;
+
+    /// <summary>
     /// The SQL that reads rows for the chain, used by the projection and the verification alike, so
     /// both hash exactly the same bytes. The content hash covers every column of the row that says
     /// what happened (jsonb's text form is canonical: keys sorted, whitespace fixed). A timestamp that
-    /// to_char cannot write (±infinity: Marten's tombstone for an append that failed half way, e.g.
-    /// when the database restarted under it) is chained as PostgreSQL spells it.
+    /// to_char cannot write (±infinity: Marten's tombstone, which chains built before tombstones were
+    /// passed over may hold) is read as PostgreSQL spells it.
     /// </summary>
     public static string RowsSql(string eventsTable, string where) => $"""
         select seq_id, id::text, stream_id, version, type, ts,
                encode(sha256(convert_to(data::text, 'UTF8')), 'hex'),
                encode(sha256(convert_to(concat_ws(chr(31), seq_id::text, id::text, stream_id, version::text, type, ts,
                    coalesce(tenant_id, ''), coalesce(mt_dotnet_type, ''), coalesce(correlation_id, ''), coalesce(user_name, ''),
-                   coalesce(headers::text, ''), data::text), 'UTF8')), 'hex')
+                   coalesce(headers::text, ''), data::text), 'UTF8')), 'hex'),
+               {TombstoneSql}
         from (select *, coalesce(to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), timestamp::text) as ts from {eventsTable} where {where}) e
         order by seq_id
         """;
 
     public static ChainRow ReadRow(Npgsql.NpgsqlDataReader reader) => new(
-        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7));
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetBoolean(8));
 }

@@ -8,7 +8,8 @@ namespace GidSandbox.Audit.Chain;
 /// <summary>
 /// Keeps the hash chain as the async daemon hands it events, in global sequence order and only up
 /// to the high-water mark (below which the order is final). It reads the rows themselves rather
-/// than the deserialized events, so the links cover exactly what is stored.
+/// than the deserialized events, so the links cover exactly what is stored. Marten's tombstones are passed over
+/// (<see cref="AuditChain.TombstoneSql"/>): the chain covers what happened, not the placeholders of failed appends.
 /// </summary>
 public sealed class AuditChainProjection(string connectionString, string schema) : IProjection, IDisposable
 {
@@ -39,7 +40,10 @@ public sealed class AuditChainProjection(string connectionString, string schema)
             await using var reader = await command.ExecuteReaderAsync(cancellation);
             while (await reader.ReadAsync(cancellation))
             {
-                rows.Add(AuditChain.ReadRow(reader));
+                if (AuditChain.ReadRow(reader) is { IsTombstone: false } row)
+                {
+                    rows.Add(row);
+                }
             }
         }
 

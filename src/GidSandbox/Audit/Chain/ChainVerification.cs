@@ -28,6 +28,12 @@ public sealed record ChainReport(bool Intact, long EventsVerified, long? HeadSeq
 {
     /// <summary>Of the events verified, those masked by an erasure: chained as they were, read as the erasure recorded them.</summary>
     public long EventsErased { get; init; }
+
+    /// <summary>
+    /// Marten's tombstones passed over: placeholders it wrote where an append failed half way, never chained, and
+    /// shaped exactly as Marten writes them (<see cref="AuditChain.TombstoneSql"/>). Not counted as verified or pending.
+    /// </summary>
+    public long TombstonesSkipped { get; init; }
 }
 
 /// <summary>An externally recorded point of the chain (e.g. a published checkpoint) that must still hold.</summary>
@@ -37,7 +43,9 @@ public sealed record ChainAnchor(long Sequence, string Link);
 /// Recomputes the chain from the rows and compares it with the stored links, checkpoints and an
 /// optional anchor; stops at the first break. Both inputs come in global sequence order. A row an erasure
 /// masked is linked by the content hash chained before (which the checkpoints and anchors vouch for) and must
-/// read exactly as the erasure's own, chained, record says (<see cref="ErasureExecuted"/>).
+/// read exactly as the erasure's own, chained, record says (<see cref="ErasureExecuted"/>). A row the chain never covered
+/// is a break, unless it is one of Marten's tombstones: those carry nothing and may be written after the chain passed
+/// their sequence number. A chained tombstone (chains built before they were passed over) verifies like any event.
 /// </summary>
 public static class ChainVerification
 {
@@ -55,13 +63,13 @@ public static class ChainVerification
         var hasRow = await row.MoveNextAsync();
         var hasLink = await stored.MoveNextAsync();
         var link = AuditChain.Genesis;
-        long previous = 0, verified = 0, pending = 0, masked = 0;
+        long previous = 0, verified = 0, pending = 0, masked = 0, tombstones = 0;
         var checkpointsVerified = 0;
         var anchorSeen = false;
         long? head = null;
 
         ChainReport Broken(long sequence, string? stream, ChainProblem problem, params string[] differences) =>
-            new(false, verified, head, link, pending, checkpointsVerified, new ChainBreak(sequence, stream, problem, differences)) { EventsErased = masked };
+            new(false, verified, head, link, pending, checkpointsVerified, new ChainBreak(sequence, stream, problem, differences)) { EventsErased = masked, TombstonesSkipped = tombstones };
 
         while (hasRow || hasLink)
         {
@@ -75,6 +83,13 @@ public static class ChainVerification
             if (hasRow && (!hasLink || row.Current.Sequence < stored.Current.Id))
             {
                 var r = row.Current;
+                if (r.IsTombstone)
+                {
+                    tombstones++; // a failed append's placeholder, inside the chain or after its head: never chained
+                    hasRow = await row.MoveNextAsync();
+                    continue;
+                }
+
                 if (hasLink)
                 {
                     return Broken(r.Sequence, r.StreamId, ChainProblem.NotInChain,
@@ -149,7 +164,7 @@ public static class ChainVerification
                 $"the recorded anchor names event {anchor.Sequence}, which is not in the chain: it was deleted, or the chain has not reached it yet");
         }
 
-        return new ChainReport(true, verified, head, link, pending, checkpointsVerified, null) { EventsErased = masked };
+        return new ChainReport(true, verified, head, link, pending, checkpointsVerified, null) { EventsErased = masked, TombstonesSkipped = tombstones };
     }
 
     /// <summary>Whether the row is the one chained, masked as the erasure recorded: same event, place and type; only the data and headers it rewrote differ.</summary>

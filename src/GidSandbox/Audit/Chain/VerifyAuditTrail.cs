@@ -66,6 +66,7 @@ public sealed class ChainReportGraphType : ObjectGraphType<ChainReport>
         Field(x => x.PendingEvents).Description("Events recorded after the chain's head, not chained yet (the projection follows within seconds).");
         Field(x => x.CheckpointsVerified);
         Field(x => x.EventsErased).Description("Of the events verified, those an erasure masked: chained as they were before, and reading exactly as the erasure's own chained record says.");
+        Field(x => x.TombstonesSkipped).Description("Marten's tombstones passed over: placeholders written where an append failed half way, never chained, and shaped exactly as Marten writes them (anything else unchained is a break). Not among the events verified.");
         Field(x => x.FirstBreak, type: typeof(ChainBreakGraphType));
     }
 }

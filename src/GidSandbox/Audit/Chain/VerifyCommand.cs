@@ -29,6 +29,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
             Console.WriteLine($"events verified:      {report.EventsVerified:N0} in {started.Elapsed.TotalSeconds:N1} s");
             Console.WriteLine($"checkpoints verified: {report.CheckpointsVerified:N0}");
             Console.WriteLine($"of them erased:       {report.EventsErased:N0} (masked under a recorded erasure decision)");
+            Console.WriteLine($"tombstones skipped:   {report.TombstonesSkipped:N0} (Marten's placeholders for failed appends, never chained)");
             Console.WriteLine($"head:                 event {report.HeadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, link {report.HeadLink}");
             Console.WriteLine($"pending (not chained yet): {report.PendingEvents:N0}");
             var versions = await Identities.StreamVersions.CheckAsync(host.Services.GetRequiredService<Marten.IDocumentStore>(), CancellationToken.None);

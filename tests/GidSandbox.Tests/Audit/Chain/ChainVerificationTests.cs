@@ -76,6 +76,31 @@ public sealed class ChainVerificationTests
     }
 
     [Fact]
+    public async Task an_unchained_tombstone_inside_the_chain_or_after_its_head_is_passed_and_counted()
+    {
+        var tombstone = Row(3, "mt_tombstone", "{}") with { IsTombstone = true };
+        var links = AuditChain.Extend(null, Rows.Take(3));
+
+        var report = await Verify([Rows[0], Rows[1], tombstone, Rows[2], Rows[3], Row(6, "mt_tombstone", "{}") with { IsTombstone = true }], links);
+
+        Assert.True(report.Intact);
+        Assert.Equal((3L, 2L, 1L, links[2].Link), (report.EventsVerified, report.TombstonesSkipped, report.PendingEvents, report.HeadLink));
+    }
+
+    [Fact]
+    public async Task a_tombstone_an_older_chain_linked_verifies_as_an_event_and_may_not_change()
+    {
+        var rows = new[] { Rows[0], Rows[1], Row(3, "mt_tombstone", "{}") with { IsTombstone = true }, Rows[2] };
+        var links = AuditChain.Extend(null, rows);
+
+        var report = await Verify(rows, links);
+        var changed = await Verify([.. rows.Select(r => r.Sequence == 3 ? Row(3, "mt_tombstone", "other") with { IsTombstone = true } : r)], links);
+
+        Assert.Equal((true, 4L, 0L), (report.Intact, report.EventsVerified, report.TombstonesSkipped));
+        Assert.Equal((3L, ChainProblem.Changed), (changed.FirstBreak!.Sequence, changed.FirstBreak.Problem));
+    }
+
+    [Fact]
     public async Task rewritten_links_are_caught_by_a_checkpoint_or_an_anchor_recorded_elsewhere()
     {
         var original = AuditChain.Extend(null, Rows);
