@@ -39,6 +39,12 @@ public static class Candidates
     public const int ParallelSearches = 4;
 
     /// <summary>
+    /// The most names one statement looks up: however large the batch, each statement's time stays far inside the
+    /// statement timeout (a thousand names nothing else found, in four statements, ran into it when the cores were busy).
+    /// </summary>
+    public const int PerStatement = 50;
+
+    /// <summary>
     /// Words this long or longer also meet the words one letter away (the scoring's typo rule starts
     /// at four letters); shorter ones ("li", "wei") only themselves.
     /// </summary>
@@ -239,7 +245,7 @@ public static class Candidates
         return rows;
     }
 
-    /// <summary>Runs a search for the lookups spread over several connections; rows carry the lookup's position in the whole list.</summary>
+    /// <summary>Runs a search for the lookups in statements of at most <see cref="PerStatement"/> names, <see cref="ParallelSearches"/> at a time; rows carry the lookup's position in the whole list.</summary>
     private static async Task<List<(int Lookup, MatchProfile Profile)>> SpreadAsync(IReadOnlyList<Lookup> lookups, Func<IReadOnlyList<Lookup>, CancellationToken, Task<List<(int Lookup, MatchProfile Profile)>>> search, CancellationToken ct)
     {
         if (lookups.Count == 0)
@@ -247,10 +253,11 @@ public static class Candidates
             return [];
         }
 
-        var size = Math.Max(1, (lookups.Count + ParallelSearches - 1) / ParallelSearches);
+        var size = Math.Clamp((lookups.Count + ParallelSearches - 1) / ParallelSearches, 1, PerStatement);
         var starts = Enumerable.Range(0, (lookups.Count + size - 1) / size).Select(c => c * size).ToList();
         var parts = new List<(int, MatchProfile)>[starts.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, starts.Count), ct, async (c, token) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSearches, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, starts.Count), parallel, async (c, token) =>
         {
             var chunk = lookups.Skip(starts[c]).Take(size).ToList();
             parts[c] = [.. (await search(chunk, token)).Select(row => (row.Lookup + starts[c], row.Profile))];
