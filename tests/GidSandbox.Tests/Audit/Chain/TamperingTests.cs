@@ -16,39 +16,23 @@ namespace GidSandbox.Tests.Audit.Chain;
 [Collection(SeparateSandboxCollection.Name)]
 public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifetime
 {
-    private readonly string _database = $"gid_tamper_{Guid.NewGuid():N}";
-    private NpgsqlDataSource _data = null!;
-    private DocumentStore _store = null!;
-    private ChainVerifier _verifier = null!;
+    private ChainDatabase _database = null!;
     private readonly List<long> _sequences = [];
 
     public async Task InitializeAsync()
     {
-        await using (var admin = NpgsqlDataSource.Create(sandbox.ConnectionString))
-        {
-            await using var create = admin.CreateCommand($"create database {_database}");
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString) { Database = _database }.ConnectionString;
-        _data = NpgsqlDataSource.Create(connectionString);
-        _store = DocumentStore.For(options => options.ConfigureGid(connectionString));
-        await EventsTableGuard.ApplyAsync(_store, _data);
-        _verifier = new ChainVerifier(_data, _store);
+        _database = await ChainDatabase.CreateAsync(sandbox, "gid_tamper");
 
         foreach (var office in new[] { "EP", "JP", "KR" })
         {
-            await using var session = _store.LightweightSession();
+            await using var session = _database.Store.LightweightSession();
             Writes.Stamp(session, new WriteRequest(new Actor("IB", "governance", null), $"tamper-{office}", null, "test", "1.0"));
             session.Events.Append(OfficeStanding.StreamId(office), new TermsOfUseAccepted("1.0", new string('a', 64)), new OfficeSuspended("test"), new OfficeReinstated("test"));
             await session.SaveChangesAsync();
         }
 
-        using var daemon = await _store.BuildProjectionDaemonAsync();
-        await daemon.StartAllAsync();
-        await _store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-        await daemon.StopAllAsync();
-        await using var sequences = _data.CreateCommand("select seq_id from gid.mt_events order by seq_id");
+        await _database.ChainAsync();
+        await using var sequences = _database.Data.CreateCommand("select seq_id from gid.mt_events order by seq_id");
         await using var reader = await sequences.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -56,20 +40,12 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        await _data.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = NpgsqlDataSource.Create(sandbox.ConnectionString);
-        await using var drop = admin.CreateCommand($"drop database if exists {_database} with (force)");
-        await drop.ExecuteNonQueryAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     /// <summary>What someone with the table owner's rights could do: switch the guard off, then change rows.</summary>
     private async Task Tamper(string sql)
     {
-        await using var command = _data.CreateCommand($"""
+        await using var command = _database.Data.CreateCommand($"""
             alter table gid.mt_events disable trigger {EventsTableGuard.Trigger};
             {sql};
             alter table gid.mt_events enable trigger {EventsTableGuard.Trigger};
@@ -80,7 +56,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
     [Fact]
     public async Task an_untouched_trail_verifies_intact()
     {
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.True(report.Intact, report.FirstBreak?.Differences[0]);
         Assert.Equal((9L, _sequences[^1], 0L), (report.EventsVerified, report.HeadSequence!.Value, report.PendingEvents));
@@ -92,7 +68,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
         var edited = _sequences[4];
         await Tamper($"update gid.mt_events set data = jsonb_set(data, '{{reason}}', '\"nothing happened\"') where seq_id = {edited}");
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.False(report.Intact);
         Assert.Equal((edited, "office-JP", ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.StreamId, report.FirstBreak.Problem));
@@ -106,7 +82,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
         var edited = _sequences[1];
         await Tamper($"update gid.mt_events set headers = jsonb_set(headers, '{{office}}', '\"XX\"') where seq_id = {edited}");
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal((edited, ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
         Assert.Contains("metadata", Assert.Single(report.FirstBreak.Differences), StringComparison.Ordinal);
@@ -118,7 +94,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
         var deleted = _sequences[6];
         await Tamper($"delete from gid.mt_events where seq_id = {deleted}");
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal((deleted, "office-KR", ChainProblem.Deleted), (report.FirstBreak!.Sequence, report.FirstBreak.StreamId, report.FirstBreak.Problem));
         Assert.Contains("terms_of_use_accepted", report.FirstBreak.Differences[0], StringComparison.Ordinal);
@@ -134,7 +110,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
             update gid.mt_events set seq_id = {second} where seq_id = -1
             """);
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal((first, ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
         Assert.Contains(report.FirstBreak.Differences, d => d.StartsWith("event id: chained", StringComparison.Ordinal));
@@ -147,7 +123,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
         var deleted = _sequences[7];
         await Tamper($"delete from gid.mt_events where seq_id = {deleted}; delete from gid.mt_doc_audit_link where id = {deleted}");
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal((_sequences[8], ChainProblem.LinkMissing), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
     }
@@ -156,7 +132,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
     public async Task a_row_at_an_infinite_timestamp_is_read_for_the_chain_rather_than_failing_it()
     {
         // Marten's tombstone for an append that failed half way (e.g. the database restarted under it) has no real time.
-        await using (var insert = _data.CreateCommand("""
+        await using (var insert = _database.Data.CreateCommand("""
             insert into gid.mt_events (seq_id, id, stream_id, version, data, type, timestamp)
             values (nextval('gid.mt_events_sequence'), gen_random_uuid(), 'office-EP', 4, '{}', 'tombstone', '-infinity')
             """))
@@ -164,11 +140,11 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using var read = _data.CreateCommand(AuditChain.RowsSql("gid.mt_events", "type = 'tombstone'"));
+        await using var read = _database.Data.CreateCommand(AuditChain.RowsSql("gid.mt_events", "type = 'tombstone'"));
         await using var reader = await read.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         var row = AuditChain.ReadRow(reader);
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal("-infinity", row.Timestamp);
         Assert.True(report.Intact, report.FirstBreak?.Differences[0]);
@@ -180,7 +156,7 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
     {
         async Task<PostgresException> Refused(string sql)
         {
-            await using var command = _data.CreateCommand(sql);
+            await using var command = _database.Data.CreateCommand(sql);
             return await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         }
 
@@ -190,6 +166,6 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
 
         Assert.All([update, delete, truncate], e => Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState));
         Assert.Contains("append-only: UPDATE", update.MessageText, StringComparison.Ordinal);
-        Assert.True((await _verifier.VerifyAsync(null, CancellationToken.None)).Intact);
+        Assert.True((await _database.Verifier.VerifyAsync(null, CancellationToken.None)).Intact);
     }
 }

@@ -20,40 +20,18 @@ namespace GidSandbox.Tests.Audit.Chain;
 [Collection(SeparateSandboxCollection.Name)]
 public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsyncLifetime
 {
-    private readonly string _database = $"gid_tombstone_{Guid.NewGuid():N}";
-    private NpgsqlDataSource _data = null!;
-    private DocumentStore _store = null!;
-    private ChainVerifier _verifier = null!;
+    private ChainDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        await using (var admin = NpgsqlDataSource.Create(sandbox.ConnectionString))
+        _database = await ChainDatabase.CreateAsync(sandbox, "gid_tombstone", options =>
         {
-            await using var create = admin.CreateCommand($"create database {_database}");
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString) { Database = _database }.ConnectionString;
-        _data = NpgsqlDataSource.Create(connectionString);
-        _store = DocumentStore.For(options =>
-        {
-            options.ConfigureGid(connectionString);
             options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(1);
             options.Projections.SkipStaleGapsDespiteLiveTransactionsAfter = TimeSpan.FromSeconds(2);
         });
-        await EventsTableGuard.ApplyAsync(_store, _data);
-        _verifier = new ChainVerifier(_data, _store);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        await _data.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = NpgsqlDataSource.Create(sandbox.ConnectionString);
-        await using var drop = admin.CreateCommand($"drop database if exists {_database} with (force)");
-        await drop.ExecuteNonQueryAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task a_tombstone_marten_writes_after_the_chain_passed_its_place_verifies_as_skipped()
@@ -61,7 +39,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
         await Append("EP", new TermsOfUseAccepted("1.0", new string('a', 64)));
         var reserved = await Scalar("select last_value + 1 from gid.mt_events_sequence");
         // Marten's tombstone write waits behind an uncommitted row of its stream, as it would behind a database that is away.
-        await using var holder = await _data.OpenConnectionAsync();
+        await using var holder = await _database.Data.OpenConnectionAsync();
         await using var hold = await holder.BeginTransactionAsync();
         await using (var streamRow = new NpgsqlCommand("insert into gid.mt_streams (id, tenant_id, version, is_archived) values ('mt_tombstone', '*DEFAULT*', 0, false)", holder, hold))
         {
@@ -75,7 +53,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
         await hold.RollbackAsync();
         await WaitFor($"select count(*) = 1 from gid.mt_events where seq_id = {reserved} and stream_id = 'mt_tombstone'");
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal([reserved - 1, reserved + 1], chainedBefore); // the chain passed the failed append's sequence number
         Assert.True(report.Intact, report.FirstBreak?.Differences[0]);
@@ -90,11 +68,11 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
         var tombstone = await Scalar("select seq_id from gid.mt_events where stream_id = 'mt_tombstone'", wait: true);
         await Append("JP", new TermsOfUseAccepted("1.0", new string('b', 64)));
         await ChainAll();
-        var first = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var first = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
         await Append("KR", new TermsOfUseAccepted("1.0", new string('c', 64)));
         await ChainAll();
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal([tombstone - 1, tombstone + 1, tombstone + 2], await Links());
         Assert.Equal(tombstone - 1, await Scalar($"select (data ->> 'previous')::bigint from gid.mt_doc_audit_link where id = {tombstone + 1}"));
@@ -140,7 +118,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
             insert into gid.mt_events ({string.Join(", ", row.Keys)}) values ({string.Join(", ", row.Values)})
             """);
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         if (column is null)
         {
@@ -174,7 +152,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
             alter table gid.mt_events enable trigger {{EventsTableGuard.Trigger}};
             """);
 
-        var report = await _verifier.VerifyAsync(null, CancellationToken.None);
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
         Assert.Equal([forged - 1, forged, forged + 1], await Links());
         // Chained with its content, it cannot be emptied into a tombstone's shape afterwards either.
@@ -185,7 +163,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
 
     private async Task Append(string office, object @event)
     {
-        await using var session = _store.LightweightSession();
+        await using var session = _database.Store.LightweightSession();
         Writes.Stamp(session, Request);
         session.Events.Append(OfficeStanding.StreamId(office), @event);
         await session.SaveChangesAsync();
@@ -194,7 +172,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
     /// <summary>Starting a stream that exists: Marten has reserved the sequence numbers before the insert fails, and tombstones them.</summary>
     private async Task FailedAppend(string office, object @event)
     {
-        await using var session = _store.LightweightSession();
+        await using var session = _database.Store.LightweightSession();
         Writes.Stamp(session, Request);
         session.Events.StartStream(OfficeStanding.StreamId(office), @event);
         await Assert.ThrowsAsync<ExistingStreamIdCollisionException>(() => session.SaveChangesAsync());
@@ -204,7 +182,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
     private async Task ChainAll()
     {
         var last = await Scalar("select max(seq_id) from gid.mt_events where stream_id <> 'mt_tombstone'");
-        using var daemon = await _store.BuildProjectionDaemonAsync();
+        using var daemon = await _database.Store.BuildProjectionDaemonAsync();
         await daemon.StartAllAsync();
         await WaitFor($"select coalesce(max(id), 0) >= {last} from gid.mt_doc_audit_link");
         await daemon.StopAllAsync();
@@ -213,7 +191,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
     private async Task<List<long>> Links()
     {
         var ids = new List<long>();
-        await using var command = _data.CreateCommand("select id from gid.mt_doc_audit_link order by id");
+        await using var command = _database.Data.CreateCommand("select id from gid.mt_doc_audit_link order by id");
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -234,7 +212,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
 
         async Task<bool> Condition()
         {
-            await using var command = _data.CreateCommand(condition);
+            await using var command = _database.Data.CreateCommand(condition);
             return await command.ExecuteScalarAsync() is true;
         }
     }
@@ -246,13 +224,13 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
             await WaitFor($"select exists ({sql})");
         }
 
-        await using var command = _data.CreateCommand(sql);
+        await using var command = _database.Data.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task Execute(string sql)
     {
-        await using var command = _data.CreateCommand(sql);
+        await using var command = _database.Data.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
 }
