@@ -62,14 +62,16 @@ public static class AuditChain
     /// both hash exactly the same bytes. The content hash covers every column of the row that says
     /// what happened (jsonb's text form is canonical: keys sorted, whitespace fixed). A timestamp that
     /// to_char cannot write (±infinity: Marten's tombstone, which chains built before tombstones were
-    /// passed over may hold) is read as PostgreSQL spells it.
+    /// passed over may hold) is read as PostgreSQL spells it. Marten's binary body (<c>bdata</c>, never written by
+    /// the registry) and its archive flag (archived events drop out of Marten's reads) count only when set:
+    /// concat_ws skips a null, so rows chained before they were covered hash as they did.
     /// </summary>
     public static string RowsSql(string eventsTable, string where) => $"""
         select seq_id, id::text, stream_id, version, type, ts,
                encode(sha256(convert_to(data::text, 'UTF8')), 'hex'),
                encode(sha256(convert_to(concat_ws(chr(31), seq_id::text, id::text, stream_id, version::text, type, ts,
                    coalesce(tenant_id, ''), coalesce(mt_dotnet_type, ''), coalesce(correlation_id, ''), coalesce(user_name, ''),
-                   coalesce(headers::text, ''), data::text), 'UTF8')), 'hex'),
+                   coalesce(headers::text, ''), data::text, encode(bdata, 'hex'), case when is_archived then 'archived' end), 'UTF8')), 'hex'),
                {TombstoneSql}
         from (select *, coalesce(to_char(timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), timestamp::text) as ts from {eventsTable} where {where}) e
         order by seq_id

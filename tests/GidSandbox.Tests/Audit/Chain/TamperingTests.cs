@@ -88,6 +88,19 @@ public sealed class TamperingTests(SeparateSandboxFixture sandbox) : IAsyncLifet
         Assert.Contains("metadata", Assert.Single(report.FirstBreak.Differences), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bdata = convert_to('{}', 'UTF8')")]
+    [InlineData("is_archived = true")]
+    public async Task a_binary_body_or_an_archive_flag_set_on_a_chained_row_is_detected(string change)
+    {
+        var edited = _sequences[2];
+        await Tamper($"update gid.mt_events set {change} where seq_id = {edited}");
+
+        var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
+
+        Assert.Equal((edited, ChainProblem.Changed), (report.FirstBreak!.Sequence, report.FirstBreak.Problem));
+    }
+
     [Fact]
     public async Task a_deleted_row_is_detected_and_located()
     {
