@@ -186,23 +186,30 @@ public static class Candidates
     /// The word search for one name of <paramref name="words"/> words: identities whose
     /// <see cref="MatchProfile.Words"/> meet the variants of every word (@v0, @v1, …), or hold all
     /// of its words as written but one (@w0, @w1, …: with variants, one common word of four letters
-    /// would bring every word one letter from it, "yang" every "wang" and "fang"); at most
-    /// <see cref="MaxRanked"/> of them ranked: the query's country first, then by how many words
-    /// they meet, how many they hold as written, and how few other words they have. The kind is
-    /// compared row by row: ANDed into the index scan, its btree would be read for half the table.
+    /// would bring every word one letter from it, "yang" every "wang" and "fang"), each way of
+    /// leaving one out a set of its own. Each set keeps at most <see cref="MaxRanked"/> identities,
+    /// and they are ranked: the query's country first, then by how many words they meet, how many
+    /// they hold as written, how small the smallest set that found them is (the holders of a rare
+    /// word before the thousands holding a common one: "Jiro Kobayashi" before every other "Taro"
+    /// for "Taro Kobayashi"), and how few other words they have. The kind is compared row by row:
+    /// ANDed into the index scan, its btree would be read for half the table.
     /// </summary>
     private static string WordsSql(int words, bool allButOne, string? kind, string? country, int limit)
     {
-        var condition = allButOne
-            ? string.Join(" or ", Enumerable.Range(0, words).Select(skip => "(" + string.Join(" and ", Enumerable.Range(0, words).Where(i => i != skip).Select(i => $"d.words && @w{i}")) + ")"))
-            : string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && @v{i}"));
+        IEnumerable<string> conditions = allButOne
+            ? Enumerable.Range(0, words).Select(skip => string.Join(" and ", Enumerable.Range(0, words).Where(i => i != skip).Select(i => $"d.words && @w{i}")))
+            : [string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && @v{i}"))];
+        var sets = string.Join(" union all ", conditions.Select(condition => $"""
+            select s.id, count(*) over () as size from (
+              select d.id from {Table} d
+              where {condition} and d.status = 'Active'{(kind is null ? "" : " and (d.kind = @kind) is true")}
+              limit {MaxRanked}) s
+            """));
         var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(p.words && @v{i})::int"));
         return $"""
-            select p.data from (
-              select d.id, d.data, d.words, d.country from {Table} d
-              where ({condition}) and d.status = 'Active'{(kind is null ? "" : " and (d.kind = @kind) is true")}
-              limit {MaxRanked}) p
-            order by {(country is null ? "" : "(p.country = @country) is true desc, ")}{met} desc, (select count(*) from unnest(@written) w where w = any(p.words)) desc, cardinality(p.words), p.id
+            select p.data from (select id, min(size) as size from ({sets}) f group by id) f
+            join {Table} p on p.id = f.id
+            order by {(country is null ? "" : "(p.country = @country) is true desc, ")}{met} desc, (select count(*) from unnest(@written) w where w = any(p.words)) desc, f.size, cardinality(p.words), p.id
             limit {limit}
             """;
     }

@@ -63,6 +63,21 @@ public sealed class CandidatesTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task the_holder_of_a_rare_word_is_a_candidate_before_the_many_holders_of_a_common_one()
+    {
+        var word = Given.UniqueWord();
+        // More holders of "Taro" than a name keeps candidates, each with fewer words than the holder of the rare word.
+        foreach (var _ in Enumerable.Range(0, Candidates.PerQueryName + 5))
+        {
+            await sandbox.ANaturalPerson($"Taro {Given.UniqueWord()}", "JP");
+        }
+
+        var rare = await sandbox.ANaturalPerson($"Jiro {word} {Given.UniqueWord()} {Given.UniqueWord()}", "JP");
+
+        Assert.Contains(rare.Gid(), await CandidatesOf($"{word} Taro", IdentityKind.NaturalPerson, "JP"));
+    }
+
+    [Fact]
     public async Task a_name_the_words_cannot_find_is_found_by_its_trigrams()
     {
         var word = Given.UniqueWord().ToLowerInvariant();
