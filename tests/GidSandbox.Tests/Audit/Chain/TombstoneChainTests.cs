@@ -224,8 +224,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
             await WaitFor($"select exists ({sql})");
         }
 
-        await using var command = _database.Data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return await _database.Scalar(sql);
     }
 
     private async Task Execute(string sql)
