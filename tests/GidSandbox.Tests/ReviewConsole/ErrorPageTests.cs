@@ -13,8 +13,17 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task a_failure_shows_a_browser_a_styled_page_with_a_reference_and_a_program_a_bare_500()
     {
+        // On the run's cluster with its settings, as the collection's host; that host runs the projections.
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-            host.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingPath>()));
+        {
+            foreach (var (name, value) in SandboxFixture.Settings)
+            {
+                host.UseSetting(name, value);
+            }
+
+            host.UseSetting("Projections:DaemonMode", "Disabled");
+            host.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingPath>());
+        });
         using var client = factory.CreateClient();
 
         using var page = new HttpRequestMessage(HttpMethod.Get, FailingPath.Path);
