@@ -30,14 +30,9 @@ public sealed class ChainDatabase : IAsyncDisposable
 
     public static async Task<ChainDatabase> CreateAsync(SandboxFixture sandbox, string prefix, Action<StoreOptions>? configure = null)
     {
-        var name = $"{prefix}_{Guid.NewGuid():N}";
-        await using (var admin = NpgsqlDataSource.Create(sandbox.ConnectionString))
-        {
-            await using var create = admin.CreateCommand($"create database {name}");
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(sandbox.ConnectionString) { Database = name }.ConnectionString;
+        // Pooled (SandboxFixture.NewDatabase): the store and the daemon would otherwise pay for a new backend, and its
+        // password exchange, on every statement.
+        var connectionString = await sandbox.NewDatabase(prefix);
         var data = NpgsqlDataSource.Create(connectionString);
         var store = DocumentStore.For(options =>
         {
@@ -45,7 +40,7 @@ public sealed class ChainDatabase : IAsyncDisposable
             configure?.Invoke(options);
         });
         await EventsTableGuard.ApplyAsync(store, data);
-        return new ChainDatabase(sandbox.ConnectionString, name, data, store);
+        return new ChainDatabase(sandbox.ConnectionString, new NpgsqlConnectionStringBuilder(connectionString).Database!, data, store);
     }
 
     /// <summary>Runs the async daemon until the chain has caught up with every event, then stops it.</summary>
