@@ -34,15 +34,17 @@ public static class MockDataBenchmark
             var generation = clock.Elapsed;
             Console.WriteLine($"generated in {generation.TotalSeconds:F1} s, working set {WorkingSet():F0} MiB");
 
-            var normal = await LoadAsync(postgres.ConnectionString, "gid_normal", files, batch, parallel, bulk: false);
-            var bulk = await LoadAsync(postgres.ConnectionString, "gid_bulk", files, batch, parallel, bulk: true);
-            Loaded? quick = quickAb ? await LoadAsync(postgres.ConnectionString, "gid_quick", files, batch, parallel, bulk: false, EventAppendMode.Quick) : null;
+            var server = EmbeddedPostgres.ServerPid(dataDirectory) ?? throw new InvalidOperationException("The cluster's postmaster is not running.");
+            var normal = await LoadAsync(postgres.ConnectionString, server, "gid_normal", files, batch, parallel, bulk: false);
+            var bulk = await LoadAsync(postgres.ConnectionString, server, "gid_bulk", files, batch, parallel, bulk: true);
+            Loaded? quick = quickAb ? await LoadAsync(postgres.ConnectionString, server, "gid_quick", files, batch, parallel, bulk: false, EventAppendMode.Quick) : null;
 
             var reference = bulk.Reference!;
             var referenceRate = identities / reference.Copy.TotalSeconds;
             string Rate(Loaded l) => string.Create(CultureInfo.InvariantCulture, $"{l.Registrations / l.Load.TotalSeconds:N0} ({l.Load.TotalSeconds:F1} s)");
             string Ratio(Loaded l) => (l.Registrations / l.Load.TotalSeconds / referenceRate).ToString("P0", CultureInfo.InvariantCulture);
             string History(Loaded l) => string.Create(CultureInfo.InvariantCulture, $"{l.HistoryLines / l.History.TotalSeconds:N0} ({l.HistoryLines:N0} in {l.History.TotalSeconds:F1} s)");
+            string Cpu(Cpu c) => string.Create(CultureInfo.InvariantCulture, $"{c.Client * 1000 / identities:F2} / {c.Server * 1000 / identities:F2}");
             string Memory(Loaded l) => string.Create(CultureInfo.InvariantCulture, $"{l.PeakDuringLoad:F0} / {l.After:F0}");
             var report = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"generation: {written.Identities:N0} identities, {written.HistoryLines:N0} later writes, {written.Applicants:N0} applicant rows in {generation.TotalSeconds:F1} s")
@@ -52,6 +54,7 @@ public static class MockDataBenchmark
                 .AppendLine(CultureInfo.InvariantCulture, $"| --- | ---: | ---: | ---:{(quick is null ? "" : " | ---:")} |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| registrations (identities/s) | {Rate(normal)} | {Rate(bulk)} | {referenceRate:N0} ({reference.Copy.TotalSeconds:F1} s; {reference.Rows / reference.Copy.TotalSeconds:N0} rows/s){(quick is null ? "" : $" | {Rate(quick)}")} |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| ÷ reference | {Ratio(normal)} | {Ratio(bulk)} | 100 %{(quick is null ? "" : $" | {Ratio(quick)}")} |")
+                .AppendLine(CultureInfo.InvariantCulture, $"| CPU per registration, loader / PostgreSQL (ms) | {Cpu(normal.Cpu)} | {Cpu(bulk.Cpu)} | {Cpu(reference.Cpu)}{(quick is null ? "" : $" | {Cpu(quick.Cpu)}")} |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| later writes, through sessions (lines/s) | {History(normal)} | {History(bulk)} | {(quick is null ? "" : $" | {History(quick)}")} |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| working set, peak during the registrations / after the load (MiB) | {Memory(normal)} | {Memory(bulk)} | {(quick is null ? "" : $" | {Memory(quick)}")} |");
             Console.WriteLine();
@@ -69,12 +72,56 @@ public static class MockDataBenchmark
         }
     }
 
-    private sealed record Reference(long Rows, string Tables, TimeSpan Copy);
+    private sealed record Reference(long Rows, string Tables, TimeSpan Copy, Cpu Cpu);
 
-    private sealed record Loaded(long Registrations, TimeSpan Load, long HistoryLines, TimeSpan History, double PeakDuringLoad, double After, Reference? Reference);
+    private sealed record Loaded(long Registrations, TimeSpan Load, Cpu Cpu, long HistoryLines, TimeSpan History, double PeakDuringLoad, double After, Reference? Reference);
+
+    /// <summary>CPU seconds (user and system) of this process and of the cluster's processes.</summary>
+    private sealed record Cpu(double Client, double Server)
+    {
+        public static Cpu operator -(Cpu a, Cpu b) => new(a.Client - b.Client, a.Server - b.Server);
+
+        /// <summary>
+        /// Now, for the cluster of postmaster <paramref name="server"/>: its own time, its children that ended (a backend
+        /// whose connection closed, an autovacuum worker) and those alive. On a shared machine wall time depends on the
+        /// others' load; CPU time is the work itself.
+        /// </summary>
+        public static Cpu Now(int server)
+        {
+            using var process = Process.GetCurrentProcess();
+            var postmaster = Stat(server);
+            var ticks = postmaster[11] + postmaster[12] + postmaster[13] + postmaster[14];
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(directory), CultureInfo.InvariantCulture, out var pid) && pid != server)
+                {
+                    try
+                    {
+                        if (Stat(pid) is { } child && child[1] == server)
+                        {
+                            ticks += child[11] + child[12];
+                        }
+                    }
+                    catch (IOException)
+                    {
+                        // ended meanwhile: counted in the postmaster's children time
+                    }
+                }
+            }
+
+            return new Cpu(process.TotalProcessorTime.TotalSeconds, ticks / 100.0); // Linux reports in clock ticks of 1/100 s
+        }
+
+        /// <summary>The fields of /proc/PID/stat after the command: [0] state, [1] parent, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+        private static long[] Stat(int pid)
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return [.. text[(text.LastIndexOf(')') + 2)..].Split(' ').Select(f => long.TryParse(f, CultureInfo.InvariantCulture, out var n) ? n : 0)];
+        }
+    }
 
     /// <summary>Loads the world into a new database as the registry sets it up (schema, audit indexes and guard); the bulk path also measures the reference.</summary>
-    private static async Task<Loaded> LoadAsync(string cluster, string database, string files, int batch, int? parallel, bool bulk, EventAppendMode mode = EventAppendMode.Rich)
+    private static async Task<Loaded> LoadAsync(string cluster, int server, string database, string files, int batch, int? parallel, bool bulk, EventAppendMode mode = EventAppendMode.Rich)
     {
         // A copy of the cluster's database as EmbeddedPostgres made it, extensions included.
         var template = new NpgsqlConnectionStringBuilder(cluster);
@@ -103,6 +150,7 @@ public static class MockDataBenchmark
         var label = $"{(bulk ? "--bulk" : "normal path")}{(mode == EventAppendMode.Rich ? "" : $", {mode} append mode")}";
         var before = await CountsAsync(connectionString);
         var peak = 0.0;
+        var cpu = Cpu.Now(server);
         var clock = Stopwatch.StartNew();
         var registrations = await loader.LoadFileAsync(Path.Combine(files, MockDataFiles.Identities), p =>
         {
@@ -113,7 +161,8 @@ public static class MockDataBenchmark
             }
         });
         var load = clock.Elapsed;
-        var reference = bulk ? await ReferenceAsync(connectionString, before) : null;
+        cpu = Cpu.Now(server) - cpu;
+        var reference = bulk ? await ReferenceAsync(connectionString, server, before) : null;
         clock.Restart();
         var history = await loader.LoadFileAsync(Path.Combine(files, MockDataFiles.History));
         var historyLoad = clock.Elapsed;
@@ -123,7 +172,7 @@ public static class MockDataBenchmark
         }
 
         Console.WriteLine($"{label}: {registrations.Loaded:N0} registrations in {load.TotalSeconds:F1} s, {history.Loaded:N0} later writes in {historyLoad.TotalSeconds:F1} s");
-        return new Loaded(registrations.Loaded, load, history.Loaded, historyLoad, peak, WorkingSet(), reference);
+        return new Loaded(registrations.Loaded, load, cpu, history.Loaded, historyLoad, peak, WorkingSet(), reference);
     }
 
     /// <summary>
@@ -131,7 +180,7 @@ public static class MockDataBenchmark
     /// events table's append-only guard set aside for it), and the same rows COPY'd back into the same tables, with the
     /// same indexes and constraints, streams before their events. Only the COPY back is timed.
     /// </summary>
-    private static async Task<Reference> ReferenceAsync(string connectionString, Dictionary<string, long> before)
+    private static async Task<Reference> ReferenceAsync(string connectionString, int server, Dictionary<string, long> before)
     {
         var after = await CountsAsync(connectionString);
         var tables = after.Where(t => t.Value > before.GetValueOrDefault(t.Key)).Select(t => t.Key)
@@ -156,6 +205,7 @@ public static class MockDataBenchmark
                 alter table {Persistence.Schema}.mt_events enable trigger user;
                 checkpoint;
                 """);
+            var cpu = Cpu.Now(server);
             var clock = Stopwatch.StartNew();
             foreach (var table in tables)
             {
@@ -165,6 +215,7 @@ public static class MockDataBenchmark
             }
 
             var copy = clock.Elapsed;
+            cpu = Cpu.Now(server) - cpu;
             var restored = await CountsAsync(connectionString);
             if (tables.Any(t => restored[t] != after[t]))
             {
@@ -172,7 +223,7 @@ public static class MockDataBenchmark
             }
 
             var described = string.Join(", ", tables.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {after[t] - before.GetValueOrDefault(t):N0}")));
-            return new Reference(rows, described, copy);
+            return new Reference(rows, described, copy, cpu);
         }
         finally
         {

@@ -35,7 +35,7 @@ if (args.Contains("--mock-data"))
     // Mock data: the load of N identities, normal path and --bulk, next to COPY of the rows they wrote (docs/performance.md).
     return await MockDataBenchmark.RunAsync(
         int.Parse(args.SkipWhile(a => a != "--mock-data").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture),
-        int.Parse(args.SkipWhile(a => a != "--batch").Skip(1).FirstOrDefault() ?? "1000", CultureInfo.InvariantCulture),
+        int.Parse(args.SkipWhile(a => a != "--batch").Skip(1).FirstOrDefault() ?? "500", CultureInfo.InvariantCulture), // seed's default
         args.SkipWhile(a => a != "--parallel").Skip(1).FirstOrDefault() is { } parallel ? int.Parse(parallel, CultureInfo.InvariantCulture) : null,
         quickAb: args.Contains("--quick-ab"));
 }

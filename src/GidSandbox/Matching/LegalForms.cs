@@ -163,11 +163,23 @@ public static class LegalForms
     private static LegalForm Found(Rule rule, IEnumerable<string> pattern, string? country) =>
         new(rule.Form, rule.Elf.FirstOrDefault(e => e.Country == country).Elf, string.Join(' ', pattern));
 
-    private static bool EndsWith(IReadOnlyList<string> tokens, string[] pattern) =>
-        pattern.Select((p, i) => tokens[tokens.Count - pattern.Length + i] == p).All(x => x);
+    // Loops, not LINQ: every pattern is tried at every standardization of a name, and a name has several readings.
+    private static bool EndsWith(IReadOnlyList<string> tokens, string[] pattern) => Matches(tokens, tokens.Count - pattern.Length, pattern);
 
-    private static bool StartsWith(IReadOnlyList<string> tokens, string[] pattern) =>
-        pattern.Select((p, i) => tokens[i] == p).All(x => x);
+    private static bool StartsWith(IReadOnlyList<string> tokens, string[] pattern) => Matches(tokens, 0, pattern);
+
+    private static bool Matches(IReadOnlyList<string> tokens, int from, string[] pattern)
+    {
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (tokens[from + i] != pattern[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Written forms are standardized with the same folding as names, so "Gesellschaft mit beschränkter
     // Haftung", "GmbH" and "G.m.b.H." reach one key; "lead … end" is written around the name.

@@ -135,6 +135,14 @@ public static partial class Romanisation
 
     private static readonly ThreadLocal<Dictionary<string, Transliterator>> Transliterators = new(() => []);
 
+    /// <summary>
+    /// Each thread's last transliterations, by transliterator and word: names share their words (family names, Han
+    /// syllables), and ICU's rules are the dearest part of standardizing a name. Bounded, so memory stays flat.
+    /// </summary>
+    private static readonly ThreadLocal<Dictionary<(string Id, string Text), string>> Transformed = new(() => []);
+
+    private const int MaxTransformed = 20_000;
+
     /// <summary>The name's spellings under every scheme its scripts have; none for a name in Latin letters.</summary>
     public static IReadOnlyList<Spelling> Spellings(string text, IdentityKind? kind = null, string? country = null)
     {
@@ -345,6 +353,12 @@ public static partial class Romanisation
 
     private static string Transform(string id, string? rules, string text)
     {
+        var transformed = Transformed.Value!;
+        if (transformed.TryGetValue((id, text), out var known))
+        {
+            return known;
+        }
+
         var cache = Transliterators.Value!;
         if (!cache.TryGetValue(id, out var transliterator))
         {
@@ -352,7 +366,12 @@ public static partial class Romanisation
             cache[id] = transliterator;
         }
 
-        return transliterator.Transform(" " + text + " ").Trim();
+        if (transformed.Count >= MaxTransformed)
+        {
+            transformed.Clear();
+        }
+
+        return transformed[(id, text)] = transliterator.Transform(" " + text + " ").Trim();
     }
 
     private static string WithoutMarks(string text)

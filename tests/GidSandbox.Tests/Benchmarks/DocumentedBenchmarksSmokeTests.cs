@@ -18,6 +18,7 @@ public sealed class DocumentedBenchmarksSmokeTests
 
         Assert.Contains("| measure | normal path | `--bulk` | reference `COPY` | normal path, Quick append mode |", output, StringComparison.Ordinal);
         Assert.Contains("reference: COPY of the ", output, StringComparison.Ordinal);
+        Assert.Contains("| CPU per registration, loader / PostgreSQL (ms) |", output, StringComparison.Ordinal);
         Assert.Contains("mt_events", output, StringComparison.Ordinal);
     }
 
