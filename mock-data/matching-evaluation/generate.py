@@ -131,6 +131,24 @@ TWINS = [("Nguyễn Văn Hùng", "Nguyễn Văn Hưng", "Nguyen Van Hung", "VN")
 # A person's name and another person's name one letter from it at its end.
 OTHER_ENDINGS = [("Mario", "Maria", "Bianchi"), ("Daniela", "Daniel", "Schubert"), ("Andreas", "Andrea", "Vogel"), ("Paulo", "Paula", "Ferreira")]
 
+# Korean names as offices mix the schemes: the surname in its family's or the North's spelling, the given name in another scheme.
+KOREAN_MIXED = [
+    ("이서연", ["Yi Seo-yeon", "Rhee Seoyeon", "Ri So-yon"]),
+    ("박지훈", ["Pak Ji-hoon", "Bahk Jihun"]),
+    ("최민호", ["Choe Min-ho", "Chey Minho"]),
+    ("정호영", ["Chung Ho-young", "Jeong Hoyeong", "Chong Ho-yong"]),
+    ("김경수", ["Kim Kyung-soo", "Gim Gyeongsu"]),
+    ("강동원", ["Gang Dong-won", "Kang Dongwon"]),
+    ("신혜진", ["Sin Hye-jin", "Shin Hyejin"]),
+    ("조성철", ["Jo Seong-cheol", "Cho Sung-chul"]),
+    ("임희정", ["Rim Hui-jeong", "Lim Hee-jung", "Yim Heejung"]),
+    ("안재현", ["Ahn Jae-hyun", "An Jaehyeon"]),
+    ("손태혁", ["Sohn Tae-hyuk", "Son Taehyeok"]),
+    ("전광수", ["Chun Kwang-soo", "Jeon Gwang-su"]),
+]
+# Another Korean person than the one registered, in a mixed spelling: (registered, query).
+KOREAN_MIXED_OTHERS = [("이준호", "Rhee Jun-ha"), ("박성진", "Pak Song-jun"), ("정미경", "Chung Mi-jin"), ("최유나", "Choe Yu-ri")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -346,6 +364,15 @@ def generate(seed):
         w.query("diacritic_twins", "NATURAL_PERSON", country, [first], a)
         w.query("diacritic_twins", "NATURAL_PERSON", country, [second], b)
         w.query("diacritic_twins", "NATURAL_PERSON", country, [folded], None)
+
+    # Korean surnames and given names in mixed schemes; the party stored in Hangul only.
+    for native, spellings in KOREAN_MIXED:
+        label = w.identity("NATURAL_PERSON", "KR", [(native, "Hang")])
+        for spelling in spellings:
+            w.query("korean_mixed", "NATURAL_PERSON", "KR", [spelling], label)
+    for native, query in KOREAN_MIXED_OTHERS:
+        w.identity("NATURAL_PERSON", "KR", [(native, "Hang")])
+        w.query("korean_mixed", "NATURAL_PERSON", "KR", [query], None)
 
     return w
 
