@@ -149,6 +149,26 @@ KOREAN_MIXED = [
 # Another Korean person than the one registered, in a mixed spelling: (registered, query).
 KOREAN_MIXED_OTHERS = [("이준호", "Rhee Jun-ha"), ("박성진", "Pak Song-jun"), ("정미경", "Chung Mi-jin"), ("최유나", "Choe Yu-ri")]
 
+# Company names in Han, kana or Hangul only, queried with their trade words in English (or read in Japanese): (registered, script, country, queries).
+TRANSLATED_COMPANIES = [
+    ("恒达电子有限公司", "Hans", "CN", ["Hengda Electronics Co., Ltd.", "HENGDA ELECTRONIC CO LTD"]),
+    ("瑞丰化工有限公司", "Hans", "CN", ["Ruifeng Chemical Co., Ltd.", "Ruifeng Chemicals Limited"]),
+    ("康泰制药股份有限公司", "Hans", "CN", ["Kangtai Pharmaceutical Co., Ltd."]),
+    ("宏远精密机械有限公司", "Hans", "CN", ["Hongyuan Precision Machinery Co., Ltd."]),
+    ("新光科技集团有限公司", "Hans", "CN", ["Xinguang Technology Group Co., Ltd.", "Xinguang Technologies Group Limited"]),
+    ("永昌實業股份有限公司", "Hant", "TW", ["Yongchang Industrial Co., Ltd."]),
+    ("アサヒナ電機株式会社", "Jpan", "JP", ["Asahina Electric Co., Ltd.", "Asahina Denki K.K."]),
+    ("ミドリ化学工業株式会社", "Jpan", "JP", ["Midori Chemical Industries Co., Ltd.", "Midori Kagaku Kogyo Kabushiki Kaisha"]),
+    ("サクラ精密株式会社", "Jpan", "JP", ["Sakura Precision Co., Ltd."]),
+    ("한솔전자 주식회사", "Kore", "KR", ["Hansol Electronics Co., Ltd.", "HANSOL ELECTRONICS CO LTD"]),
+    ("대광화학 주식회사", "Kore", "KR", ["Daegwang Chemicals Co., Ltd."]),
+    ("세진정밀 주식회사", "Kore", "KR", ["Sejin Precision Co., Ltd."]),
+    ("동아제약 주식회사", "Kore", "KR", ["Dong-A Pharmaceutical Co., Ltd.", "Donga Pharmaceuticals"]),
+]
+# Another company than the one registered, of the same stem and another trade.
+TRANSLATED_OTHERS = [("华通电子有限公司", "Hans", "CN", "Huatong Electric Co., Ltd."), ("한결화학 주식회사", "Kore", "KR", "Hangyeol Pharmaceutical Co., Ltd."),
+                     ("アオバ電子株式会社", "Jpan", "JP", "Aoba Chemical Co., Ltd.")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -373,6 +393,15 @@ def generate(seed):
     for native, query in KOREAN_MIXED_OTHERS:
         w.identity("NATURAL_PERSON", "KR", [(native, "Hang")])
         w.query("korean_mixed", "NATURAL_PERSON", "KR", [query], None)
+
+    # Company names in their own script only, queried with the trade words translated.
+    for registered, script, country, queries in TRANSLATED_COMPANIES:
+        label = w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        for query in queries:
+            w.query("translated_trade_words", "LEGAL_ENTITY", country, [query], label)
+    for registered, script, country, query in TRANSLATED_OTHERS:
+        w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        w.query("translated_trade_words", "LEGAL_ENTITY", country, [query], None)
 
     return w
 

@@ -199,7 +199,44 @@ public static partial class Romanisation
             spellings.AddRange(Arabic.Spellings(words));
         }
 
+        if (kind != IdentityKind.NaturalPerson)
+        {
+            spellings.AddRange(Translated(words, country));
+        }
+
         return spellings;
+    }
+
+    // A company name in Han, kana or Hangul with the trade words that end its words in English (华信科技 Huaxin
+    // Technology, 한솔전자 Hansol Electronics), its Hangul stems in both Korean schemes, and a Japanese name also
+    // with its kanji trade words read in Japanese (エイクミ電機 Eikumi Denki).
+    private static IEnumerable<Spelling> Translated(List<string> words, string? country)
+    {
+        var japanese = country == "JP" || words.Any(w => w.Any(c => c is >= '\u3040' and <= '\u30FF'));
+        if (!words.Any(w => w.Any(c => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' || Hangul.IsSyllable(c)))
+            || TradeWords.Translated(words, japanese) is not { } translated)
+        {
+            yield break;
+        }
+
+        var n = 0;
+        foreach (var english in translated.English)
+        {
+            n++;
+            yield return new Spelling($"trade-en-{n}", english);
+            if (english.Any(Hangul.IsSyllable))
+            {
+                string Each(Hangul.Scheme scheme) =>
+                    string.Join(' ', english.Split(' ').Select(w => LegalForms.IsNativeForm(w) ? w : Hangul.Romanise(w, scheme, surname: false)));
+                yield return new Spelling($"trade-en-{n}-ko-revised", Each(Hangul.Revised));
+                yield return new Spelling($"trade-en-{n}-ko-mccune-reischauer", Each(Hangul.McCuneReischauer));
+            }
+        }
+
+        if (translated.Japanese is { } reading)
+        {
+            yield return new Spelling("trade-ja", reading);
+        }
     }
 
     /// <summary>
