@@ -134,7 +134,7 @@ OTHER_ENDINGS = [("Mario", "Maria", "Bianchi"), ("Daniela", "Daniel", "Schubert"
 # Korean names as offices mix the schemes: the surname in its family's or the North's spelling, the given name in another scheme.
 KOREAN_MIXED = [
     ("이서연", ["Yi Seo-yeon", "Rhee Seoyeon", "Ri So-yon"]),
-    ("박지훈", ["Pak Ji-hoon", "Bahk Jihun"]),
+    ("박준서", ["Pak Jun-seo", "Bahk Junseo"]),
     ("최민호", ["Choe Min-ho", "Chey Minho"]),
     ("정호영", ["Chung Ho-young", "Jeong Hoyeong", "Chong Ho-yong"]),
     ("김경수", ["Kim Kyung-soo", "Gim Gyeongsu"]),
@@ -168,6 +168,22 @@ TRANSLATED_COMPANIES = [
 # Another company than the one registered, of the same stem and another trade.
 TRANSLATED_OTHERS = [("华通电子有限公司", "Hans", "CN", "Huatong Electric Co., Ltd."), ("한결화학 주식회사", "Kore", "KR", "Hangyeol Pharmaceutical Co., Ltd."),
                      ("アオバ電子株式会社", "Jpan", "JP", "Aoba Chemical Co., Ltd.")]
+
+# Japanese people and companies stored in kanji only, queried in romaji: (registered, kind, queries).
+JAPANESE_KANJI = [
+    ("佐々木 健太", "NATURAL_PERSON", ["Sasaki Kenta", "KENTA SASAKI"]),
+    ("高橋美穂", "NATURAL_PERSON", ["Takahashi Miho", "Miho Takahashi"]),
+    ("斎藤 拓海", "NATURAL_PERSON", ["Saito Takumi", "SAITOH TAKUMI"]),
+    ("小林 由美子", "NATURAL_PERSON", ["Kobayashi Yumiko"]),
+    ("伊藤翔", "NATURAL_PERSON", ["Itoh Sho", "Ito Sho"]),
+    ("長谷川 拓也", "NATURAL_PERSON", ["Hasegawa Takuya"]),
+    ("中島 直樹", "NATURAL_PERSON", ["Nakajima Naoki", "Nakashima Naoki"]),
+    ("大野 恵子", "NATURAL_PERSON", ["Ohno Keiko", "Ono Keiko"]),
+    ("鈴木製薬株式会社", "LEGAL_ENTITY", ["Suzuki Seiyaku K.K.", "Suzuki Pharmaceutical Co., Ltd."]),
+    ("松本電機株式会社", "LEGAL_ENTITY", ["Matsumoto Denki Kabushiki Kaisha", "Matsumoto Electric Co., Ltd."]),
+]
+# Another Japanese person than the one registered in kanji: (registered, query).
+JAPANESE_KANJI_OTHERS = [("山田 花子", "Yamada Hanae"), ("鈴木 健一", "Suzuki Kenji"), ("田中 陽子", "Tanaka Yoshiko")]
 
 
 class Writer:
@@ -402,6 +418,15 @@ def generate(seed):
     for registered, script, country, query in TRANSLATED_OTHERS:
         w.identity("LEGAL_ENTITY", country, [(registered, script)])
         w.query("translated_trade_words", "LEGAL_ENTITY", country, [query], None)
+
+    # Japanese names in kanji only, queried in romaji.
+    for registered, kind, queries in JAPANESE_KANJI:
+        label = w.identity(kind, "JP", [(registered, "Jpan")])
+        for query in queries:
+            w.query("japanese_kanji", kind, "JP", [query], label)
+    for registered, query in JAPANESE_KANJI_OTHERS:
+        w.identity("NATURAL_PERSON", "JP", [(registered, "Jpan")])
+        w.query("japanese_kanji", "NATURAL_PERSON", "JP", [query], None)
 
     return w
 

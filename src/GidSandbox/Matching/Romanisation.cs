@@ -199,6 +199,12 @@ public static partial class Romanisation
             spellings.AddRange(Arabic.Spellings(words));
         }
 
+        if (kind != IdentityKind.LegalEntity && country is null or "JP" && lower.Any(c => c is >= '\u3400' and <= '\u9FFF'))
+        {
+            // Kanji read as Japanese names are read, where ICU and AnyAscii give Mandarin (山田太郎 Yamada Taro).
+            spellings.AddRange(JapaneseNames.Read(words).Select((reading, i) => new Spelling($"ja-names-{i + 1}", reading)));
+        }
+
         if (kind != IdentityKind.NaturalPerson)
         {
             spellings.AddRange(Translated(words, country));
@@ -219,8 +225,11 @@ public static partial class Romanisation
             yield break;
         }
 
+        // A Japanese company's stem that is a family or place name is read as one (鈴木製薬 Suzuki Seiyaku).
+        string Stems(string text) =>
+            japanese ? string.Join(' ', text.Split(' ').Select(w => JapaneseNames.Surname(w) is { } reading ? reading[0] : w)) : text;
         var n = 0;
-        foreach (var english in translated.English)
+        foreach (var english in translated.English.Select(Stems))
         {
             n++;
             yield return new Spelling($"trade-en-{n}", english);
@@ -235,7 +244,7 @@ public static partial class Romanisation
 
         if (translated.Japanese is { } reading)
         {
-            yield return new Spelling("trade-ja", reading);
+            yield return new Spelling("trade-ja", Stems(reading));
         }
     }
 
