@@ -131,6 +131,60 @@ TWINS = [("Nguyễn Văn Hùng", "Nguyễn Văn Hưng", "Nguyen Van Hung", "VN")
 # A person's name and another person's name one letter from it at its end.
 OTHER_ENDINGS = [("Mario", "Maria", "Bianchi"), ("Daniela", "Daniel", "Schubert"), ("Andreas", "Andrea", "Vogel"), ("Paulo", "Paula", "Ferreira")]
 
+# Korean names as offices mix the schemes: the surname in its family's or the North's spelling, the given name in another scheme.
+KOREAN_MIXED = [
+    ("이서연", ["Yi Seo-yeon", "Rhee Seoyeon", "Ri So-yon"]),
+    ("박준서", ["Pak Jun-seo", "Bahk Junseo"]),
+    ("최민호", ["Choe Min-ho", "Chey Minho"]),
+    ("정호영", ["Chung Ho-young", "Jeong Hoyeong", "Chong Ho-yong"]),
+    ("김경수", ["Kim Kyung-soo", "Gim Gyeongsu"]),
+    ("강동원", ["Gang Dong-won", "Kang Dongwon"]),
+    ("신혜진", ["Sin Hye-jin", "Shin Hyejin"]),
+    ("조성철", ["Jo Seong-cheol", "Cho Sung-chul"]),
+    ("임희정", ["Rim Hui-jeong", "Lim Hee-jung", "Yim Heejung"]),
+    ("안재현", ["Ahn Jae-hyun", "An Jaehyeon"]),
+    ("손태혁", ["Sohn Tae-hyuk", "Son Taehyeok"]),
+    ("전광수", ["Chun Kwang-soo", "Jeon Gwang-su"]),
+]
+# Another Korean person than the one registered, in a mixed spelling: (registered, query).
+KOREAN_MIXED_OTHERS = [("이준호", "Rhee Jun-ha"), ("박성진", "Pak Song-jun"), ("정미경", "Chung Mi-jin"), ("최유나", "Choe Yu-ri")]
+
+# Company names in Han, kana or Hangul only, queried with their trade words in English (or read in Japanese): (registered, script, country, queries).
+TRANSLATED_COMPANIES = [
+    ("恒达电子有限公司", "Hans", "CN", ["Hengda Electronics Co., Ltd.", "HENGDA ELECTRONIC CO LTD"]),
+    ("瑞丰化工有限公司", "Hans", "CN", ["Ruifeng Chemical Co., Ltd.", "Ruifeng Chemicals Limited"]),
+    ("康泰制药股份有限公司", "Hans", "CN", ["Kangtai Pharmaceutical Co., Ltd."]),
+    ("宏远精密机械有限公司", "Hans", "CN", ["Hongyuan Precision Machinery Co., Ltd."]),
+    ("新光科技集团有限公司", "Hans", "CN", ["Xinguang Technology Group Co., Ltd.", "Xinguang Technologies Group Limited"]),
+    ("永昌實業股份有限公司", "Hant", "TW", ["Yongchang Industrial Co., Ltd."]),
+    ("アサヒナ電機株式会社", "Jpan", "JP", ["Asahina Electric Co., Ltd.", "Asahina Denki K.K."]),
+    ("ミドリ化学工業株式会社", "Jpan", "JP", ["Midori Chemical Industries Co., Ltd.", "Midori Kagaku Kogyo Kabushiki Kaisha"]),
+    ("サクラ精密株式会社", "Jpan", "JP", ["Sakura Precision Co., Ltd."]),
+    ("한솔전자 주식회사", "Kore", "KR", ["Hansol Electronics Co., Ltd.", "HANSOL ELECTRONICS CO LTD"]),
+    ("대광화학 주식회사", "Kore", "KR", ["Daegwang Chemicals Co., Ltd."]),
+    ("세진정밀 주식회사", "Kore", "KR", ["Sejin Precision Co., Ltd."]),
+    ("동아제약 주식회사", "Kore", "KR", ["Dong-A Pharmaceutical Co., Ltd.", "Donga Pharmaceuticals"]),
+]
+# Another company than the one registered, of the same stem and another trade.
+TRANSLATED_OTHERS = [("华通电子有限公司", "Hans", "CN", "Huatong Electric Co., Ltd."), ("한결화학 주식회사", "Kore", "KR", "Hangyeol Pharmaceutical Co., Ltd."),
+                     ("アオバ電子株式会社", "Jpan", "JP", "Aoba Chemical Co., Ltd.")]
+
+# Japanese people and companies stored in kanji only, queried in romaji: (registered, kind, queries).
+JAPANESE_KANJI = [
+    ("佐々木 健太", "NATURAL_PERSON", ["Sasaki Kenta", "KENTA SASAKI"]),
+    ("高橋美穂", "NATURAL_PERSON", ["Takahashi Miho", "Miho Takahashi"]),
+    ("斎藤 拓海", "NATURAL_PERSON", ["Saito Takumi", "SAITOH TAKUMI"]),
+    ("小林 由美子", "NATURAL_PERSON", ["Kobayashi Yumiko"]),
+    ("伊藤翔", "NATURAL_PERSON", ["Itoh Sho", "Ito Sho"]),
+    ("長谷川 拓也", "NATURAL_PERSON", ["Hasegawa Takuya"]),
+    ("中島 直樹", "NATURAL_PERSON", ["Nakajima Naoki", "Nakashima Naoki"]),
+    ("大野 恵子", "NATURAL_PERSON", ["Ohno Keiko", "Ono Keiko"]),
+    ("鈴木製薬株式会社", "LEGAL_ENTITY", ["Suzuki Seiyaku K.K.", "Suzuki Pharmaceutical Co., Ltd."]),
+    ("松本電機株式会社", "LEGAL_ENTITY", ["Matsumoto Denki Kabushiki Kaisha", "Matsumoto Electric Co., Ltd."]),
+]
+# Another Japanese person than the one registered in kanji: (registered, query).
+JAPANESE_KANJI_OTHERS = [("山田 花子", "Yamada Hanae"), ("鈴木 健一", "Suzuki Kenji"), ("田中 陽子", "Tanaka Yoshiko")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -346,6 +400,33 @@ def generate(seed):
         w.query("diacritic_twins", "NATURAL_PERSON", country, [first], a)
         w.query("diacritic_twins", "NATURAL_PERSON", country, [second], b)
         w.query("diacritic_twins", "NATURAL_PERSON", country, [folded], None)
+
+    # Korean surnames and given names in mixed schemes; the party stored in Hangul only.
+    for native, spellings in KOREAN_MIXED:
+        label = w.identity("NATURAL_PERSON", "KR", [(native, "Hang")])
+        for spelling in spellings:
+            w.query("korean_mixed", "NATURAL_PERSON", "KR", [spelling], label)
+    for native, query in KOREAN_MIXED_OTHERS:
+        w.identity("NATURAL_PERSON", "KR", [(native, "Hang")])
+        w.query("korean_mixed", "NATURAL_PERSON", "KR", [query], None)
+
+    # Company names in their own script only, queried with the trade words translated.
+    for registered, script, country, queries in TRANSLATED_COMPANIES:
+        label = w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        for query in queries:
+            w.query("translated_trade_words", "LEGAL_ENTITY", country, [query], label)
+    for registered, script, country, query in TRANSLATED_OTHERS:
+        w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        w.query("translated_trade_words", "LEGAL_ENTITY", country, [query], None)
+
+    # Japanese names in kanji only, queried in romaji.
+    for registered, kind, queries in JAPANESE_KANJI:
+        label = w.identity(kind, "JP", [(registered, "Jpan")])
+        for query in queries:
+            w.query("japanese_kanji", kind, "JP", [query], label)
+    for registered, query in JAPANESE_KANJI_OTHERS:
+        w.identity("NATURAL_PERSON", "JP", [(registered, "Jpan")])
+        w.query("japanese_kanji", "NATURAL_PERSON", "JP", [query], None)
 
     return w
 

@@ -182,6 +182,10 @@ public static partial class Romanisation
             spellings.Add(new("ko-revised", Each(w => Hangul.Romanise(w, Hangul.Revised, surname: false))));
             spellings.Add(new("ko-mccune-reischauer", Each(w => Hangul.Romanise(w, Hangul.McCuneReischauer, surname: false))));
             spellings.Add(new("ko-passport", Each(w => Hangul.Romanise(w, Hangul.Passport, surname: person && w == words[0]))));
+            if (person)
+            {
+                spellings.AddRange(Hangul.SurnameSpellings(words));
+            }
         }
 
         if (lower.Any(c => c is >= '\u3040' and <= '\u30FF'))
@@ -203,7 +207,53 @@ public static partial class Romanisation
             spellings.AddRange(Arabic.Spellings(words));
         }
 
+        if (kind != IdentityKind.LegalEntity && country is null or "JP" && lower.Any(c => c is >= '\u3400' and <= '\u9FFF'))
+        {
+            // Kanji read as Japanese names are read, where ICU and AnyAscii give Mandarin (山田太郎 Yamada Taro).
+            spellings.AddRange(JapaneseNames.Read(words).Select((reading, i) => new Spelling($"ja-names-{i + 1}", reading)));
+        }
+
+        if (kind != IdentityKind.NaturalPerson)
+        {
+            spellings.AddRange(Translated(words, country));
+        }
+
         return spellings;
+    }
+
+    // A company name in Han, kana or Hangul with the trade words that end its words in English (华信科技 Huaxin
+    // Technology, 한솔전자 Hansol Electronics), its Hangul stems in both Korean schemes, and a Japanese name also
+    // with its kanji trade words read in Japanese (エイクミ電機 Eikumi Denki).
+    private static IEnumerable<Spelling> Translated(List<string> words, string? country)
+    {
+        var japanese = country == "JP" || words.Any(w => w.Any(c => c is >= '\u3040' and <= '\u30FF'));
+        if (!words.Any(w => w.Any(c => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' || Hangul.IsSyllable(c)))
+            || TradeWords.Translated(words, japanese) is not { } translated)
+        {
+            yield break;
+        }
+
+        // A Japanese company's stem that is a family or place name is read as one (鈴木製薬 Suzuki Seiyaku).
+        string Stems(string text) =>
+            japanese ? string.Join(' ', text.Split(' ').Select(w => JapaneseNames.Surname(w) is { } reading ? reading[0] : w)) : text;
+        var n = 0;
+        foreach (var english in translated.English.Select(Stems))
+        {
+            n++;
+            yield return new Spelling($"trade-en-{n}", english);
+            if (english.Any(Hangul.IsSyllable))
+            {
+                string Each(Hangul.Scheme scheme) =>
+                    string.Join(' ', english.Split(' ').Select(w => LegalForms.IsNativeForm(w) ? w : Hangul.Romanise(w, scheme, surname: false)));
+                yield return new Spelling($"trade-en-{n}-ko-revised", Each(Hangul.Revised));
+                yield return new Spelling($"trade-en-{n}-ko-mccune-reischauer", Each(Hangul.McCuneReischauer));
+            }
+        }
+
+        if (translated.Japanese is { } reading)
+        {
+            yield return new Spelling("trade-ja", Stems(reading));
+        }
     }
 
     /// <summary>
@@ -488,6 +538,129 @@ public static partial class Romanisation
             ['부'] = "boo",
         };
 
+        // Every spelling a surname is met in: Revised Romanization, McCune–Reischauer, the passport
+        // spellings of South Korea and the North's (Ri for 이 and 리, Rim for 임), and the old ones
+        // families kept (Rhee, Chung, Ahn, Sohn, Paik).
+        private static readonly Dictionary<string, string[]> SurnameVariants = new()
+        {
+            ["김"] = ["kim", "gim"],
+            ["이"] = ["lee", "yi", "rhee", "ri", "rhie", "yee", "i"],
+            ["리"] = ["lee", "ri", "yi", "rhee"],
+            ["박"] = ["park", "pak", "bak", "bahk", "pack"],
+            ["최"] = ["choi", "choe", "chey", "choy", "chwe"],
+            ["정"] = ["jung", "jeong", "chung", "chong", "joung"],
+            ["강"] = ["kang", "gang"],
+            ["조"] = ["cho", "jo", "joe"],
+            ["윤"] = ["yoon", "yun", "youn"],
+            ["장"] = ["jang", "chang"],
+            ["임"] = ["lim", "im", "rim", "yim", "leem"],
+            ["림"] = ["lim", "rim", "im"],
+            ["한"] = ["han"],
+            ["오"] = ["oh", "o"],
+            ["서"] = ["seo", "suh", "so"],
+            ["신"] = ["shin", "sin", "shinn"],
+            ["권"] = ["kwon", "gwon", "kweon"],
+            ["황"] = ["hwang"],
+            ["안"] = ["ahn", "an"],
+            ["송"] = ["song"],
+            ["류"] = ["ryu", "yu", "yoo", "ryoo", "lyu"],
+            ["유"] = ["yoo", "yu", "you"],
+            ["홍"] = ["hong"],
+            ["전"] = ["jeon", "jun", "chun", "chon"],
+            ["고"] = ["ko", "go", "koh"],
+            ["문"] = ["moon", "mun"],
+            ["양"] = ["yang", "ryang"],
+            ["손"] = ["son", "sohn"],
+            ["배"] = ["bae", "pae"],
+            ["백"] = ["baek", "paik", "paek", "baik"],
+            ["허"] = ["heo", "hur", "huh", "ho"],
+            ["노"] = ["noh", "roh", "no", "ro"],
+            ["로"] = ["roh", "ro", "no"],
+            ["남"] = ["nam"],
+            ["심"] = ["shim", "sim"],
+            ["곽"] = ["kwak", "gwak"],
+            ["성"] = ["sung", "seong", "song"],
+            ["차"] = ["cha"],
+            ["주"] = ["joo", "ju", "chu"],
+            ["우"] = ["woo", "u"],
+            ["구"] = ["koo", "ku", "gu"],
+            ["민"] = ["min"],
+            ["진"] = ["jin", "chin"],
+            ["엄"] = ["um", "eom", "uhm"],
+            ["채"] = ["chae", "chai"],
+            ["원"] = ["won", "weon"],
+            ["천"] = ["chun", "cheon", "chon"],
+            ["방"] = ["bang", "pang"],
+            ["공"] = ["kong", "gong"],
+            ["현"] = ["hyun", "hyeon", "hyon"],
+            ["변"] = ["byun", "byeon", "pyon"],
+            ["염"] = ["yeom", "yum", "yom"],
+            ["여"] = ["yeo", "yuh", "yo"],
+            ["추"] = ["choo", "chu"],
+            ["석"] = ["seok", "suk", "sok"],
+            ["선"] = ["sun", "seon", "son"],
+            ["설"] = ["seol", "sul", "sol"],
+            ["길"] = ["gil", "kil"],
+            ["연"] = ["yeon", "yun", "yon"],
+            ["표"] = ["pyo"],
+            ["명"] = ["myung", "myeong", "myong"],
+            ["기"] = ["ki", "gi"],
+            ["금"] = ["keum", "kum", "geum"],
+            ["육"] = ["yook", "yuk"],
+            ["탁"] = ["tak"],
+            ["국"] = ["kook", "kuk", "guk"],
+            ["편"] = ["pyeon", "pyun", "pyon"],
+            ["봉"] = ["bong", "pong"],
+            ["부"] = ["boo", "bu", "pu"],
+            ["하"] = ["ha"],
+            ["나"] = ["na", "ra"],
+            ["라"] = ["ra", "na"],
+            ["마"] = ["ma"],
+            ["위"] = ["wi", "wee"],
+            ["지"] = ["ji", "chi"],
+            ["제"] = ["je", "jae", "che"],
+            ["도"] = ["do", "doh", "to"],
+            ["남궁"] = ["namgung", "namkung", "namgoong"],
+            ["선우"] = ["sunwoo", "seonu", "sonu"],
+            ["제갈"] = ["jegal", "chegal"],
+            ["황보"] = ["hwangbo", "hwangpo"],
+            ["독고"] = ["dokgo", "tokko", "dokko"],
+        };
+
+        /// <summary>The passport spellings of given names: ㅓ and ㅕ before a final as u and yu (Chul, Hyuk, Kyung), 영 Young, 희 Hee, ㄱ starting the name as k.</summary>
+        public static readonly Scheme PassportGiven = new(RevisedInitial, RevisedInitial, RevisedVowel, Finals);
+
+        /// <summary>
+        /// A person's name (surname first, glued or spaced) with its surname in each spelling it is met
+        /// in, and its given name in Revised Romanization, McCune–Reischauer and the passports'
+        /// spellings: offices mix them (Yi Seo-yeon, Rhee Sung-min, Chung Ho-young).
+        /// </summary>
+        public static IEnumerable<Spelling> SurnameSpellings(List<string> words)
+        {
+            if (words.Count is 0 or > 2 || !words.All(w => w.All(IsSyllable)))
+            {
+                yield break;
+            }
+
+            var glued = string.Concat(words);
+            var surname = words.Count == 2 ? words[0] : glued.Length is 3 or 4 && SurnameVariants.ContainsKey(glued[..2]) ? glued[..2] : glued[..1];
+            var given = glued[surname.Length..];
+            if (given.Length is 0 or > 3 || !SurnameVariants.TryGetValue(surname, out var variants))
+            {
+                yield break;
+            }
+
+            var givens = new[] { Romanise(given, Revised, false), Romanise(given, McCuneReischauer, false), Romanise(given, PassportGiven, false) }.Distinct().ToList();
+            var n = 0;
+            foreach (var variant in variants)
+            {
+                foreach (var spelt in givens)
+                {
+                    yield return new Spelling($"ko-surname-{++n}", variant + " " + spelt);
+                }
+            }
+        }
+
         public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
         /// <summary>
@@ -525,6 +698,20 @@ public static partial class Romanisation
                     }
 
                     var nucleus = ReferenceEquals(scheme, Passport) && ((final == 21 && vowel is 4 or 6) || (c == '현')) ? (vowel == 4 ? "u" : initial == 18 ? "yu" : "you") : scheme.Vowel[vowel];
+                    if (ReferenceEquals(scheme, PassportGiven))
+                    {
+                        // 철 Chul, 혁 Hyuk, 경 Kyung, 영 Young, 희 Hee; a ㄱ that starts the name is k (Kyung-ho, Kwang-su).
+                        nucleus = (vowel, final, initial) switch
+                        {
+                            (6, 21, 11) => "you",
+                            (4, > 0, _) => "u",
+                            (6, > 0, _) => "yu",
+                            (19, _, 18) => "ee",
+                            _ => nucleus,
+                        };
+                        onset = index == 0 && initial == 0 ? "k" : onset;
+                    }
+
                     builder.Append(' ').Append(usual ?? onset + nucleus + scheme.Final[final]);
                     previousFinal = final;
                     index++;
