@@ -115,6 +115,9 @@ public sealed partial class ReadReplica(ReadReplicaOptions options, IDocumentSto
 
     private Measurement _last = new(false, 0, double.PositiveInfinity);
 
+    /// <summary>When the last check that found the replica caught up started: it then held every commit made before.</summary>
+    private long _caughtUpAt;
+
     public ReadYourWrites Writers { get; } = new(options.PrimaryAfterWrite);
 
     public IDocumentStore Store => replica;
@@ -154,17 +157,24 @@ public sealed partial class ReadReplica(ReadReplicaOptions options, IDocumentSto
             await using (var connection = replica.Storage.Database.CreateConnection())
             {
                 await connection.OpenAsync(ct);
-                // Behind the primary's WAL, the lag is the age of the last commit replayed: never less than the true lag
-                // (after a quiet spell it overstates it, which only sends reads to the primary for a check or two).
+                // Behind the primary's WAL, the lag is the lesser of two ages, each never less than the true lag: of the last
+                // commit replayed (which overstates it after a quiet spell or during one long transaction), and of the last
+                // check that found the replica caught up.
                 await using var command = new NpgsqlCommand(
                     "select pg_is_in_recovery(), pg_last_wal_replay_lsn(), extract(epoch from now() - pg_last_xact_replay_timestamp()) * 1000", connection);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
                 var standby = reader.GetBoolean(0);
                 var replayed = reader.IsDBNull(1) ? default : reader.GetFieldValue<NpgsqlLogSequenceNumber>(1);
+                var sinceCaughtUp = _caughtUpAt == 0 ? double.PositiveInfinity : Stopwatch.GetElapsedTime(_caughtUpAt).TotalMilliseconds;
                 var lag = !standby ? double.PositiveInfinity
                     : replayed >= written ? 0
-                    : reader.IsDBNull(2) ? double.PositiveInfinity : (double)reader.GetDecimal(2);
+                    : Math.Min(sinceCaughtUp, reader.IsDBNull(2) ? double.PositiveInfinity : (double)reader.GetDecimal(2));
+                if (standby && replayed >= written)
+                {
+                    _caughtUpAt = started;
+                }
+
                 measured = new Measurement(lag < options.MaxLagMilliseconds, started, lag);
             }
         }
