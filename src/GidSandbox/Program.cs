@@ -30,6 +30,7 @@ if (await builder.AddGidDatabaseAsync(args) is not { } database)
 }
 
 builder.Services.AddGidPersistence(database.Application, builder.Configuration);
+builder.Services.AddGidReadReplica(database.Replica, builder.Configuration);
 builder.Services.AddGidAccess(builder.Configuration, database.Application, database.SigningKeys);
 builder.Services.AddGidTerms();
 builder.Services.AddGidGraphQL();

@@ -10,7 +10,8 @@ namespace GidSandbox.Cluster;
 /// <c>cluster up --nodes N</c> runs the sandbox as a cluster on this machine: one PostgreSQL primary (the embedded
 /// cluster, under <c>.data/cluster/primary</c>), N API nodes (this executable, each on a loopback port of its own, all
 /// on the primary) and the reverse proxy (<see cref="ClusterProxy"/>) in front of them. It prints one JSON line per
-/// process, then the proxy's URL, and returns once the proxy is ready; the processes run on until <c>cluster down</c>
+/// process, then the proxy's URL, and returns once the proxy is ready; with <c>--replica</c> also a streaming replica of
+/// the primary (a hot standby under <c>.data/cluster/replica</c>), which the nodes read lookups and search from; the processes run on until <c>cluster down</c>
 /// stops them (their ids are in <c>.data/cluster/state.json</c>). Logs go to <c>node.log</c> in each process's folder.
 /// </summary>
 public static partial class ClusterCommand
@@ -18,6 +19,7 @@ public static partial class ClusterCommand
     public const string Name = "cluster";
     public const string Database = "gid_sandbox";
     public const string NodeRole = "node";
+    public const string ReplicaRole = "replica";
 
     /// <summary>How long one process may take to become ready; the first node migrates the schema and loads the mock data.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -34,17 +36,17 @@ public static partial class ClusterCommand
             case [ClusterProxy.Role, ..]:
                 return await ClusterProxy.RunAsync(args);
             case [Name, "up", ..] when Option(args, "--nodes") is not { } nodes || (int.TryParse(nodes, CultureInfo.InvariantCulture, out var n) && n >= 1):
-                return await UpAsync(directory, Option(args, "--nodes") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 2, logger);
+                return await UpAsync(directory, Option(args, "--nodes") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 2, args.Contains("--replica"), logger);
             case [Name, "down"]:
                 await DownAsync(directory, logger);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Usage: cluster up [--nodes N (1 or more, default 2)] | cluster down");
+                await Console.Error.WriteLineAsync("Usage: cluster up [--nodes N (1 or more, default 2)] [--replica] | cluster down");
                 return 2;
         }
     }
 
-    private static async Task<int> UpAsync(string directory, int nodes, ILogger logger)
+    private static async Task<int> UpAsync(string directory, int nodes, bool withReplica, ILogger logger)
     {
         Directory.CreateDirectory(directory);
         if (ClusterState.Read(directory).Any(p => p.IsAlive))
@@ -64,13 +66,23 @@ public static partial class ClusterCommand
                 ClusterState.Write(directory, started);
             }
 
+            int? replicaPort = null;
+            if (withReplica)
+            {
+                var replica = Path.Combine(directory, ReplicaRole);
+                replicaPort = FreePort();
+                var pid = await EmbeddedPostgres.StartStandbyDetachedAsync(primary, replica, replicaPort.Value, logger);
+                started.Add(new ClusterProcess(ReplicaRole, ReplicaRole, $"postgresql://127.0.0.1:{replicaPort}/{Database}", pid, replica));
+                ClusterState.Write(directory, started);
+            }
+
             var proxyUrl = $"http://127.0.0.1:{FreePort()}";
             var nodeUrls = Enumerable.Range(1, nodes).Select(_ => $"http://127.0.0.1:{FreePort()}").ToList();
             // The first node migrates the schema, enrolls the participants and loads the mock data; the others, started
             // after it is ready, find all that done rather than racing it.
             for (var i = 0; i < nodes; i++)
             {
-                var node = StartNode(directory, i + 1, nodeUrls[i], primary, proxyUrl, nodes);
+                var node = StartNode(directory, i + 1, nodeUrls[i], primary, replicaPort, proxyUrl, nodes);
                 started.Add(node);
                 ClusterState.Write(directory, started);
                 if (i == 0)
@@ -79,8 +91,10 @@ public static partial class ClusterCommand
                 }
             }
 
-            await Task.WhenAll(started.Skip(2).Select(WaitUntilReadyAsync));
-            var proxy = Start(directory, ClusterProxy.Role, ClusterProxy.Role, proxyUrl, [ClusterProxy.Role, "--urls", proxyUrl, .. nodeUrls.SelectMany(u => new[] { "--node", u })], new Dictionary<string, string?>());
+            await Task.WhenAll(started.Where(p => p.Role == NodeRole).Skip(1).Select(WaitUntilReadyAsync));
+            string[] replicaArguments = replicaPort is { } port ? ["--replica", $"127.0.0.1:{port}"] : [];
+            var proxy = Start(directory, ClusterProxy.Role, ClusterProxy.Role, proxyUrl,
+                [ClusterProxy.Role, "--urls", proxyUrl, .. nodeUrls.SelectMany(u => new[] { "--node", u }), .. replicaArguments], new Dictionary<string, string?>());
             started.Add(proxy);
             ClusterState.Write(directory, started);
             await WaitUntilReadyAsync(proxy);
@@ -101,8 +115,11 @@ public static partial class ClusterCommand
         return 0;
     }
 
-    /// <summary>A node: the sandbox served on <paramref name="url"/>, on the cluster's primary, naming the proxy as its issuer.</summary>
-    private static ClusterProcess StartNode(string directory, int number, string url, string primary, string proxyUrl, int nodes) =>
+    /// <summary>
+    /// A node: the sandbox served on <paramref name="url"/>, on the cluster's primary (and reading lookups and search from
+    /// the replica on <paramref name="replicaPort"/>, if there is one), naming the proxy as its issuer.
+    /// </summary>
+    private static ClusterProcess StartNode(string directory, int number, string url, string primary, int? replicaPort, string proxyUrl, int nodes) =>
         Start(directory, NodeRole, $"node-{number}", url, ["--urls", url], new Dictionary<string, string?>
         {
             [$"ConnectionStrings__{Persistence.ConnectionStringName}"] = null,
@@ -113,6 +130,7 @@ public static partial class ClusterCommand
             ["Access__Quota__Nodes"] = nodes.ToString(CultureInfo.InvariantCulture),
             [$"{ClusterNode.Section}__{nameof(ClusterNode.Name)}"] = $"node-{number}",
             [$"{ClusterNode.Section}__{nameof(ClusterNode.BehindProxy)}"] = "true",
+            [$"{ReadReplica.Section}__{nameof(ReadReplicaOptions.EmbeddedPort)}"] = replicaPort?.ToString(CultureInfo.InvariantCulture),
         });
 
     /// <summary>Starts this executable in a session of its own, its output appended to <c>node.log</c> in its folder.</summary>
@@ -198,7 +216,7 @@ public static partial class ClusterCommand
     {
         foreach (var process in Enumerable.Reverse(processes))
         {
-            if (process.Role == ClusterState.PrimaryRole)
+            if (process.Role is ClusterState.PrimaryRole or ReplicaRole)
             {
                 await EmbeddedPostgres.StopDetachedAsync(process.DataDirectory, logger);
             }

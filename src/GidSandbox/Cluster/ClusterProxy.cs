@@ -13,7 +13,9 @@ namespace GidSandbox.Cluster;
 /// requests until it answers again). A request that failed before any of the answer was sent is tried on another node
 /// only when it is GET or HEAD: GraphQL queries over POST are not retried, since telling them from mutations would
 /// mean parsing the document here; a client that wants the retry sends its query over GET. The proxy's own
-/// <c>/health/ready</c> is ready only while every node is.
+/// <c>/health/ready</c> is ready only while every node is, and the replica (<c>--replica HOST:PORT</c>) accepts connections.
+/// It also carries read-your-writes across nodes (<see cref="ReadYourWrites"/>): a caller whose write a node acknowledged
+/// has its requests marked for the primary for a bound after it, whichever node they land on.
 /// </summary>
 public static class ClusterProxy
 {
@@ -32,16 +34,23 @@ public static class ClusterProxy
         }
 
         var probeSeconds = double.Parse(Values(args, "--probe-seconds").FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);
-        var builder = WebApplication.CreateBuilder(Without(args, "--node", "--probe-seconds"));
+        var replica = Values(args, "--replica").FirstOrDefault();
+        var builder = WebApplication.CreateBuilder(Without(args, "--node", "--probe-seconds", "--replica"));
+        var writers = new ReadYourWrites(ReadReplicaOptions.From(builder.Configuration).PrimaryAfterWrite);
         builder.Services.AddReverseProxy()
             .LoadFromMemory([Route()], [Nodes(nodes, TimeSpan.FromSeconds(probeSeconds))])
             // The node sees the Host the client named (the issuer's, the console's origin), and the client's address in X-Forwarded-For.
-            .AddTransforms(transforms => transforms.AddOriginalHost(useOriginal: true));
+            .AddTransforms(transforms =>
+            {
+                transforms.AddOriginalHost(useOriginal: true);
+                transforms.AddRequestTransform(writers.MarkRequestAsync);
+                transforms.AddResponseTransform(writers.NoteWriteAsync);
+            });
         builder.Services.AddHttpClient(Role, client => client.Timeout = TimeSpan.FromSeconds(2));
 
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Text("Healthy"));
-        app.MapGet("/health/ready", async (IHttpClientFactory clients) => await EveryNodeReadyAsync(clients.CreateClient(Role), nodes)
+        app.MapGet("/health/ready", async (IHttpClientFactory clients) => await EveryNodeReadyAsync(clients.CreateClient(Role), nodes) && await AcceptsConnectionsAsync(replica)
             ? Results.Text("Healthy")
             : Results.Text("Unhealthy", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapReverseProxy(pipeline =>
@@ -113,6 +122,28 @@ public static class ClusterProxy
             }
         }));
         return answers.All(ready => ready);
+    }
+
+    /// <summary>Whether the replica (HOST:PORT) accepts a connection; true when there is none.</summary>
+    private static async Task<bool> AcceptsConnectionsAsync(string? replica)
+    {
+        if (replica is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var (host, port) = (replica[..replica.LastIndexOf(':')], int.Parse(replica[(replica.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture));
+            await client.ConnectAsync(host, port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static List<string> Values(string[] args, string option) =>

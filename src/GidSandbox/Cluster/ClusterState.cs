@@ -6,7 +6,7 @@ namespace GidSandbox.Cluster;
 
 /// <summary>
 /// One process <c>cluster up</c> started, as it prints it (one JSON line each) and <c>cluster down</c> stops it: its role
-/// (<c>primary</c>, <c>node</c>, <c>proxy</c>), its name (<c>node-1</c>, …), where it listens, and its folder.
+/// (<c>primary</c>, <c>replica</c>, <c>node</c>, <c>proxy</c>), its name (<c>node-1</c>, …), where it listens, and its folder.
 /// </summary>
 public sealed record ClusterProcess(string Role, string Name, string Url, int Pid, string DataDirectory)
 {
@@ -16,7 +16,7 @@ public sealed record ClusterProcess(string Role, string Name, string Url, int Pi
 
     /// <summary>Alive, and still the process started (a PID reused by another program is not stopped).</summary>
     [JsonIgnore]
-    public bool IsAlive => ClusterState.IsAlive(Pid, Role == ClusterState.PrimaryRole ? "postgres" : "GidSandbox");
+    public bool IsAlive => ClusterState.IsAlive(Pid, Role is ClusterState.PrimaryRole or ClusterCommand.ReplicaRole ? "postgres" : "GidSandbox");
 }
 
 /// <summary>The processes of the running cluster, in <c>.data/cluster/state.json</c>, in the order they were started.</summary>

@@ -63,7 +63,15 @@ public static partial class GraphQLHttpEndpoint
         var caller = Caller.From(authentication.Principal!);
         var office = caller.Actor.Office;
         using var connections = availability.ConnectionsPerRequest > 0 ? new SemaphoreSlim(availability.ConnectionsPerRequest) : null;
-        var userContext = new GidUserContext { Caller = caller, CorrelationId = correlationId, Connections = connections, OverGet = overGet };
+        var replica = http.RequestServices.GetService<Cluster.ReadReplica>();
+        var userContext = new GidUserContext
+        {
+            Caller = caller,
+            CorrelationId = correlationId,
+            Connections = connections,
+            OverGet = overGet,
+            ReadsFromPrimary = replica?.PrimaryFor(http) == true,
+        };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -76,6 +84,11 @@ public static partial class GraphQLHttpEndpoint
         });
 
         LogInternalErrors(result, loggers.CreateLogger(typeof(GraphQLHttpEndpoint)));
+        if (replica is not null)
+        {
+            NoteReplicaUse(http, replica, result, userContext);
+        }
+
         if (userContext.Warnings.Count > 0)
         {
             (result.Extensions ??= [])["warnings"] = userContext.Warnings.Distinct().ToList();
@@ -91,6 +104,25 @@ public static partial class GraphQLHttpEndpoint
         http.Response.StatusCode = StatusOf(result, responseType, http.Response.Headers, availability);
         http.Response.ContentType = $"{responseType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// A mutation that ran makes its caller read from the primary for a bound, on this node and (through the proxy, told by
+    /// <see cref="Cluster.ReadYourWrites.WroteHeader"/>) on the others; the answer says where lookups and search were read.
+    /// </summary>
+    private static void NoteReplicaUse(HttpContext http, Cluster.ReadReplica replica, ExecutionResult result, GidUserContext userContext)
+    {
+        if (result.Executed && result.Operation?.Operation == GraphQLParser.AST.OperationType.Mutation
+            && Cluster.ReadYourWrites.CallerOf(http.Request) is { } writer)
+        {
+            replica.Writers.Wrote(writer);
+            http.Response.Headers[Cluster.ReadYourWrites.WroteHeader] = "1";
+        }
+
+        if (userContext.ReadFrom is { } readFrom)
+        {
+            http.Response.Headers[Cluster.ReadReplica.ReadFromHeader] = readFrom;
+        }
     }
 
     /// <summary>

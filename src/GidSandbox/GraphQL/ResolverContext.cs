@@ -36,12 +36,24 @@ public sealed class GidUserContext : Dictionary<string, object?>
     public bool OverGet { get; init; }
 
     public SubsidiariesLoader Subsidiaries { get; } = new();
+
+    /// <summary>The caller wrote lately: its lookups and search read from the primary, not a replica (Cluster/ReadReplica).</summary>
+    public bool ReadsFromPrimary { get; init; }
+
+    /// <summary>Where the request's lookups and search were read, when a replica is configured: <c>replica</c> or <c>primary</c>.</summary>
+    public string? ReadFrom { get; set; }
 }
 
 public static class ResolverContext
 {
     public static IDocumentStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IDocumentStore>();
+
+    /// <summary>A lookup or search: on the replica when one may answer it (Cluster/ReadReplica), else on the primary.</summary>
+    public static Task<T> ReadAsync<T>(this IResolveFieldContext context, Func<IDocumentStore, Task<T>> read) =>
+        context.RequestServices!.GetService<Cluster.ReadReplica>() is { } replica
+            ? replica.ReadAsync(context, read)
+            : read(context.Store());
 
     /// <summary>The caller as identity decisions see it, at the sandbox clock's instant.</summary>
     public static Writer Writer(this IResolveFieldContext context)

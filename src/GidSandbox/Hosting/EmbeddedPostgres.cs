@@ -221,6 +221,45 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
         await postgres.DetachAsync();
     }
 
+    /// <summary>
+    /// Starts a hot standby of the running server on <paramref name="primaryDataDirectory"/> in <paramref name="dataDirectory"/>
+    /// on <paramref name="port"/>, and hands it to itself (as <see cref="DetachAsync"/> does): the first time, the data directory
+    /// is copied with <c>pg_basebackup -R</c>, which leaves the standby its settings to stream from the primary; after
+    /// that (a restart) it starts on the data it has and catches up. The roles and their passwords are the primary's, so its
+    /// password file is copied beside the standby's data. <c>hot_standby_feedback</c> keeps the primary's vacuum from
+    /// cancelling the standby's reads. Returns the standby's postmaster process id.
+    /// </summary>
+    public static async Task<int> StartStandbyDetachedAsync(string primaryDataDirectory, string dataDirectory, int port, ILogger logger, CancellationToken ct = default)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        File.Copy(SideFile(primaryDataDirectory, ".password"), SideFile(dataDirectory, ".password"), overwrite: true);
+        var standby = new EmbeddedPostgres(FindBinaries(), dataDirectory, port, "postgres", logger, ownsServer: false);
+        var started = Stopwatch.GetTimestamp();
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            if (IsRoot)
+            {
+                await standby.RunAsync("/usr/bin/chown", ["postgres:postgres", dataDirectory], ct, asRoot: true);
+            }
+
+            await standby.RunAsync("/usr/bin/chmod", ["0700", dataDirectory], ct);
+            var primaryPort = int.Parse(File.ReadLines(Path.Combine(primaryDataDirectory, "postmaster.pid")).ElementAt(3), CultureInfo.InvariantCulture);
+            var source = $"host=127.0.0.1 port={primaryPort} user={Superuser} password={Passwords.ReadOrCreate(standby.PasswordFile).Superuser} application_name=gid-replica";
+            await standby.RunAsync("pg_basebackup", ["-D", dataDirectory, "-d", source, "-R", "-X", "stream", "-c", "fast"], ct);
+        }
+
+        await standby.RunAsync("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"], ct, mayFail: true);
+        await standby.RunAsync("pg_ctl",
+            ["-D", dataDirectory, "-w", "-t", "60", "-l", Path.Combine(dataDirectory, "postgres.log"),
+             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{dataDirectory}' -c max_connections=200 -c hot_standby_feedback=on", "start"],
+            ct);
+        await standby.DetachAsync();
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogStarted(logger, port, dataDirectory, seconds);
+        return ServerPid(dataDirectory) ?? 0;
+    }
+
     /// <summary>Stops the server and leaves it down, as an outage would, until <see cref="StartAgainAsync"/>; clients' pools are left alone.</summary>
     public async Task StopForOutageAsync() =>
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
@@ -291,6 +330,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IHostedService
             local all all trust
             host all all 127.0.0.1/32 scram-sha-256
             host all all ::1/128 scram-sha-256
+            # A streaming replica on this machine (cluster up --replica) copies and follows the cluster as its superuser.
+            host replication postgres 127.0.0.1/32 scram-sha-256
 
             """;
         var file = Path.Combine(DataDirectory, "pg_hba.conf");

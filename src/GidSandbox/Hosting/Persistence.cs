@@ -20,7 +20,11 @@ namespace GidSandbox.Hosting;
 /// statement timeout) reads the whole trail for exports and verification; <paramref name="SigningKeys"/> are the token
 /// keys stored in it.
 /// </summary>
-public sealed record GidDatabase(string Application, string Owner, string Streaming, SigningKeys SigningKeys);
+public sealed record GidDatabase(string Application, string Owner, string Streaming, SigningKeys SigningKeys)
+{
+    /// <summary>A streaming replica of the database for lookups and search (docs/scale-out.md), if there is one.</summary>
+    public string? Replica { get; init; }
+}
 
 public static partial class Persistence
 {
@@ -74,7 +78,12 @@ public static partial class Persistence
                 serving ? Availability.ForRequests(database.Application, availability) : database.Application,
                 database.Owner,
                 serving ? Availability.ForRequests(database.Application, availability, statementTimeout: false) : database.Application,
-                await SigningKeys.LoadOrCreateAsync(database.Owner, database.KeyFile));
+                await SigningKeys.LoadOrCreateAsync(database.Owner, database.KeyFile))
+            {
+                Replica = Cluster.ReadReplicaRegistration.ReplicaConnectionString(builder.Configuration, database.Application) is { } replica && serving
+                    ? Availability.ForRequests(replica, availability)
+                    : null,
+            };
             builder.Services.AddSingleton(migrated);
             return migrated;
         }

@@ -13,8 +13,9 @@ using Xunit.Abstractions;
 namespace GidSandbox.Tests.Cluster;
 
 /// <summary>
-/// The sandbox as a cluster (docs/scale-out.md): tokens, sessions and the async daemon across nodes, and what the proxy
-/// does when a node dies. The tests run in any order on one cluster: one kills a node, the others use the live ones.
+/// The sandbox as a cluster (docs/scale-out.md): tokens, sessions and the async daemon across nodes, what the proxy
+/// does when a node dies, and reads from the streaming replica. The tests run in any order on one cluster: one kills a
+/// node, the others use the live ones; one stops the replica and starts it again.
 /// </summary>
 public sealed partial class ClusterTests(RunningCluster cluster, ITestOutputHelper output) : IClassFixture<RunningCluster>
 {
@@ -24,12 +25,13 @@ public sealed partial class ClusterTests(RunningCluster cluster, ITestOutputHelp
     public async Task cluster_up_prints_each_process_it_started_and_the_proxy_is_ready_only_while_every_node_is()
     {
         Assert.Equal(
-            [ClusterState.PrimaryRole, .. Enumerable.Repeat(ClusterCommand.NodeRole, RunningCluster.Nodes), ClusterProxy.Role],
+            [ClusterState.PrimaryRole, ClusterCommand.ReplicaRole, .. Enumerable.Repeat(ClusterCommand.NodeRole, RunningCluster.Nodes), ClusterProxy.Role],
             cluster.Processes.Select(p => p.Role));
         Assert.Equal(cluster.Processes.Count, cluster.Processes.Select(p => p.Pid).Distinct().Count());
         Assert.All(cluster.Processes, p => Assert.True(Directory.Exists(p.DataDirectory), p.DataDirectory));
         Assert.Equal(cluster.Processes.Single(p => p.Role == ClusterProxy.Role).Url, cluster.ProxyUrl);
         Assert.NotNull(EmbeddedPostgres.ServerPid(cluster.Primary.DataDirectory)); // its process id changes when a test restarts it
+        Assert.True(await cluster.QueryAsync<bool>(cluster.Replica, "select pg_is_in_recovery()"), "the replica is not a standby");
         Assert.Equal(cluster.NodeProcesses.All(n => n.IsAlive), await cluster.ReadyAsync(cluster.ProxyUrl));
     }
 
@@ -173,6 +175,95 @@ public sealed partial class ClusterTests(RunningCluster cluster, ITestOutputHelp
         Assert.Equal(1L, await cluster.QueryAsync<long>("select count(*) from gid.mt_events where data::text like '%' || $1 || '%'", name));
         var events = await cluster.QueryAsync<long>("select max(seq_id) from gid.mt_events");
         Assert.True(await ChainCoversAsync(auditor, events) is { } chain && chain["intact"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task a_lookup_is_answered_by_the_replica_and_a_writer_reads_its_own_write_at_once_on_every_node()
+    {
+        var writer = await cluster.TokenAsync(cluster.ProxyUrl, Clients.Default, "gid:read gid:write");
+        // Another caller: a token of its own (read-your-writes follows the token), of the office whose Terms the writer accepts.
+        var reader = await cluster.TokenAsync(cluster.ProxyUrl, Clients.Default, "gid:read");
+        await AcceptTermsAsync(writer);
+        var known = await RegisteredGidAsync(writer, $"{Given.UniqueWord()} Replica AG");
+
+        // Another caller's lookup is read from the replica, as the replica's own statistics confirm.
+        var scans = await IdentityScansOnReplicaAsync();
+        Assert.True(await RunningCluster.WaitForAsync(async () => await cluster.ReadAsync(cluster.ProxyUrl, reader, Lookup(known)) is { Status: 200, ReadFrom: "replica" } answer
+            && answer.Body["data"]!["identity"] is not null, seconds: 20), "the lookup was never read from the replica");
+        Assert.True(await RunningCluster.WaitForAsync(async () => await IdentityScansOnReplicaAsync() > scans, seconds: 10), "the replica read no identity");
+
+        // With the replica's replay held, it cannot have the next write: the writer reads it at once all the same, on every node.
+        await cluster.QueryAsync<object>(cluster.Replica, "select pg_wal_replay_pause()");
+        string written;
+        try
+        {
+            written = await RegisteredGidAsync(writer, $"{Given.UniqueWord()} Replica AG");
+            for (var i = 0; i < cluster.LiveNodes.Count(); i++)
+            {
+                var (status, body, readFrom) = await cluster.ReadAsync(cluster.ProxyUrl, writer, Lookup(written));
+                Assert.True(status == 200 && body["data"]!["identity"]?["gid"]?.GetValue<string>() == written, body.ToJsonString());
+                Assert.Equal("primary", readFrom);
+            }
+
+            Assert.Null(await cluster.QueryAsync<object>(cluster.Replica, "select id from gid.mt_doc_identity where id = $1", written) as string);
+        }
+        finally
+        {
+            await cluster.QueryAsync<object>(cluster.Replica, "select pg_wal_replay_resume()");
+        }
+
+        // Caught up, the replica answers the other caller again, with the write.
+        Assert.True(await RunningCluster.WaitForAsync(async () => await cluster.ReadAsync(cluster.ProxyUrl, reader, Lookup(written)) is { Status: 200, ReadFrom: "replica" } answer
+            && answer.Body["data"]!["identity"] is not null, seconds: 20));
+    }
+
+    [Fact]
+    public async Task with_the_replica_stopped_reads_are_answered_by_the_primary_and_once_it_is_back_by_the_replica_again_with_every_write()
+    {
+        var writer = await cluster.TokenAsync(cluster.ProxyUrl, Clients.Default, "gid:read gid:write");
+        // Another caller: a token of its own (read-your-writes follows the token), of the office whose Terms the writer accepts.
+        var reader = await cluster.TokenAsync(cluster.ProxyUrl, Clients.Default, "gid:read");
+        await AcceptTermsAsync(writer);
+        var known = await RegisteredGidAsync(writer, $"{Given.UniqueWord()} Standby AG");
+        Assert.True(await RunningCluster.WaitForAsync(async () => (await cluster.ReadAsync(cluster.ProxyUrl, reader, Lookup(known))).ReadFrom == "replica", seconds: 20));
+
+        var port = new Uri(cluster.Replica.Url).Port;
+        await EmbeddedPostgres.StopDetachedAsync(cluster.Replica.DataDirectory, NullLogger.Instance);
+        try
+        {
+            // Every read is answered, from the primary: one that met the stopped replica (a pooled connection) is repeated there.
+            for (var i = 0; i < 2 * RunningCluster.Nodes; i++)
+            {
+                var (status, body, readFrom) = await cluster.ReadAsync(cluster.ProxyUrl, reader, Lookup(known));
+                Assert.True(status == 200 && body["data"]!["identity"] is not null, body.ToJsonString());
+                Assert.Equal("primary", readFrom);
+            }
+
+            Assert.False(await cluster.ReadyAsync(cluster.ProxyUrl)); // the cluster is not whole without its replica
+            known = await RegisteredGidAsync(writer, $"{Given.UniqueWord()} Standby AG"); // acknowledged while the replica is away
+        }
+        finally
+        {
+            await EmbeddedPostgres.StartStandbyDetachedAsync(cluster.Primary.DataDirectory, cluster.Replica.DataDirectory, port, NullLogger.Instance);
+        }
+
+        // Back, it replays what it missed and answers again, with the write made while it was away.
+        Assert.True(await RunningCluster.WaitForAsync(async () => await cluster.ReadAsync(cluster.ProxyUrl, reader, Lookup(known)) is { Status: 200, ReadFrom: "replica" } answer
+            && answer.Body["data"]!["identity"] is not null, seconds: 30));
+    }
+
+    private static string Lookup(string gid) => $"{{ identity(gid: \"{gid}\") {{ gid }} }}";
+
+    private async Task<long> IdentityScansOnReplicaAsync() => await cluster.QueryAsync<long>(cluster.Replica,
+        "select coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0)::bigint from pg_stat_user_tables where schemaname = 'gid' and relname = 'mt_doc_identity'");
+
+    /// <summary>Registers a legal entity through the proxy, sent again with its key until a node acknowledges it; its GID.</summary>
+    private async Task<string> RegisteredGidAsync(string writer, string name)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        string? gid = null;
+        Assert.True(await RunningCluster.WaitForAsync(async () => (gid = (await RegisterAsync(writer, key, name)).Body["data"]?["registerLegalEntity"]?["identity"]?["gid"]?.GetValue<string>()) is not null, seconds: 30));
+        return gid!;
     }
 
     /// <summary>The chain's verification once it covers event <paramref name="sequence"/> (null if it never does within a minute).</summary>

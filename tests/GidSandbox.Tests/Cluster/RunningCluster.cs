@@ -10,8 +10,8 @@ using Npgsql;
 namespace GidSandbox.Tests.Cluster;
 
 /// <summary>
-/// One cluster for the class, started as an operator would (<c>cluster up --nodes 3</c>, the built executable, in a
-/// folder of its own) and stopped with <c>cluster down</c>. Three nodes, so that two remain when a test kills one.
+/// One cluster for the class, started as an operator would (<c>cluster up --nodes 3 --replica</c>, the built executable, in
+/// a folder of its own) and stopped with <c>cluster down</c>. Three nodes, so that two remain when a test kills one.
 /// </summary>
 public sealed class RunningCluster : IAsyncLifetime
 {
@@ -42,12 +42,14 @@ public sealed class RunningCluster : IAsyncLifetime
 
     public ClusterProcess Primary => Processes.Single(p => p.Role == ClusterState.PrimaryRole);
 
+    public ClusterProcess Replica => Processes.Single(p => p.Role == ClusterCommand.ReplicaRole);
+
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        var (exitCode, output) = await SandboxProcess.RunAsync(Root, Settings, TimeSpan.FromMinutes(5), ClusterCommand.Name, "up", "--nodes", $"{Nodes}");
+        var (exitCode, output) = await SandboxProcess.RunAsync(Root, Settings, TimeSpan.FromMinutes(5), ClusterCommand.Name, "up", "--nodes", $"{Nodes}", "--replica");
         Assert.True(exitCode == 0, output);
         var lines = output.Split('\n').Where(l => l.StartsWith('{')).ToList();
         Processes = [.. lines.Where(l => l.Contains("\"role\"", StringComparison.Ordinal)).Select(l => JsonSerializer.Deserialize<ClusterProcess>(l, ClusterProcess.Json)!)];
@@ -65,19 +67,24 @@ public sealed class RunningCluster : IAsyncLifetime
     }
 
     /// <summary>The primary as its superuser, over loopback with the password <c>cluster up</c> made.</summary>
-    public string SuperuserConnectionString => new NpgsqlConnectionStringBuilder
+    public string SuperuserConnectionString => SuperuserOf(Primary);
+
+    /// <summary>A database server of the cluster (the primary or the replica, which has the primary's roles) as its superuser.</summary>
+    public string SuperuserOf(ClusterProcess server) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
-        Port = new Uri(Primary.Url).Port,
+        Port = new Uri(server.Url).Port,
         Database = ClusterCommand.Database,
         Username = EmbeddedPostgres.Superuser,
         Password = Passwords.ReadOrCreate(Primary.DataDirectory + ".password").Superuser,
         Pooling = false,
     }.ConnectionString;
 
-    public async Task<T> QueryAsync<T>(string sql, params object[] parameters)
+    public Task<T> QueryAsync<T>(string sql, params object[] parameters) => QueryAsync<T>(Primary, sql, parameters);
+
+    public async Task<T> QueryAsync<T>(ClusterProcess server, string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(SuperuserConnectionString);
+        await using var connection = new NpgsqlConnection(SuperuserOf(server));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
@@ -128,12 +135,27 @@ public sealed class RunningCluster : IAsyncLifetime
         return await SendAsync(request);
     }
 
+    /// <summary>GETs a lookup or search; the status, the answer, and which server it was read from (<c>replica</c> or <c>primary</c>).</summary>
+    public async Task<(int Status, JsonObject Body, string? ReadFrom)> ReadAsync(string baseUrl, string token, string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{baseUrl}/graphql?query={Uri.EscapeDataString(query)}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var (status, body, headers) = await SendWithHeadersAsync(request);
+        return (status, body, headers.TryGetValues(ReadReplica.ReadFromHeader, out var values) ? values.Single() : null);
+    }
+
     private async Task<(int Status, JsonObject Body, bool Retried)> SendAsync(HttpRequestMessage request)
+    {
+        var (status, body, headers) = await SendWithHeadersAsync(request);
+        return (status, body, headers.Contains(ClusterProxy.RetriedHeader));
+    }
+
+    private async Task<(int Status, JsonObject Body, HttpResponseHeaders Headers)> SendWithHeadersAsync(HttpRequestMessage request)
     {
         using var answer = await Http.SendAsync(request);
         var text = await answer.Content.ReadAsStringAsync();
         var body = text.StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : new JsonObject { ["text"] = text };
-        return ((int)answer.StatusCode, body, answer.Headers.Contains(ClusterProxy.RetriedHeader));
+        return ((int)answer.StatusCode, body, answer.Headers);
     }
 
     public async Task<bool> ReadyAsync(string baseUrl)

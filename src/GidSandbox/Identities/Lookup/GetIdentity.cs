@@ -16,9 +16,9 @@ public static class GetIdentity
             .Description("The identity with this GID, or null. A merged GID returns its own record with mergedInto, unless followMerges is true.")
             .Argument<NonNullGraphType<GidGraphType>>("gid")
             .Argument<NonNullGraphType<BooleanGraphType>>("followMerges", "Return the surviving identity instead of a merged one.", a => a.DefaultValue = false)
-            .ResolveAsync(async ctx =>
+            .ResolveAsync(async ctx => await ctx.ReadAsync(async store =>
             {
-                await using var session = ctx.Store().QuerySession();
+                await using var session = store.QuerySession();
                 var identity = await LoadAsync(session, ctx.GetArgument<Gid>("gid").Value, ctx.CancellationToken);
                 for (var hop = 0; ctx.GetArgument<bool>("followMerges") && identity?.MergedInto is { } next && hop < MaxMergeHops; hop++)
                 {
@@ -26,7 +26,7 @@ public static class GetIdentity
                 }
 
                 return identity;
-            });
+            }));
 
         query.Field<NonNullGraphType<ListGraphType<IdentityGraphType>>>("identities")
             .Description($"Up to {MaxBatch} identities in one call, in the order asked; null where a GID is unknown.")
@@ -39,24 +39,29 @@ public static class GetIdentity
                     throw Refusal.Invalid("gids", $"At most {MaxBatch} GIDs can be looked up at once; got {gids.Count}. Split the list.");
                 }
 
-                await using var session = ctx.Store().QuerySession();
-                var asked = gids.Select(g => g.Value).Distinct().ToArray();
-                var byId = (await session.LoadManyAsync<Identity>(ctx.CancellationToken, asked)).ToDictionary(i => i.Id);
-                if (byId.Count < asked.Length)
-                {
-                    var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-                    var missing = asked.Where(g => !byId.ContainsKey(g)).ToArray();
-                    foreach (var gid in await session.QueryAsync<string>($"select id from {schema}.mt_streams where id = any(?)", ctx.CancellationToken, [missing]))
-                    {
-                        if (await session.Events.AggregateStreamAsync<Identity>(gid, token: ctx.CancellationToken) is { } rebuilt)
-                        {
-                            byId[gid] = rebuilt;
-                        }
-                    }
-                }
-
-                return gids.Select(g => byId.GetValueOrDefault(g.Value)).ToList();
+                return await ctx.ReadAsync(store => LoadManyAsync(store, gids, ctx.CancellationToken));
             });
+    }
+
+    private static async Task<List<Identity?>> LoadManyAsync(IDocumentStore store, List<Gid> gids, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var asked = gids.Select(g => g.Value).Distinct().ToArray();
+        var byId = (await session.LoadManyAsync<Identity>(ct, asked)).ToDictionary(i => i.Id);
+        if (byId.Count < asked.Length)
+        {
+            var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+            var missing = asked.Where(g => !byId.ContainsKey(g)).ToArray();
+            foreach (var gid in await session.QueryAsync<string>($"select id from {schema}.mt_streams where id = any(?)", ct, [missing]))
+            {
+                if (await session.Events.AggregateStreamAsync<Identity>(gid, token: ct) is { } rebuilt)
+                {
+                    byId[gid] = rebuilt;
+                }
+            }
+        }
+
+        return gids.Select(g => byId.GetValueOrDefault(g.Value)).ToList();
     }
 
     /// <summary>

@@ -157,10 +157,13 @@ public sealed record SearchIdentities(string Text, IdentityKind? Kind, string? C
             .ResolveAsync(async ctx =>
             {
                 var search = From(ctx.GetArgument<string?>("name"), ctx.GetArgument<IdentityKind?>("kind"), ctx.GetArgument<string?>("country"), ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"));
-                var (page, hasNext) = await search.RunAsync(ctx.Store(), ctx.CancellationToken);
-                await using var session = ctx.Store().QuerySession();
-                var identities = (await session.LoadManyAsync<Identity>(ctx.CancellationToken, page.Select(h => h.Profile.Id).ToArray())).ToDictionary(i => i.Id);
-                var edges = page.Select((hit, i) => new SearchEdge(Cursor(search.Offset + i), identities[hit.Profile.Id], hit)).ToList();
-                return new SearchConnection(edges, hasNext, search.Offset > 0);
+                return await ctx.ReadAsync(async store =>
+                {
+                    var (page, hasNext) = await search.RunAsync(store, ctx.CancellationToken);
+                    await using var session = store.QuerySession();
+                    var identities = (await session.LoadManyAsync<Identity>(ctx.CancellationToken, page.Select(h => h.Profile.Id).ToArray())).ToDictionary(i => i.Id);
+                    var edges = page.Select((hit, i) => new SearchEdge(Cursor(search.Offset + i), identities[hit.Profile.Id], hit)).ToList();
+                    return new SearchConnection(edges, hasNext, search.Offset > 0);
+                });
             });
 }
