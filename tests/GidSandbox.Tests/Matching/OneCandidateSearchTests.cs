@@ -18,10 +18,11 @@ namespace GidSandbox.Tests.Matching;
 /// batch answers the same, run after run. Over the committed evaluation set and part of the mock
 /// world, each in a database of its own.
 /// </summary>
-// In the main collection's queue, not beside it: its batches over 2,000 identities, run beside the main collection, held the
-// database long enough that the main collection's thousand-record batch ran into the request timeout.
-[Collection(SandboxCollection.Name)]
-public sealed class OneCandidateSearchTests(SandboxFixture sandbox)
+// On the cluster of the sandbox collection's neighbour, which runs beside it: its batches over 2,000 identities, run on the main
+// cluster beside the main collection, once held that database long enough for the main collection's thousand-record batch to
+// run into the request timeout.
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class OneCandidateSearchTests(SeparateSandboxFixture sandbox)
 {
     private const int MockIdentities = 2000;
     private const int MockQueries = 50;
