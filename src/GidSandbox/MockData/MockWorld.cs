@@ -221,7 +221,7 @@ public sealed partial class MockWorld(MockProfile profile)
                 Country = plan.Country.Code,
                 Address = address,
                 LegalForm = names.Form?.Elf,
-                Lei = plan.Role is "company" or "institute" && r.Bool(0.35f) ? Lei(r) : null,
+                Lei = plan.Role is "company" or "institute" && r.Bool(0.35f) ? Lei(i, r) : null,
                 Parent = plan.Role == "company" && plan.Country.IsLatin && r.Bool(0.15f) ? ParentOf(i, r) : null,
                 ContactEmail = r.Bool(0.4f) ? $"ip@{Slug(names.Stem)}-{i}.example.com" : null,
                 ExternalIdentifiers = identifiers,
@@ -325,10 +325,16 @@ public sealed partial class MockWorld(MockProfile profile)
     private static string Clean(string text) =>
         string.Concat(text.Where(c => c is not ('\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))).Trim();
 
-    /// <summary>An LEI from the made-up LOU prefix MOCK, with MOD 97-10 check digits that the API's validator accepts.</summary>
-    private static string Lei(Randomizer r)
+    /// <summary>
+    /// An LEI from the made-up LOU prefix MOCK, with MOD 97-10 check digits that the API's validator accepts: five random
+    /// characters, then the world's block and party <paramref name="i"/>'s own number shuffled (as <see cref="Orcid"/>), so
+    /// no two parties share one. Each party's random stream has a 31-bit seed; a million parties hold a few hundred pairs
+    /// of equal seeds, and fully random LEIs made the loader refuse the second of such a pair as a CONFLICT.
+    /// </summary>
+    internal string Lei(int i, Randomizer r)
     {
-        var body = "MOCK00" + r.String2(12, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+        var random = r.String2(12, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"); // twelve drawn, as before, so the rest of the world stays as it was
+        var body = string.Create(CultureInfo.InvariantCulture, $"MOCK00{random[..5]}{Block}{Shuffle(i - 1):D6}");
         var check = Enumerable.Range(0, 100).Select(n => n.ToString("D2", CultureInfo.InvariantCulture)).First(c => Iso7064.IsValidMod97(body + c));
         return body + check;
     }

@@ -53,6 +53,18 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void two_parties_whose_random_streams_coincide_still_get_different_leis()
+    {
+        // A million parties' 31-bit stream seeds hold a few hundred equal pairs: at 1,000,000 identities two companies
+        // of one such pair drew the same LEI, and the loader refused the second.
+        var world = new MockWorld(Small);
+        var (first, second) = (world.Lei(766_616, new Bogus.Randomizer(7)), world.Lei(12, new Bogus.Randomizer(7)));
+
+        Assert.NotEqual(first, second);
+        Assert.All(new[] { first, second }, lei => Assert.True(Lei.TryNormalize(lei, out _, out var error), error));
+    }
+
+    [Fact]
     public void the_small_set_has_about_two_thousand_identities_over_fifteen_countries_and_the_scripts_asked_for()
     {
         var registrations = Lines(MockDataFiles.Identities).ToList();
