@@ -210,7 +210,8 @@ public sealed partial class AuditPageTests(SandboxFixture sandbox)
     {
         await sandbox.ALegalEntity($"Verified {Given.UniqueWord()} Ltd", "GB");
         await sandbox.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-        var head = (await sandbox.Data("{ verifyAuditTrail { headSequence } }", client: Clients.Governance))["verifyAuditTrail"]!["headSequence"]!.GetValue<long>();
+        var api = (await sandbox.Data("{ verifyAuditTrail { headSequence eventsErased tombstonesSkipped } }", client: Clients.Governance))["verifyAuditTrail"]!;
+        var head = api["headSequence"]!.GetValue<long>();
 
         var (status, intact) = await Visit("reviewer", "/console/audit/verification");
         var (_, broken) = await Visit("reviewer", $"/console/audit/verification?anchorSequence={head}&anchorLink={new string('0', 64)}");
@@ -218,6 +219,8 @@ public sealed partial class AuditPageTests(SandboxFixture sandbox)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Matches(@"<p class=""ok"" role=""status""><strong>Intact</strong>: [1-9][0-9]* events and [0-9]+ checkpoints recompute\.</p>", intact);
+        Assert.Contains($"<dt>Erased</dt><dd>{api["eventsErased"]} of the events verified", intact, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Tombstones passed over</dt><dd>{api["tombstonesSkipped"]} (", intact, StringComparison.Ordinal);
         Assert.Contains($"<p><strong>Broken</strong> at event {head}", broken, StringComparison.Ordinal);
         Assert.Contains("<code>CHECKPOINT_MISMATCH</code>", broken, StringComparison.Ordinal);
         Assert.Contains($"the recorded anchor says {new string('0', 64)}", broken, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public static class AuditVerificationPage
     private const string Verify = """
         query ($sequence: Long, $link: String) {
           verifyAuditTrail(anchorSequence: $sequence, anchorLink: $link) {
-            intact eventsVerified headSequence headLink pendingEvents checkpointsVerified
+            intact eventsVerified headSequence headLink pendingEvents checkpointsVerified eventsErased tombstonesSkipped
             firstBreak { sequence streamId problem differences }
           }
           auditCheckpoints(last: 5) { sequence position link timestamp }
@@ -22,7 +22,7 @@ public static class AuditVerificationPage
         """;
 
     /// <summary>What the recomputation found (<c>verifyAuditTrail</c>).</summary>
-    private sealed record Report(long EventsVerified, long? HeadSequence, string? HeadLink, long PendingEvents, int CheckpointsVerified, Break? FirstBreak);
+    private sealed record Report(long EventsVerified, long? HeadSequence, string? HeadLink, long PendingEvents, int CheckpointsVerified, long EventsErased, long TombstonesSkipped, Break? FirstBreak);
 
     /// <summary>The first event whose link does not recompute, and how it differs.</summary>
     private sealed record Break(long Sequence, string? StreamId, string? Problem, IReadOnlyList<string> Differences);
@@ -99,6 +99,8 @@ public static class AuditVerificationPage
               <dt>Head event</dt><dd>{(report.HeadSequence is { } head ? head.ToString(CultureInfo.InvariantCulture) : "—")}</dd>
               <dt>Head link</dt><dd><code>{Views.Shown(report.HeadLink)}</code></dd>
               <dt>Not chained yet</dt><dd>{report.PendingEvents} events (the chain follows within seconds)</dd>
+              <dt>Erased</dt><dd>{report.EventsErased} of the events verified (masked under a recorded erasure decision, verified as that decision says)</dd>
+              <dt>Tombstones passed over</dt><dd>{report.TombstonesSkipped} (Marten's placeholders for appends that failed half way; never chained)</dd>
             </dl>
             <section aria-labelledby="anchor">
               <h2 id="anchor">Check against a link recorded outside the registry</h2>
