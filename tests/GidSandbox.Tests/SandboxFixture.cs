@@ -120,6 +120,8 @@ public class SandboxFixture : IAsyncLifetime
             ["EmbeddedPostgres:DataDirectory"] = dataDirectory,
             // Tests arrange their own identities; the mock-data load has tests of its own.
             ["MockData:LoadOnStart"] = "false",
+            // The daemon is under test here (the audit chain, the feed); one host runs it, so no leader election to wait for.
+            ["Projections:DaemonMode"] = "Solo",
             // Tests send bursts; one office (SA) keeps a small quota so the limit itself can be tested.
             ["Access:Quota:PointsPerSecond"] = "100000",
             ["Access:Quota:Burst"] = "100000",

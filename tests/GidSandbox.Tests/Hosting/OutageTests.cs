@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using GidSandbox.Tests.ReviewConsole;
+using Marten.Events;
 using Npgsql;
 
 namespace GidSandbox.Tests.Hosting;
@@ -54,6 +55,26 @@ public sealed class OutageTests(SandboxFixture sandbox)
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
         // And back: the same lookup answers once the database is up again.
         Assert.Equal(company.Gid(), (await sandbox.Identity(company.Gid()))!.Gid());
+    }
+
+    [Fact]
+    public async Task the_audit_chain_and_the_feed_carry_on_after_the_database_stopped_and_restarted_under_them()
+    {
+        await sandbox.ALegalEntity();
+        await sandbox.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var governance = await sandbox.TokenFor(Clients.Governance);
+        await using (await sandbox.StopDatabase())
+        {
+            // A request that fails on the stopped database: the daemon's polls fail the same way meanwhile.
+            await AssertUnavailable(await sandbox.Send(HttpMethod.Get, "/audit/export?format=ndjson", token: governance).WaitAsync(NoHang));
+        }
+
+        await sandbox.RestartDatabase();
+        await sandbox.ALegalEntity();
+        await sandbox.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var report = (await sandbox.Data("query { verifyAuditTrail { intact pendingEvents } }", new { }, Clients.Governance))["verifyAuditTrail"]!;
+        Given.AssertJson("""{ "intact": true, "pendingEvents": 0 }""", report);
     }
 
     [Fact]
