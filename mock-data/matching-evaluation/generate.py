@@ -218,6 +218,9 @@ THAI = [
 # Another Thai person than the one registered (Malai is มาลัย, another name than Malee มาลี): (registered, query).
 THAI_OTHERS = [("สมชาย ทองดี", "Somchai Thongchai"), ("มาลี ศรีสุข", "Malai Srisuk")]
 
+# One slipped letter in a person's name that lands as a vowel before e, where a spelled-out umlaut folds: (registered, query, country).
+UMLAUT_LIKE_TYPOS = [("Markus Zeller", "Markus Zeloer", "DE"), ("Julia Hansen", "Julia Hanoen", "DK"), ("Tobias Wagner", "Tobias Wagaer", "AT")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -470,6 +473,10 @@ def generate(seed):
         for registered, query in others:
             w.identity("NATURAL_PERSON", country, [(registered, script)])
             w.query(category, "NATURAL_PERSON", country, [query], None)
+
+    for registered, query, country in UMLAUT_LIKE_TYPOS:
+        label = w.identity("NATURAL_PERSON", country, [(registered, "Latn")])
+        w.query("person_typos", "NATURAL_PERSON", country, [query], label)
 
     return w
 

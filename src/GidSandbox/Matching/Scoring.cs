@@ -177,10 +177,11 @@ public static class Scoring
             features.Add("INITIALS");
             score = initials.Complete ? Math.Max(InitialsScore - (PerFurtherInitial * (initials.Initials - 1)), TypoScore - 0.02) : PartialInitialsScore;
         }
-        else if ((person ? (sameCountry || queryCountry is null) && OnePersonTypo(q.Tokens, c.Tokens) : OneTypo(q.Tokens, c.Tokens)))
+        else if ((person ? (sameCountry || queryCountry is null) && (OnePersonTypo(q.Tokens, c.Tokens) || OnePersonTypo(q.Normalized.Split(' '), c.Normalized.Split(' '))) : OneTypo(q.Tokens, c.Tokens)))
         {
             // Company names are made of dictionary words: one misspelt long word is a typo, not another company.
-            // Person names only when every other word agrees and the country does (or the query gives none), and not at the end of the word (Ivanov, Ivanova).
+            // Person names only when every other word agrees and the country does (or the query gives none), and not at the end of the word (Ivanov, Ivanova);
+            // also as written, since folding a spelled-out umlaut can make one slip two (Keloer is kelor, two edits from keller).
             features.Add("TYPO");
             score = Math.Max(TypoScore, (TrigramWeight * trigram) + (TokenWeight * tokens) + (PhoneticWeight * phonetic));
         }
