@@ -185,6 +185,42 @@ JAPANESE_KANJI = [
 # Another Japanese person than the one registered in kanji: (registered, query).
 JAPANESE_KANJI_OTHERS = [("山田 花子", "Yamada Hanae"), ("鈴木 健一", "Suzuki Kenji"), ("田中 陽子", "Tanaka Yoshiko")]
 
+# Hebrew names stored in Hebrew letters only (no vowels written), queried in the popular romanisations offices use
+# (Cohen and Kohen, ch and h, tz and z, v and b, y and j): (registered, kind, queries, whether a query gives no country).
+HEBREW = [
+    ("כהן דוד", "NATURAL_PERSON", ["Cohen David", "KOHEN DAVID", "David Kohen"]),
+    ("לוי מיכל", "NATURAL_PERSON", ["Levi Michal", "Michal Levy"]),
+    ("מזרחי יוסף", "NATURAL_PERSON", ["Mizrahi Yosef", "Mizrachi Joseph"]),
+    ("פרץ שרה", "NATURAL_PERSON", ["Peretz Sarah", "Perez Sara"]),
+    ("ביטון אברהם", "NATURAL_PERSON", ["Biton Avraham", "Abraham Bitton"]),
+    ("פרידמן נועה", "NATURAL_PERSON", ["Friedman Noa", "Fridman Noah"]),
+    ("שפירא יצחק", "NATURAL_PERSON", ["Shapira Yitzhak", "Yitzchak Shapiro"]),
+    ("גולדברג רחל", "NATURAL_PERSON", ["Goldberg Rachel", "Rahel Goldberg"]),
+    ("אשכנזי חיים", "NATURAL_PERSON", ["Ashkenazi Chaim", "Haim Ashkenazi"]),
+    ("שחר אלון בע״מ", "LEGAL_ENTITY", ["Shahar Alon Ltd.", "Shachar Alon Ltd"]),
+]
+# Another Hebrew-named person than the one registered: (registered, query).
+HEBREW_OTHERS = [("לוי דן", "Levi Daniel"), ("כהן שרה", "Cohen Sarit")]
+
+# Thai names stored in Thai letters only, queried in RTGS and the passport spellings (ph/p, th/t, kh/k, ch/j, -on/-orn, -at/-ad).
+THAI = [
+    ("สมชาย ใจดี", "NATURAL_PERSON", ["Somchai Jaidee", "SOMCHAI CHAIDEE"]),
+    ("สมศรี ทองดี", "NATURAL_PERSON", ["Somsri Thongdee", "Somsri Tongdee"]),
+    ("วิชัย ศรีสุข", "NATURAL_PERSON", ["Wichai Srisuk", "Vichai Srisook"]),
+    ("ประเสริฐ วงศ์ไทย", "NATURAL_PERSON", ["Prasert Wongthai", "Prasoet Wongtai"]),
+    ("มาลี แก้วมณี", "NATURAL_PERSON", ["Malee Kaewmanee", "Mali Kaeomani"]),
+    ("ชัยวัฒน์ สุขสวัสดิ์", "NATURAL_PERSON", ["Chaiwat Suksawat", "Chaiwat Suksawad"]),
+    ("สมพร รุ่งเรือง", "NATURAL_PERSON", ["Somporn Rungruang", "Somphon Rungrueang"]),
+    ("นภา ทองคำ", "NATURAL_PERSON", ["Napha Thongkham", "Napa Tongkam"]),
+    ("บริษัท สยามพัฒนา จำกัด", "LEGAL_ENTITY", ["Siam Phatthana Co., Ltd.", "Siam Pattana Company Limited"]),
+    ("บริษัท ศรีเจริญ จำกัด", "LEGAL_ENTITY", ["Sri Charoen Co., Ltd.", "SRI CHARERN CO LTD"]),
+]
+# Another Thai person than the one registered (Malai is มาลัย, another name than Malee มาลี): (registered, query).
+THAI_OTHERS = [("สมชาย ทองดี", "Somchai Thongchai"), ("มาลี ศรีสุข", "Malai Srisuk")]
+
+# One slipped letter in a person's name that lands as a vowel before e, where a spelled-out umlaut folds: (registered, query, country).
+UMLAUT_LIKE_TYPOS = [("Markus Zeller", "Markus Zeloer", "DE"), ("Julia Hansen", "Julia Hanoen", "DK"), ("Tobias Wagner", "Tobias Wagaer", "AT")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -427,6 +463,20 @@ def generate(seed):
     for registered, query in JAPANESE_KANJI_OTHERS:
         w.identity("NATURAL_PERSON", "JP", [(registered, "Jpan")])
         w.query("japanese_kanji", "NATURAL_PERSON", "JP", [query], None)
+
+    # Hebrew and Thai names in their own script only, queried in Latin letters; every first query of a party gives no country.
+    for category, parties, others, country, script in [("hebrew", HEBREW, HEBREW_OTHERS, "IL", "Hebr"), ("thai", THAI, THAI_OTHERS, "TH", "Thai")]:
+        for registered, kind, queries in parties:
+            label = w.identity(kind, country, [(registered, script)])
+            for i, query in enumerate(queries):
+                w.query(category, kind, None if i == 0 else country, [query], label)
+        for registered, query in others:
+            w.identity("NATURAL_PERSON", country, [(registered, script)])
+            w.query(category, "NATURAL_PERSON", country, [query], None)
+
+    for registered, query, country in UMLAUT_LIKE_TYPOS:
+        label = w.identity("NATURAL_PERSON", country, [(registered, "Latn")])
+        w.query("person_typos", "NATURAL_PERSON", country, [query], label)
 
     return w
 

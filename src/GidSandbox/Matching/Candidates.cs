@@ -103,7 +103,7 @@ public static class Candidates
         var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName).ToList();
         Add(perName, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
 
-        var unfound = names.Where(n => Placed(n) == 0).Select(n => n with { Text = n.Standard.Key }).ToList();
+        var unfound = names.Where(n => Placed(n) == 0 && !n.Standard.IsSkeleton).Select(n => n with { Text = n.Standard.Key }).ToList();
         foreach (var threshold in Thresholds)
         {
             var rows = await SpreadAsync(unfound, (chunk, token) => QueryAsync(store, TrigramSql(threshold, perQueryName), chunk, token), ct);
@@ -133,14 +133,14 @@ public static class Candidates
         public string Text { get; init; } = "";
 
         /// <summary>The name's words the word search looks for: initials ("A.", a Cyrillic "Ю." written "yu") say too little to search by.</summary>
-        public IReadOnlyList<string> Words { get; } = [.. Standard.Tokens.Where(t => t.Length > 1 && !Initials.Contains(t)).Distinct().Take(MaxWords)];
+        public IReadOnlyList<string> Words { get; } = Standard.IsSkeleton ? [] : [.. Standard.Tokens.Where(t => t.Length > 1 && !Initials.Contains(t)).Distinct().Take(MaxWords)];
 
         /// <summary>
         /// The name's exact keys and, when it has initials that romanise to more than one letter
         /// ("Жуков Ю. А.", "zhukov yu a"), its sorted key with those cut to their first letter, as
         /// the stored names' keys with initials are (<see cref="StandardName.InitialledKeys"/>).
         /// </summary>
-        public IEnumerable<string> ExactKeys => Initials.Any(i => i.Length > 1)
+        public IEnumerable<string> ExactKeys => Initials.Any(i => i.Length > 1) && !Standard.IsSkeleton
             ? Standard.ExactKeys.Append(string.Join(' ', Standard.Tokens.Select(t => Initials.Contains(t) ? t[..1] : t).Order(StringComparer.Ordinal))).Distinct()
             : Standard.ExactKeys;
     }

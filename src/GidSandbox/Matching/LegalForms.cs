@@ -48,9 +48,10 @@ public static class LegalForms
     private static readonly string[] Glued =
         [.. Rules.SelectMany(r => r.Written).Where(w => !w.Contains('…') && w.Any(IsCjk)).Distinct().OrderByDescending(w => w.Length)];
 
-    /// <summary>Single words of written forms in a script other than Latin (ООО, 주식회사, المحدودة): romanisations leave them as written.</summary>
+    /// <summary>Single words of written forms in a script other than Latin (ООО, 주식회사, المحدودة), also as normalized (בע״מ is בע מ): romanisations leave them as written.</summary>
     private static readonly HashSet<string> NativeWords =
-        [.. Rules.SelectMany(r => r.Written).SelectMany(w => w.Split(['…', ' '], StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Any(c => c > '\u024F'))];
+        [.. Rules.SelectMany(r => r.Written).SelectMany(w => w.Split(['…', ' '], StringSplitOptions.RemoveEmptyEntries).Concat(NameStandardization.Normalize(w.Replace('…', ' ')).Split(' ')))
+            .Where(w => w.Any(c => c > '\u024F'))];
 
     /// <summary>Written forms as standardized token sequences, longest first so "co ltd" wins over "ltd".</summary>
     private static readonly (string[] Lead, string[] End, Rule Rule)[] Patterns =

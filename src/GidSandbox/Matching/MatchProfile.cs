@@ -55,11 +55,11 @@ public sealed record MatchProfile
     public MatchProfile WithNames(IEnumerable<ProfileName> names)
     {
         var list = names.ToImmutableList();
-        var keys = list.SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
+        var keys = list.Where(n => !n.Standard.IsSkeleton).SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
         var exact = list.Where(n => !n.Standard.IsEmpty)
-            .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(Kind == IdentityKind.NaturalPerson ? n.Standard.InitialledKeys() : []))
+            .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(Kind == IdentityKind.NaturalPerson && !n.Standard.IsSkeleton ? n.Standard.InitialledKeys() : []))
             .Distinct();
-        var words = list.SelectMany(n => n.Standard.Tokens).Where(t => t.Length > 1).Distinct().SelectMany(Candidates.WordVariants).Distinct();
+        var words = list.Where(n => !n.Standard.IsSkeleton).SelectMany(n => n.Standard.Tokens).Where(t => t.Length > 1).Distinct().SelectMany(Candidates.WordVariants).Distinct();
         return this with { Names = list, SearchText = string.Join(" | ", keys), ExactKeys = [.. exact], Words = [.. words], RulesVersion = NameStandardization.RulesVersion };
     }
 

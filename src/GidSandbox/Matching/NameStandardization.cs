@@ -27,6 +27,9 @@ public sealed record StandardName(
     /// </summary>
     public bool IsFolded => Scheme == Romanisation.Folded;
 
+    /// <summary>A consonant skeleton (<see cref="Skeletons"/>): it meets only the other side's skeleton, when equal.</summary>
+    public bool IsSkeleton => Skeletons.Is(this);
+
     /// <summary>
     /// A reading of a person's name with its patronymic left out (<see cref="Patronymics"/>): it
     /// meets the name written without one, and then scores below a meeting of every word.
@@ -69,7 +72,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 10;
+    public const int RulesVersion = 11;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -86,7 +89,8 @@ public static partial class NameStandardization
     /// (<see cref="Romanisation.Spellings"/>); and every one of these with the differences between
     /// the schemes folded away (<see cref="Romanisation.Fold"/>), so that a spelling in another scheme
     /// meets it; a person's name of three words with a patronymic also without it, in each of these
-    /// (<see cref="Patronymics.LeftOut"/>). Readings with the same key are given once.
+    /// (<see cref="Patronymics.LeftOut"/>); a name in Hebrew or Thai letters also as its consonant
+    /// skeletons (<see cref="Skeletons.Native"/>). Readings with the same key are given once.
     /// </summary>
     public static IEnumerable<StandardName> Readings(string text, IdentityKind? kind = null, string? country = null)
     {
@@ -100,7 +104,8 @@ public static partial class NameStandardization
             }
         }
 
-        readings.Add(Standardize(text, kind, country));
+        var own = Standardize(text, kind, country);
+        readings.Add(own);
         var latin = Confusables.ToLatin(text);
         if (latin != text)
         {
@@ -126,6 +131,11 @@ public static partial class NameStandardization
                 Add(Standardize(shortened, kind, country) with { WithoutPatronymic = true });
                 Add(Standardize(shortened, kind, country, folded: true) with { WithoutPatronymic = true });
             }
+        }
+
+        foreach (var skeleton in Skeletons.Native(text, own, kind))
+        {
+            Add(skeleton);
         }
 
         return readings;

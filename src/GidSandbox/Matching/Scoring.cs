@@ -6,7 +6,14 @@ namespace GidSandbox.Matching;
 public sealed record MatchQuery(IReadOnlyList<string> Names, IdentityKind? Kind, string? Country, IReadOnlyList<ExternalIdentifier> Identifiers)
 {
     public IReadOnlyList<(string Text, StandardName Standard)> Standardized { get; } =
-        [.. Names.SelectMany(n => NameStandardization.Readings(n, Kind, Country).Select(s => (n, s))).Where(x => !x.s.IsEmpty)];
+        [.. Names.SelectMany(n => Readings(n, Kind, Country).Select(s => (n, s))).Where(x => !x.s.IsEmpty)];
+
+    // A name in Latin letters is also looked for by the consonant skeletons that Hebrew and Thai names are kept under.
+    private static IEnumerable<StandardName> Readings(string name, IdentityKind? kind, string? country)
+    {
+        var readings = NameStandardization.Readings(name, kind, country).ToList();
+        return readings.Concat(Skeletons.OfLatin(name, readings[0], country));
+    }
 }
 
 /// <summary>The parts a score is made of, each in [0,1], so a hit can explain itself.</summary>
@@ -52,6 +59,9 @@ public static class Scoring
     public const double CountryMismatchFactor = 0.85;
     public const double TypoScore = 0.92;
     public const double RomanisationVariantScore = 0.95;
+
+    /// <summary>A name in Latin letters with the consonants of a Hebrew or Thai name, each of the class the schemes agree on (<see cref="Skeletons"/>).</summary>
+    public const double SkeletonScore = 0.9;
 
     /// <summary>Every word the same (or a romanisation variant) but the patronymic one side leaves out ("Iurii Zhukov", "Юрий Андреевич Жуков").</summary>
     public const double PatronymicLeftOutScore = 0.93;
@@ -167,10 +177,11 @@ public static class Scoring
             features.Add("INITIALS");
             score = initials.Complete ? Math.Max(InitialsScore - (PerFurtherInitial * (initials.Initials - 1)), TypoScore - 0.02) : PartialInitialsScore;
         }
-        else if ((person ? (sameCountry || queryCountry is null) && OnePersonTypo(q.Tokens, c.Tokens) : OneTypo(q.Tokens, c.Tokens)))
+        else if ((person ? (sameCountry || queryCountry is null) && (OnePersonTypo(q.Tokens, c.Tokens) || OnePersonTypo(q.Normalized.Split(' '), c.Normalized.Split(' '))) : OneTypo(q.Tokens, c.Tokens)))
         {
             // Company names are made of dictionary words: one misspelt long word is a typo, not another company.
-            // Person names only when every other word agrees and the country does (or the query gives none), and not at the end of the word (Ivanov, Ivanova).
+            // Person names only when every other word agrees and the country does (or the query gives none), and not at the end of the word (Ivanov, Ivanova);
+            // also as written, since folding a spelled-out umlaut can make one slip two (Keloer is kelor, two edits from keller).
             features.Add("TYPO");
             score = Math.Max(TypoScore, (TrigramWeight * trigram) + (TokenWeight * tokens) + (PhoneticWeight * phonetic));
         }
@@ -188,6 +199,14 @@ public static class Scoring
             // A romanisation-folded reading counts only when equal, and then below an exact meeting.
             score = score >= StandardizedScore ? RomanisationVariantScore : 0;
             features.Add("ROMANISATION_VARIANT");
+        }
+
+        if (q.IsSkeleton || c.IsSkeleton)
+        {
+            // Only a native name's skeleton against a Latin name's, when equal; the words of both are no evidence of their own.
+            score = Skeletons.Meet(q, c) ? SkeletonScore : 0;
+            features.Clear();
+            features.Add("CONSONANT_SKELETON");
         }
 
         if (q.WithoutPatronymic || c.WithoutPatronymic)

@@ -127,6 +127,8 @@ public class ScoringTests
     [InlineData("Sphie Johnson", "Sophie Johnson")]
     [InlineData("Jonh Smith", "John Smith")]
     [InlineData("Maria Rsosi", "Maria Rossi")]
+    [InlineData("Markus Zeloer", "Markus Zeller")]
+    [InlineData("Tobias Wagaer", "Tobias Wagner")]
     public void one_typo_in_a_person_name_with_the_rest_and_the_country_agreeing_scores_as_a_typo(string a, string b)
     {
         Assert.Equal(Scoring.TypoScore, Score(a, b, IdentityKind.NaturalPerson, "IT", "IT"));

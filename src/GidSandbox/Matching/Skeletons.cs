@@ -1,0 +1,332 @@
+using System.Text;
+using GidSandbox.Identities;
+
+namespace GidSandbox.Matching;
+
+/// <summary>
+/// Consonant skeletons of Hebrew and Thai names (docs/matching.md, "Consonant skeletons"). Hebrew
+/// writes no vowels (כהן is Cohen, Kohen, Kahn), and Thai romanisations disagree on aspiration,
+/// vowels and finals (Somchai, Srisuk and Srisook; RTGS Phatthana, passport Pattana; -on and -orn):
+/// a name in either script is also kept as the sequence of its consonants, each reduced to the
+/// class the schemes agree on (ch, kh and h one class for Hebrew; ph and p, th and t, ch and j
+/// for Thai; a Thai final r, l or n one), and a query in Latin letters is reduced the same way
+/// from its spelling. Two skeletons meet only when one is of the native name and the other of a
+/// name in Latin letters, and only when equal; such a meeting scores as a typo does.
+/// </summary>
+public static class Skeletons
+{
+    public const string Hebrew = "he-skeleton";
+    public const string Thai = "th-skeleton";
+
+    /// <summary>A skeleton of a name in Latin letters is named after its script's: "he-skeleton-latin".</summary>
+    private const string FromLatin = "-latin";
+
+    public static bool IsHebrew(string text) => text.Any(c => c is >= '\u05D0' and <= '\u05EA');
+
+    public static bool IsThai(string text) => text.Any(c => c is >= '\u0E01' and <= '\u0E2E');
+
+    /// <summary>Whether a reading is a consonant skeleton, of either side.</summary>
+    public static bool Is(StandardName name) => name.Scheme?.Contains("-skeleton", StringComparison.Ordinal) == true;
+
+    /// <summary>Two skeletons meet when one is of a native name and the other of its script's Latin reduction, and their words or letters are the same.</summary>
+    public static bool Meet(StandardName q, StandardName c) =>
+        q.Scheme is { } qs && c.Scheme is { } cs && qs != cs && qs.Replace(FromLatin, "", StringComparison.Ordinal) == cs.Replace(FromLatin, "", StringComparison.Ordinal)
+        && (q.SortedKey == c.SortedKey || q.Letters == c.Letters);
+
+    /// <summary>At most this many skeletons of one name: each ambiguous Hebrew word doubles them.</summary>
+    private const int MaxNative = 4;
+
+    /// <summary>
+    /// The skeletons of a name written in Hebrew or Thai letters, its native legal form words left out
+    /// (one per way of reading its ambiguous letters, at most <see cref="MaxNative"/>); none for any other name.
+    /// </summary>
+    public static IEnumerable<StandardName> Native(string text, StandardName standard, IdentityKind? kind)
+    {
+        if (!IsHebrew(text) && !IsThai(text))
+        {
+            return [];
+        }
+
+        var (scheme, reduce) = IsHebrew(text) ? (Hebrew, (Func<string, IEnumerable<string>>)HebrewWord) : (Thai, ThaiWord);
+
+        var words = NameStandardization.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => kind == IdentityKind.NaturalPerson || standard.LegalForm is null || !LegalForms.IsNativeForm(w))
+            .Select(w => reduce(w).Where(t => t.Length > 0).ToList()).Where(v => v.Count > 0);
+        IEnumerable<List<string>> readings = [[]];
+        foreach (var variants in words)
+        {
+            readings = readings.SelectMany(r => variants.Select(v => (List<string>)[.. r, v])).Take(MaxNative);
+        }
+
+        return readings.Where(r => r.Count > 0).Select(r => Of(r, standard, scheme)).ToList();
+    }
+
+    /// <summary>
+    /// The skeletons a query name in Latin letters is also looked up by: for Hebrew when the query
+    /// names Israel or no country, for Thai when it names Thailand or none. Only queries carry these:
+    /// a stored name in Latin letters is never met by its skeleton.
+    /// </summary>
+    public static IEnumerable<StandardName> OfLatin(string text, StandardName standard, string? country)
+    {
+        if (standard.IsEmpty || standard.Scheme is not null || text.Any(c => c >= '\u0370'))
+        {
+            yield break;
+        }
+
+        if (country is null or "IL" && Latin(standard, LatinForHebrew) is { Count: > 0 } hebrew)
+        {
+            yield return Of(hebrew, standard, Hebrew + FromLatin);
+        }
+
+        if (country is null or "TH" && Latin(standard, LatinForThai) is { Count: > 0 } thai)
+        {
+            yield return Of(thai, standard, Thai + FromLatin);
+        }
+    }
+
+    // A word of vowels alone ("A.", "Ae") has no skeleton, and is left out as the native side leaves out א and อ.
+    private static List<string> Latin(StandardName standard, Func<string, string> reduce) =>
+        [.. standard.Tokens.Select(reduce).Where(t => t.Length > 0)];
+
+    private static StandardName Of(List<string> tokens, StandardName standard, string scheme) =>
+        new(standard.Normalized, string.Join(' ', tokens), string.Join(' ', tokens.Order(StringComparer.Ordinal)), tokens, [.. tokens], standard.LegalForm, scheme);
+
+    /// <summary>
+    /// A Hebrew word's consonants in classes: א and ע silent; ה at the end silent; ח, כ, ק and ה one class
+    /// with Latin ch, kh, h, k and c; ב and a consonantal ו one with b, v and w; ס, ש, ז, צ one with s, sh, z
+    /// and tz; ט and ת; י only at the start (Yosef). A ו inside a word is a vowel (Yosef, Biton) or v
+    /// (David, Levi): the first skeleton reads every such ו as a vowel, the second as v.
+    /// </summary>
+    public static IEnumerable<string> HebrewWord(string word)
+    {
+        var letters = word.Where(c => c is >= '\u05D0' and <= '\u05EA').ToArray();
+        var vowel = HebrewLetters(letters, vavIsVowel: true);
+        yield return vowel;
+        var consonant = HebrewLetters(letters, vavIsVowel: false);
+        if (consonant != vowel)
+        {
+            yield return consonant;
+        }
+    }
+
+    private static string HebrewLetters(char[] letters, bool vavIsVowel)
+    {
+        var skeleton = new StringBuilder();
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var (first, last) = (i == 0, i == letters.Length - 1);
+            var next = last ? '\0' : letters[i + 1];
+            skeleton.Append(letters[i] switch
+            {
+                'ב' => 'B',
+                'ו' when first || next == 'ו' => 'B',
+                'ו' when i > 0 && letters[i - 1] == 'ו' => '\0',
+                'ו' => vavIsVowel ? '\0' : 'B',
+                'ג' => 'G',
+                'ד' => 'D',
+                'ה' when last => '\0',
+                'ה' or 'ח' or 'כ' or 'ך' or 'ק' => 'K',
+                'ז' or 'ס' or 'ש' or 'צ' or 'ץ' => 'S',
+                'ט' or 'ת' => 'T',
+                'י' when first => 'Y',
+                'ל' => 'L',
+                'מ' or 'ם' => 'M',
+                'נ' or 'ן' => 'N',
+                'פ' or 'ף' => 'P',
+                'ר' => 'R',
+                _ => '\0',
+            });
+        }
+
+        return Collapse(skeleton);
+    }
+
+    /// <summary>A word in Latin letters reduced to the classes of <see cref="HebrewWord"/>: vowels out, a final h after a vowel out (Sarah), y and j only at the start.</summary>
+    public static string LatinForHebrew(string token)
+    {
+        var skeleton = new StringBuilder();
+        for (var i = 0; i < token.Length; i++)
+        {
+            var rest = token.AsSpan(i);
+            if (rest.StartsWith("sh") || rest.StartsWith("tz") || rest.StartsWith("ts"))
+            {
+                skeleton.Append('S');
+                i++;
+                continue;
+            }
+
+            if (rest.StartsWith("ch") || rest.StartsWith("kh") || rest.StartsWith("ck") || rest.StartsWith("th") || rest.StartsWith("ph"))
+            {
+                skeleton.Append(rest[0] switch { 't' => 'T', 'p' => 'P', _ => 'K' });
+                i++;
+                continue;
+            }
+
+            var last = i == token.Length - 1;
+            skeleton.Append(token[i] switch
+            {
+                'b' or 'v' or 'w' => 'B',
+                'c' or 'k' or 'q' => 'K',
+                'h' when last && i > 0 && IsVowel(token[i - 1]) => '\0',
+                'h' => 'K',
+                'g' => 'G',
+                'd' => 'D',
+                's' or 'z' => 'S',
+                't' => 'T',
+                'y' or 'j' when i == 0 => 'Y',
+                'l' => 'L',
+                'm' => 'M',
+                'n' => 'N',
+                'p' or 'f' => 'P',
+                'r' => 'R',
+                'x' => 'K',
+                _ => '\0',
+            });
+        }
+
+        return Collapse(skeleton);
+    }
+
+    /// <summary>
+    /// A Thai word's consonants in classes, as RTGS and the passport spellings agree on them: aspirated
+    /// and plain one class (ข ค ก k, kh; ท ต ด t, th, d; พ ป บ p, ph, b; ช จ ch, j); a final ร ล ญ ณ is n,
+    /// a final ส ศ ษ จ ช t, a final ฟ p; ย and ว only at the start; อ, vowels and tone marks out; a
+    /// letter under the silence mark (์) out with its vowel; ห leading a sonorant out; ำ is am; an r
+    /// after s out (เสริฐ RTGS soet, Prasert; ศรี si, Sri).
+    /// </summary>
+    public static IEnumerable<string> ThaiWord(string word)
+    {
+        var letters = new List<char>();
+        foreach (var c in word)
+        {
+            if (c == '\u0E4C')
+            {
+                // The silence mark: the consonant it sits on is not read, nor a vowel written between them.
+                while (letters.Count > 0 && !IsThaiConsonant(letters[^1]))
+                {
+                    letters.RemoveAt(letters.Count - 1);
+                }
+
+                if (letters.Count > 0)
+                {
+                    letters.RemoveAt(letters.Count - 1);
+                }
+
+                continue;
+            }
+
+            if (c is >= '\u0E01' and <= '\u0E3A' or >= '\u0E40' and <= '\u0E45' or '\u0E4D')
+            {
+                letters.Add(c);
+            }
+        }
+
+        var skeleton = new StringBuilder();
+        var firstConsonant = letters.FindIndex(IsThaiConsonant);
+        for (var i = 0; i < letters.Count; i++)
+        {
+            var c = letters[i];
+            var first = i == firstConsonant;
+            var final = i == letters.Count - 1 && !first;
+            var next = i + 1 < letters.Count ? letters[i + 1] : '\0';
+            skeleton.Append(c switch
+            {
+                'ห' when first && next is 'ง' or 'ญ' or 'น' or 'ม' or 'ย' or 'ร' or 'ล' or 'ว' => "",
+                'ก' or 'ข' or 'ฃ' or 'ค' or 'ฅ' or 'ฆ' => "K",
+                'ง' => "G",
+                'จ' or 'ฉ' or 'ช' or 'ฌ' => final ? "T" : "C",
+                'ซ' or 'ศ' or 'ษ' or 'ส' => final ? "T" : "S",
+                'ญ' => final ? "N" : first ? "Y" : "",
+                'ด' or 'ต' or 'ถ' or 'ท' or 'ธ' or 'ฎ' or 'ฏ' or 'ฐ' or 'ฑ' or 'ฒ' => "T",
+                'ณ' or 'น' => "N",
+                'บ' or 'ป' or 'ผ' or 'พ' or 'ภ' => "P",
+                'ฝ' or 'ฟ' => final ? "P" : "F",
+                'ม' => "M",
+                'ย' => first ? "Y" : "",
+                'ร' => final ? "N" : "R",
+                'ล' or 'ฬ' => final ? "N" : "L",
+                'ว' => first ? "W" : "",
+                'ห' or 'ฮ' => "H",
+                'ฤ' => "R",
+                'ฦ' => "L",
+                'ำ' or '\u0E4D' => "M", // NFKC writes ำ as the nikhahit (ํ) and า
+                _ => "",
+            });
+        }
+
+        yield return Collapse(SilentR(skeleton));
+    }
+
+    /// <summary>A word in Latin letters reduced to the classes of <see cref="ThaiWord"/>: ng one class, a final r, l or rn n, a final s, ch or j t, v and w and y only at the start.</summary>
+    public static string LatinForThai(string token)
+    {
+        var skeleton = new StringBuilder();
+        for (var i = 0; i < token.Length; i++)
+        {
+            var rest = token.AsSpan(i);
+            var first = skeleton.Length == 0;
+            if (rest is "rn" or "r" or "l")
+            {
+                skeleton.Append('N');
+                break;
+            }
+
+            if (rest is "ch" or "s" or "j" or "sh")
+            {
+                skeleton.Append(first ? (rest[0] == 'j' ? "C" : rest[0] == 's' ? "S" : "C") : "T");
+                break;
+            }
+
+            if (rest.StartsWith("ng") || rest.StartsWith("ch") || rest.StartsWith("kh") || rest.StartsWith("th") || rest.StartsWith("ph") || rest.StartsWith("sh"))
+            {
+                skeleton.Append(rest[0] switch { 'n' => 'G', 'c' => 'C', 'k' => 'K', 't' => 'T', 'p' => 'P', _ => 'S' });
+                i++;
+                continue;
+            }
+
+            var last = i == token.Length - 1;
+            skeleton.Append(token[i] switch
+            {
+                'k' or 'g' or 'q' or 'c' => "K",
+                'j' => "C",
+                's' or 'z' => "S",
+                'd' or 't' => "T",
+                'b' or 'p' => "P",
+                'f' => last ? "P" : "F",
+                'm' => "M",
+                'n' => "N",
+                'r' => "R",
+                'l' => "L",
+                'h' => "H",
+                'x' => "KS",
+                'v' or 'w' when first && i == 0 => "W",
+                'y' when first && i == 0 => "Y",
+                _ => "",
+            });
+        }
+
+        return Collapse(SilentR(skeleton));
+    }
+
+    // An r after s is not read in Thai (เสริฐ soet, ศรี si in RTGS) but is written in the popular spellings (Sri, Prasert): neither side keeps it.
+    private static StringBuilder SilentR(StringBuilder skeleton) => skeleton.Replace("SR", "S");
+
+    private static bool IsThaiConsonant(char c) => c is >= '\u0E01' and <= '\u0E2E';
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    // Classes written twice in a row are read once (Bitton, Phatthana), and a class left empty is no letter.
+    private static string Collapse(StringBuilder skeleton)
+    {
+        var collapsed = new StringBuilder(skeleton.Length);
+        foreach (var c in skeleton.ToString())
+        {
+            if (c != '\0' && (collapsed.Length == 0 || collapsed[^1] != c))
+            {
+                collapsed.Append(c);
+            }
+        }
+
+        return collapsed.ToString();
+    }
+}
