@@ -49,8 +49,13 @@ public static class AccessRegistration
         services.AddGidDataProtection(keys);
         var validatedTokens = new ValidatedTokens(configuration.GetValue("Access:ValidatedTokenReuse", ValidatedTokens.DefaultReuse));
         services.AddSingleton(validatedTokens);
+        services.AddSingleton<VerifiedSecrets>();
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AccessDbContext>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<AccessDbContext>();
+                core.ReplaceApplicationManager(typeof(GidApplicationManager<>));
+            })
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path)
