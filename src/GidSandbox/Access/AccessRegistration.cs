@@ -71,7 +71,8 @@ public static class AccessRegistration
                 server.AddEventHandler(SameOriginRedirectUri.Descriptor);
                 server.RegisterScopes(Scopes.All);
                 server.RegisterAudiences(Scopes.Audience);
-                server.AddSigningKey(keys.Signing);
+                server.AddSigningKey(keys.Signing); // the first key signs; the earlier one still validates the tokens it signed
+                server.AddSigningKey(keys.EarlierSigning);
                 server.AddEncryptionKey(keys.Encryption);
                 server.DisableAccessTokenEncryption(); // signed JWTs that resource servers can read
                 // The console's session renews its access token with a refresh token (offline_access), never past its SessionLifetime.
