@@ -26,6 +26,8 @@ switch (args)
         return await CommandExecutor.ExecuteCommandAsync<AuditBenchmarkCommand>(rest);
     case ["scenario", .. var rest]:
         return await CommandExecutor.ExecuteCommandAsync<ScenarioCommand>(rest);
+    case [LookupHost.Command, .. var rest]:
+        return await LookupHost.RunAsync(rest);
 }
 
 // Registry core benchmark: registration and lookup over real HTTP against the sandbox process,
@@ -44,7 +46,7 @@ var options = BenchmarkOptions.Parse(args);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"gid-bench-{Guid.NewGuid():N}");
 await using var postgres = await EmbeddedPostgres.StartAsync(dataDirectory, "gid_sandbox", NullLogger.Instance);
 var port = FreePort();
-using var sandbox = StartSandbox(options.SandboxDll, dataDirectory, port);
+using var sandbox = StartSandbox(options.SandboxDll, ["--urls", $"http://127.0.0.1:{port}"], dataDirectory);
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -58,6 +60,7 @@ try
     var plainInsert = await Load.PlainInsert(postgres.ConnectionString, options.Identities, options.Concurrency);
     var lookups = await Wrk.LookUp(port, token, registration.Gids, options.Concurrency, options.Seconds, options.WarmUpSeconds);
     (Throughput On, Throughput Off)? costAb = options.CostAb ? await CostAccountingAb(options, dataDirectory, port, token, registration.Gids) : null;
+    (Throughput With, Throughput Without)? accessAb = options.AccessAb ? await AccessChecksAb(options, dataDirectory, registration.Gids) : null;
     var pgbench = await PgBench.SelectOnly(postgres.Port, postgres.PasswordFile, options.Concurrency, options.Seconds, options.PgBenchScale);
     var tokens = await Wrk.IssueTokens(port, options.Concurrency, Math.Min(options.Seconds, 10));
 
@@ -78,6 +81,15 @@ try
             .AppendLine(CultureInfo.InvariantCulture, $"| latency p50 / p99 (ms) | {ab.On.P50:F2} / {ab.On.P99:F2} | {ab.Off.P50:F2} / {ab.Off.P99:F2} | |");
     }
 
+    if (accessAb is { } access)
+    {
+        report.AppendLine()
+            .AppendLine("| `identity(gid)` lookups, same run, both hosted by the benchmark | with the access checks | without | with ÷ without |")
+            .AppendLine("| --- | ---: | ---: | ---: |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| requests/s | {access.With.PerSecond:N0} | {access.Without.PerSecond:N0} | {access.With.PerSecond / access.Without.PerSecond:P0} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| latency p50 / p99 (ms) | {access.With.P50:F2} / {access.With.P99:F2} | {access.Without.P50:F2} / {access.Without.P99:F2} | |");
+    }
+
     Console.WriteLine();
     Console.WriteLine(report);
     return 0;
@@ -94,7 +106,7 @@ finally
 static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOptions options, string dataDirectory, int port, string token, IReadOnlyList<string> gids)
 {
     var offPort = FreePort();
-    using var off = StartSandbox(options.SandboxDll, dataDirectory, offPort, new() { ["Access__Quota__ChargeCost"] = "false", ["Availability__ConnectionsPerRequest"] = "0" });
+    using var off = StartSandbox(options.SandboxDll, ["--urls", $"http://127.0.0.1:{offPort}"], dataDirectory, new() { ["Access__Quota__ChargeCost"] = "false", ["Availability__ConnectionsPerRequest"] = "0" });
     try
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{offPort}") };
@@ -114,10 +126,43 @@ static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOpt
     {
         off.Kill(entireProcessTree: true);
     }
-
-    static Throughput Mean(List<Throughput> runs) =>
-        new(runs.Average(r => r.PerSecond), runs.Average(r => r.P50), runs.Average(r => r.P99), []);
 }
+
+// The sandbox twice in processes of this benchmark (LookupHost), one answering lookups without the access checks;
+// runs alternate with, without, with, without so drift on a shared machine falls on both sides alike.
+static async Task<(Throughput With, Throughput Without)> AccessChecksAb(BenchmarkOptions options, string dataDirectory, IReadOnlyList<string> gids)
+{
+    var host = Path.Combine(AppContext.BaseDirectory, "GidSandbox.Benchmarks.dll");
+    var withPort = FreePort();
+    var withoutPort = FreePort();
+    using var with = StartSandbox(host, [LookupHost.Command, "--port", withPort.ToString(CultureInfo.InvariantCulture)], dataDirectory);
+    using var without = StartSandbox(host, [LookupHost.Command, "--port", withoutPort.ToString(CultureInfo.InvariantCulture), "--without-access"], dataDirectory);
+    try
+    {
+        using var withHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{withPort}") };
+        using var withoutHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{withoutPort}") };
+        await WaitUntilReady(withHttp);
+        await WaitUntilReady(withoutHttp);
+        var token = await Load.Token(withHttp, "office-ep", "office-ep-sandbox-secret");
+        var withRuns = new List<Throughput>();
+        var withoutRuns = new List<Throughput>();
+        for (var round = 0; round < 2; round++)
+        {
+            withRuns.Add(await Wrk.LookUp(withPort, token, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
+            withoutRuns.Add(await Wrk.LookUp(withoutPort, "", gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
+        }
+
+        return (Mean(withRuns), Mean(withoutRuns));
+    }
+    finally
+    {
+        with.Kill(entireProcessTree: true);
+        without.Kill(entireProcessTree: true);
+    }
+}
+
+static Throughput Mean(List<Throughput> runs) =>
+    new(runs.Average(r => r.PerSecond), runs.Average(r => r.P50), runs.Average(r => r.P99), []);
 
 static int FreePort()
 {
@@ -126,13 +171,17 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static Process StartSandbox(string dll, string dataDirectory, int port, Dictionary<string, string>? settings = null)
+static Process StartSandbox(string dll, string[] arguments, string dataDirectory, Dictionary<string, string>? settings = null)
 {
     // The content root (and so appsettings.json with the participants) is the working directory.
     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll)) };
     start.ArgumentList.Add(dll);
-    start.ArgumentList.Add("--urls");
-    start.ArgumentList.Add($"http://127.0.0.1:{port}");
+    foreach (var argument in arguments)
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    start.Environment["DOTNET_gcServer"] = "1"; // as the sandbox's own runtime configuration has it, also for LookupHost
     // The cluster this process started: the sandbox shares it as it would a sibling sandbox process's, development secrets included.
     start.Environment["EmbeddedPostgres__DataDirectory"] = dataDirectory;
     start.Environment["Logging__LogLevel__Default"] = "Warning";

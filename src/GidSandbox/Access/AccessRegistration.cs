@@ -49,8 +49,13 @@ public static class AccessRegistration
         services.AddGidDataProtection(keys);
         var validatedTokens = new ValidatedTokens(configuration.GetValue("Access:ValidatedTokenReuse", ValidatedTokens.DefaultReuse));
         services.AddSingleton(validatedTokens);
+        services.AddSingleton<VerifiedSecrets>();
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AccessDbContext>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<AccessDbContext>();
+                core.ReplaceApplicationManager(typeof(GidApplicationManager<>));
+            })
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path)
@@ -66,7 +71,8 @@ public static class AccessRegistration
                 server.AddEventHandler(SameOriginRedirectUri.Descriptor);
                 server.RegisterScopes(Scopes.All);
                 server.RegisterAudiences(Scopes.Audience);
-                server.AddSigningKey(keys.Signing);
+                server.AddSigningKey(keys.Signing); // the first key signs; the earlier one still validates the tokens it signed
+                server.AddSigningKey(keys.EarlierSigning);
                 server.AddEncryptionKey(keys.Encryption);
                 server.DisableAccessTokenEncryption(); // signed JWTs that resource servers can read
                 // The console's session renews its access token with a refresh token (offline_access), never past its SessionLifetime.

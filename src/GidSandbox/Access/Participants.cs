@@ -113,7 +113,7 @@ public static class ParticipantEnrollment
         }
     }
 
-    private static OpenIddictApplicationDescriptor Describe(Participant participant, string secret)
+    internal static OpenIddictApplicationDescriptor Describe(Participant participant, string secret)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {

@@ -37,6 +37,16 @@ public static partial class GraphQLHttpEndpoint
             return;
         }
 
+        await RespondAsync(http, Caller.From(authentication.Principal!), executer, serializer, loggers, quotas, availability);
+    }
+
+    /// <summary>
+    /// Reads, runs and answers the request of an authenticated <paramref name="caller"/>. Only the endpoint above
+    /// calls it in the server; the lookup benchmark's own host calls it to measure what the access checks cost.
+    /// </summary>
+    internal static async Task RespondAsync(HttpContext http, Caller caller, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer,
+        ILoggerFactory loggers, OfficeQuotas quotas, AvailabilityOptions availability)
+    {
         var responseType = NegotiateResponseType(http.Request);
         if (responseType is null)
         {
@@ -60,7 +70,6 @@ public static partial class GraphQLHttpEndpoint
             : http.TraceIdentifier;
         http.Response.Headers["X-Correlation-Id"] = correlationId;
 
-        var caller = Caller.From(authentication.Principal!);
         var office = caller.Actor.Office;
         using var connections = availability.ConnectionsPerRequest > 0 ? new SemaphoreSlim(availability.ConnectionsPerRequest) : null;
         var replica = http.RequestServices.GetService<Cluster.ReadReplica>();

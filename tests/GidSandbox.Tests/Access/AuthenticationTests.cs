@@ -85,7 +85,7 @@ public sealed class AuthenticationTests(SandboxFixture sandbox)
     {
         var issuer = await Issuer();
         var realKey = TokenForgery.RealSigningKey(sandbox);
-        var otherKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = realKey.KeyId };
+        var otherKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = realKey.KeyId };
         var now = DateTime.UtcNow;
 
         await AssertRefused(TokenForgery.Sign(otherKey, issuer, "gid-api", now, now.AddMinutes(5)));
@@ -102,6 +102,25 @@ public sealed class AuthenticationTests(SandboxFixture sandbox)
 
         await AssertRefused(TokenForgery.Sign(key, issuer, "gid-api", now.AddHours(-2), now.AddHours(-1)));
         await AssertRefused(TokenForgery.Sign(key, issuer, "gid-api", now.AddHours(1), now.AddHours(2)));
+    }
+
+    [Fact]
+    public async Task a_token_the_earlier_rsa_key_signed_still_works_and_both_keys_are_published()
+    {
+        var real = await sandbox.TokenFor(Clients.Default);
+        var earlier = TokenForgery.EarlierSigningKey(sandbox);
+        var signedBefore = TokenForgery.Resign(real, earlier, _ => { });
+
+        var response = await sandbox.Send(HttpMethod.Post, "/graphql", SandboxFixture.Json(new { query = "{ me { office } }" }), token: signedBefore);
+        var discovery = JsonNode.Parse(await (await sandbox.Send(HttpMethod.Get, "/.well-known/openid-configuration", token: null)).Content.ReadAsStringAsync())!;
+        var jwks = JsonNode.Parse(await (await sandbox.Send(HttpMethod.Get, new Uri(discovery["jwks_uri"]!.GetValue<string>()).PathAndQuery, token: null)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("RS256", JsonNode.Parse(Base64UrlEncoder.Decode(signedBefore.Split('.')[0]))!["alg"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Given.AssertJson("""{ "me": { "office": "EP" } }""", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]);
+        Assert.Equal(
+            new[] { TokenForgery.RealSigningKey(sandbox).KeyId, earlier.KeyId }.Order(),
+            jwks["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).Order());
     }
 
     [Fact]
@@ -186,7 +205,8 @@ public sealed class AuthenticationTests(SandboxFixture sandbox)
         var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!;
 
         Assert.Equal(3, parts.Length);
-        Assert.Equal("RS256", header["alg"]!.GetValue<string>());
+        Assert.Equal("ES256", header["alg"]!.GetValue<string>());
+        Assert.Equal(TokenForgery.RealSigningKey(sandbox).KeyId, header["kid"]!.GetValue<string>());
         Assert.Equal("EP", payload["office"]!.GetValue<string>());
         Assert.Equal("gid-api", payload["aud"]!.GetValue<string>());
         Assert.Equal("gid:read gid:write gid:merge", payload["scope"]!.GetValue<string>());

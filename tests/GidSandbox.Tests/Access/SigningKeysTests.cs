@@ -28,10 +28,10 @@ public sealed class SigningKeysTests(SandboxFixture sandbox) : IAsyncLifetime
         var keys = await SigningKeys.LoadOrCreateAsync(ConnectionString, _keyFile);
         var again = await SigningKeys.LoadOrCreateAsync(ConnectionString, _keyFile);
 
-        Assert.Equal(rsa.ExportSubjectPublicKeyInfo(), keys.Signing.Rsa.ExportSubjectPublicKeyInfo());
+        Assert.Equal(rsa.ExportSubjectPublicKeyInfo(), keys.EarlierSigning.Rsa.ExportSubjectPublicKeyInfo());
         Assert.Equal(encryption, Convert.ToBase64String(keys.Encryption.Key));
-        Assert.Equal(keys.Signing.KeyId, again.Signing.KeyId);
-        Assert.Equal("aes-gcm: aes-gcm:", await StoredPrefixes());
+        Assert.Equal((keys.Signing.KeyId, keys.EarlierSigning.KeyId), (again.Signing.KeyId, again.EarlierSigning.KeyId));
+        Assert.Equal("aes-gcm: aes-gcm: aes-gcm:", await StoredPrefixes());
     }
 
     [Fact]

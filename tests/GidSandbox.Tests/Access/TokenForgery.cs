@@ -12,7 +12,12 @@ namespace GidSandbox.Tests.Access;
 public static class TokenForgery
 {
     /// <summary>The sandbox's own signing key, as someone who stole it would hold it.</summary>
-    public static RsaSecurityKey RealSigningKey(SandboxFixture sandbox) => sandbox.Host.Services.GetRequiredService<SigningKeys>().Signing;
+    public static ECDsaSecurityKey RealSigningKey(SandboxFixture sandbox) => sandbox.Host.Services.GetRequiredService<SigningKeys>().Signing;
+
+    /// <summary>The RSA key that signed the sandbox's tokens before <see cref="RealSigningKey"/> did.</summary>
+    public static RsaSecurityKey EarlierSigningKey(SandboxFixture sandbox) => sandbox.Host.Services.GetRequiredService<SigningKeys>().EarlierSigning;
+
+    private static string Algorithm(SecurityKey key) => key is ECDsaSecurityKey ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256;
 
     public static string Sign(SecurityKey key, string issuer, string audience, DateTime notBefore, DateTime expires) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -24,7 +29,7 @@ public static class TokenForgery
             Expires = expires,
             TokenType = "at+jwt",
             Subject = new ClaimsIdentity([new Claim("sub", Clients.Default), new Claim("office", "EP"), new Claim("scope", "gid:read gid:write")]),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(key, Algorithm(key)),
         });
 
     /// <summary>A real token with its payload changed by <paramref name="change"/>, signed again with <paramref name="key"/>.</summary>
@@ -34,7 +39,7 @@ public static class TokenForgery
         change(payload);
         return new JsonWebTokenHandler().CreateToken(
             payload.ToJsonString(),
-            new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            new SigningCredentials(key, Algorithm(key)),
             new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = "at+jwt" });
     }
 

@@ -4,20 +4,21 @@ namespace GidSandbox.Tests.Benchmarks;
 
 /// <summary>
 /// The lookup benchmark documented in docs/performance.md, run tiny: it must still start its
-/// cluster and sandboxes, register, look up (also with cost accounting off) and print its tables.
+/// cluster and sandboxes, register, look up (also with cost accounting off, and through its own hosts with and without
+/// the access checks) and print its tables.
 /// It starts processes of its own and shares nothing with the sandbox collection, so it runs beside it.
 /// </summary>
 [Collection(BenchmarkSmokeRuns.Name)]
 public sealed class LookupBenchmarkSmokeTests
 {
     [Fact]
-    public async Task a_tiny_run_with_the_cost_accounting_ab_prints_both_tables()
+    public async Task a_tiny_run_with_both_ab_comparisons_prints_every_table()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/<configuration>/net10.0/
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var benchmark = Path.Combine(root, "src", "GidSandbox.Benchmarks", "bin", configuration, "net10.0", "GidSandbox.Benchmarks.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { benchmark, "--identities", "20", "--concurrency", "2", "--seconds", "1", "--warm-up", "1", "--pgbench-scale", "1", "--cost-ab" })
+        foreach (var argument in new[] { benchmark, "--identities", "20", "--concurrency", "2", "--seconds", "1", "--warm-up", "1", "--pgbench-scale", "1", "--cost-ab", "--access-ab" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -25,10 +26,11 @@ public sealed class LookupBenchmarkSmokeTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
 
         Assert.True(process.ExitCode == 0, $"{await output}\n{await errors}");
         Assert.Contains("| `identity(gid)` lookups (requests/s) vs `pgbench -S` (tps) |", await output, StringComparison.Ordinal);
         Assert.Contains("| `identity(gid)` lookups, same run | cost accounting and connection bound on | off | on ÷ off |", await output, StringComparison.Ordinal);
+        Assert.Contains("| `identity(gid)` lookups, same run, both hosted by the benchmark | with the access checks | without | with ÷ without |", await output, StringComparison.Ordinal);
     }
 }
