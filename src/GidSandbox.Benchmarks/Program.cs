@@ -114,7 +114,7 @@ static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOpt
         var offToken = await Load.Token(http, "office-ep", "office-ep-sandbox-secret"); // tokens name their issuer: this sandbox's address
         var on = new List<Throughput>();
         var offRuns = new List<Throughput>();
-        for (var round = 0; round < 2; round++)
+        for (var round = 0; round < options.Rounds; round++)
         {
             on.Add(await Wrk.LookUp(port, token, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
             offRuns.Add(await Wrk.LookUp(offPort, offToken, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
@@ -129,7 +129,7 @@ static async Task<(Throughput On, Throughput Off)> CostAccountingAb(BenchmarkOpt
 }
 
 // The sandbox twice in processes of this benchmark (LookupHost), one answering lookups without the access checks;
-// runs alternate with, without, with, without so drift on a shared machine falls on both sides alike.
+// runs alternate with, without, with, without (--rounds) so drift on a shared machine falls on both sides alike.
 static async Task<(Throughput With, Throughput Without)> AccessChecksAb(BenchmarkOptions options, string dataDirectory, IReadOnlyList<string> gids)
 {
     var host = Path.Combine(AppContext.BaseDirectory, "GidSandbox.Benchmarks.dll");
@@ -146,7 +146,7 @@ static async Task<(Throughput With, Throughput Without)> AccessChecksAb(Benchmar
         var token = await Load.Token(withHttp, "office-ep", "office-ep-sandbox-secret");
         var withRuns = new List<Throughput>();
         var withoutRuns = new List<Throughput>();
-        for (var round = 0; round < 2; round++)
+        for (var round = 0; round < options.Rounds; round++)
         {
             withRuns.Add(await Wrk.LookUp(withPort, token, gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));
             withoutRuns.Add(await Wrk.LookUp(withoutPort, "", gids, options.Concurrency, options.Seconds, options.WarmUpSeconds));

@@ -56,7 +56,11 @@ public static partial class Wrk
         await File.WriteAllTextAsync(script, Script);
         try
         {
-            await Run(list, script, token, port, connections, warmUpSeconds); // warm-up: tiered JIT, pools, caches
+            if (warmUpSeconds > 0)
+            {
+                await Run(list, script, token, port, connections, warmUpSeconds); // warm-up: tiered JIT, pools, caches
+            }
+
             var output = await Run(list, script, token, port, connections, seconds);
             Console.WriteLine(output);
             return new Throughput(
