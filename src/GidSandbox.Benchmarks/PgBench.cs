@@ -10,7 +10,7 @@ public static partial class PgBench
     public static async Task<double> SelectOnly(int port, string passwordFile, int clients, int seconds, int scale)
     {
         await Run(port, passwordFile, "-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture));
-        var output = await Run(port, passwordFile, "-S", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture));
+        var output = await Run(port, passwordFile, "-S", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(2, clients).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture));
         var match = Tps().Match(output);
         return match.Success
             ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)

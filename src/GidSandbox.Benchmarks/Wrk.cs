@@ -78,7 +78,7 @@ public static partial class Wrk
     private static async Task<string> Run(string list, string script, string token, int port, int connections, int seconds, string path = "")
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}{path}" })
+        foreach (var argument in new[] { "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}{path}" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -18,17 +18,17 @@ using Npgsql;
 namespace GidSandbox.Tests;
 
 /// <summary>
-/// One throwaway PostgreSQL cluster and one sandbox host for the whole test run, reached through
-/// real HTTP. Tests keep out of each other's way by registering their own identities; tests that
-/// change what every office sees (the Terms in force, the clock, suspensions) run on a
-/// <see cref="SeparateSandboxFixture"/>.
+/// A throwaway PostgreSQL cluster and a sandbox host on it, reached through real HTTP, shared by a collection. Tests keep
+/// out of each other's way by registering their own identities; tests that change what every office sees (the Terms in
+/// force, the clock, suspensions) run on a <see cref="SeparateSandboxFixture"/>, and the browser tests on a
+/// <see cref="BrowserSandboxFixture"/>: each collection runs beside the others on a cluster of its own.
 /// </summary>
 public class SandboxFixture : IAsyncLifetime
 {
     private readonly bool _sharedWithBrowser;
 
     public SandboxFixture()
-        : this(sharedWithBrowser: true)
+        : this(sharedWithBrowser: false)
     {
     }
 
@@ -159,15 +159,8 @@ public class SandboxFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(_postgres!.ConnectionString) { Database = name, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
     }
 
-    /// <summary>
-    /// Restarts the run's PostgreSQL under the running sandbox, whose recovery is under test; the browser tests' hosts, which
-    /// are not, drop the connections the restart killed (<see cref="BrowserSandbox.DropDeadConnections"/>).
-    /// </summary>
-    public async Task RestartDatabase()
-    {
-        await _postgres!.RestartAsync();
-        await DropBrowserHostsDeadConnections();
-    }
+    /// <summary>Restarts the collection's PostgreSQL under the running sandbox, whose recovery is under test.</summary>
+    public Task RestartDatabase() => _postgres!.RestartAsync();
 
     /// <summary>
     /// Stops the run's PostgreSQL under the running sandbox until the returned handle is disposed,
@@ -179,8 +172,6 @@ public class SandboxFixture : IAsyncLifetime
         return new Outage(this);
     }
 
-    private Task DropBrowserHostsDeadConnections() => _sharedWithBrowser ? BrowserSandbox.DropDeadConnections() : Task.CompletedTask;
-
     /// <summary>Ends with PostgreSQL up again and the run's pools rid of the connections the outage killed.</summary>
     private sealed class Outage(SandboxFixture sandbox) : IAsyncDisposable
     {
@@ -188,7 +179,6 @@ public class SandboxFixture : IAsyncLifetime
         {
             await sandbox._postgres!.StartAgainAsync();
             NpgsqlConnection.ClearAllPools(); // the process's pools by connection string, which hosts started later draw from
-            await sandbox.DropBrowserHostsDeadConnections();
         }
     }
 
@@ -312,8 +302,18 @@ public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 /// </summary>
 public sealed class SeparateSandboxFixture() : SandboxFixture(sharedWithBrowser: false);
 
+/// <summary>The cluster and settings of the browser tests' hosts (<see cref="BrowserSandbox"/>): no test stops this cluster.</summary>
+public sealed class BrowserSandboxFixture() : SandboxFixture(sharedWithBrowser: true);
+
 [CollectionDefinition(Name)]
 public sealed class SeparateSandboxCollection : ICollectionFixture<SeparateSandboxFixture>
 {
     public const string Name = "sandbox of their own";
+}
+
+/// <summary>The console in a real browser; runs beside the sandbox collection, whose outage tests stop its cluster.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSandboxFixture>
+{
+    public const string Name = "browser";
 }

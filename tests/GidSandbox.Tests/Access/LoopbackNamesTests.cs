@@ -7,7 +7,7 @@ using GidSandbox.Tests.ReviewConsole;
 namespace GidSandbox.Tests.Access;
 
 /// <summary>The sandbox on a real port answers to both loopback names as one issuer: a token from either works at the other.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class LoopbackNamesTests(BrowserSandbox kestrel) : IClassFixture<BrowserSandbox>
 {
     [Theory]

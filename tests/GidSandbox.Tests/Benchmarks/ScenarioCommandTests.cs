@@ -5,8 +5,8 @@ using GidSandbox.Tests.ReviewConsole;
 namespace GidSandbox.Tests.Benchmarks;
 
 /// <summary>The tools' walk-through (<c>scenario</c>) finds the sandbox running on the embedded cluster by itself, or says how to start one.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class ScenarioCommandTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+[Collection(BrowserCollection.Name)]
+public sealed class ScenarioCommandTests(BrowserSandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     [Fact]
     public async Task scenario_without_an_address_walks_through_on_the_sandbox_serving_on_the_cluster()

@@ -1,11 +1,8 @@
-using Marten;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Npgsql;
-using Weasel.Postgresql;
 
 namespace GidSandbox.Tests.ReviewConsole;
 
@@ -82,28 +79,6 @@ public class BrowserSandbox : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Drops the connections the browsers' hosts pooled before the tests stopped or restarted PostgreSQL under them: those
-    /// connections are dead, and a page whose request drew one would answer with the outage page once the database is back.
-    /// The hosts serve pages to tests of other things than outages, whose recovery the collection's own host shows.
-    /// </summary>
-    public static async Task DropDeadConnections()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            foreach (var host in Hosts.Values)
-            {
-                host.Services.GetRequiredService<NpgsqlDataSource>().Clear(); // the audit trail's and reports' reads
-                ((PostgresqlDatabase)host.Services.GetRequiredService<IDocumentStore>().Storage.Database).DataSource.Clear(); // Marten's
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
     /// <summary>A sandbox host of the run beside the collection's, on Kestrel, and its browser process.</summary>
     private sealed class Running(WebApplicationFactory<Program> factory, IPlaywright playwright, IBrowser chromium, Uri address) : IAsyncDisposable
     {
@@ -115,11 +90,8 @@ public class BrowserSandbox : IAsyncLifetime
 
         public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> settings)
         {
-            // The run's settings (its cluster, quotas, throttles), as the collection's host has them; the async daemon runs
+            // The browser collection's settings (its cluster, quotas, throttles), as its host has them; the async daemon runs
             // in that host alone, so this one serves pages and leaves the projections to it.
-            // The process's pools by connection string may hold connections a test's restart of PostgreSQL killed (the collection's
-            // host, whose recovery that test shows, keeps them): this host starts on fresh ones.
-            NpgsqlConnection.ClearAllPools();
             var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             {
                 foreach (var (name, value) in SandboxFixture.Settings)

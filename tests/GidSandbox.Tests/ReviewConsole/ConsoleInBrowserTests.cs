@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace GidSandbox.Tests.ReviewConsole;
 
 /// <summary>The console in Debian's Chromium: real sign-in, real pages, real GraphiQL.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed partial class ConsoleInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ConsoleInBrowserTests(BrowserSandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     [Theory]
     [InlineData("reviewer", "GOVERNANCE", "Sandbox governance reviewer")]

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace GidSandbox.Tests.ReviewConsole;
 
 /// <summary>The console at a phone's width and a laptop's: the navigation whole, nothing scrolling sideways; GraphiQL's starter tabs.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class LayoutInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+[Collection(BrowserCollection.Name)]
+public sealed class LayoutInBrowserTests(BrowserSandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     [Theory]
     [InlineData(390, 844)]

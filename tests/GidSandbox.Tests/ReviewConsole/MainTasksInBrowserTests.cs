@@ -6,8 +6,8 @@ namespace GidSandbox.Tests.ReviewConsole;
 /// Each user's main task end to end in Debian's Chromium: the examiner tells namesakes apart and challenges one,
 /// its managing office answers, the reviewer works the duplicate queue; at a laptop's width and at a phone's.
 /// </summary>
-[Collection(SandboxCollection.Name)]
-public sealed class MainTasksInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+[Collection(BrowserCollection.Name)]
+public sealed class MainTasksInBrowserTests(BrowserSandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     private const string Register = "mutation ($input: RegisterLegalEntityInput!) { registerLegalEntity(input: $input) { identity { gid } } }";
 

@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace GidSandbox.Tests.ReviewConsole;
 
 /// <summary>Search and the audit trail explorer in Debian's Chromium: keyboard-reachable forms, links, a real download.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class SearchAndAuditInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchAndAuditInBrowserTests(BrowserSandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     [Fact]
     public async Task an_examiner_searches_by_name_and_opens_an_identity_from_the_results()

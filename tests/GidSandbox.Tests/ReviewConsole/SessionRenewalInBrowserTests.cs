@@ -20,7 +20,7 @@ public sealed class ShortTokenBrowserSandbox : BrowserSandbox
 }
 
 /// <summary>A console session renews its access token before it expires: GraphiQL on its own, other pages from the warning.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class SessionRenewalInBrowserTests(ShortTokenBrowserSandbox browser) : IClassFixture<ShortTokenBrowserSandbox>
 {
     [Fact]

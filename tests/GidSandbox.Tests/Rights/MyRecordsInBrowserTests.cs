@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace GidSandbox.Tests.Rights;
 
 /// <summary>An applicant's own page in Debian's Chromium, at a laptop's width and at a phone's.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class MyRecordsInBrowserTests(SandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
+[Collection(BrowserCollection.Name)]
+public sealed class MyRecordsInBrowserTests(BrowserSandboxFixture sandbox, BrowserSandbox browser) : IClassFixture<BrowserSandbox>
 {
     [Theory]
     [InlineData(1440, 900)]
