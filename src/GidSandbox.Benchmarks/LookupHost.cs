@@ -14,10 +14,11 @@ using Microsoft.Extensions.Logging;
 namespace GidSandbox.Benchmarks;
 
 /// <summary>
-/// The sandbox, hosted in a process of this benchmark (its own Program, services and pipeline, on Kestrel) for the
-/// access checks' A/B: with <c>--without-access</c>, <c>POST /graphql</c> is answered ahead of the whole pipeline
-/// by the same GraphQL execution as office EP, with no token, throttle or quota limiter. Both sides run this way,
-/// so they differ by that alone. The bypass lives here only: the server has no setting that reaches it.
+/// The sandbox twice in one process of this benchmark (its own Program, services and pipeline, on Kestrel) for the
+/// access checks' A/B: on <c>--port</c> as shipped, and on <c>--without-access-port</c> with <c>POST /graphql</c>
+/// answered ahead of the whole pipeline by the same GraphQL execution as office EP, with no token, throttle or quota
+/// limiter. Both sides run this way, so they differ by that alone. The bypass lives here only: the server has no
+/// setting that reaches it.
 /// </summary>
 public static class LookupHost
 {
@@ -25,10 +26,17 @@ public static class LookupHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var port = int.Parse(args.SkipWhile(a => a != "--port").Skip(1).First(), System.Globalization.CultureInfo.InvariantCulture);
-        var withoutAccess = args.Contains("--without-access");
+        int Port(string name) => int.Parse(args.SkipWhile(a => a != name).Skip(1).First(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var with = Start(Port("--port"), withoutAccess: false);
+        await using var without = Start(Port("--without-access-port"), withoutAccess: true);
+        await Task.Delay(Timeout.Infinite); // stopped by the benchmark that started it
+        return 0;
+    }
+
+    private static WebApplicationFactory<AccessOptions> Start(int port, bool withoutAccess)
+    {
         // Any type of the sandbox's assembly names its entry point (Program here is this benchmark's own).
-        await using var factory = new WebApplicationFactory<AccessOptions>().WithWebHostBuilder(web =>
+        var factory = new WebApplicationFactory<AccessOptions>().WithWebHostBuilder(web =>
         {
             web.UseContentRoot(AppContext.BaseDirectory); // the sandbox's appsettings.json, copied beside this program
             web.UseUrls($"http://127.0.0.1:{port}");
@@ -39,8 +47,7 @@ public static class LookupHost
         });
         factory.UseKestrel();
         factory.StartServer();
-        await Task.Delay(Timeout.Infinite); // stopped by the benchmark that started it
-        return 0;
+        return factory;
     }
 
     private sealed class WithoutAccess : IStartupFilter
