@@ -221,6 +221,40 @@ THAI_OTHERS = [("สมชาย ทองดี", "Somchai Thongchai"), ("ม�
 # One slipped letter in a person's name that lands as a vowel before e, where a spelled-out umlaut folds: (registered, query, country).
 UMLAUT_LIKE_TYPOS = [("Markus Zeller", "Markus Zeloer", "DE"), ("Julia Hansen", "Julia Hanoen", "DK"), ("Tobias Wagner", "Tobias Wagaer", "AT")]
 
+# Legal names in their own script only, queried in Latin letters: the name transliterated (in the schemes offices use,
+# or with its trade words translated) and the legal form transliterated, abbreviated or given its English equivalent.
+TRANSLITERATED_LEGAL_NAMES = [
+    ("АО «Северный Ветер»", "Cyrl", "RU", ["Severnyy Veter JSC", "AO Severny Veter", "Severnyi Veter AO"]),
+    ("ЗАО «Уральский Турбинный Завод»", "Cyrl", "RU", ["ZAO Uralskiy Turbinnyy Zavod", "Ural'skiy Turbinnyy Zavod CJSC",
+                                                       "Closed Joint Stock Company Uralsky Turbinny Zavod"]),
+    ("ПАО «Восточная Энергия»", "Cyrl", "RU", ["PAO Vostochnaya Energiya", "Vostochnaya Energiya PJSC",
+                                               "Public Joint Stock Company Vostochnaja Energija"]),
+    ("ООО «Белый Медведь»", "Cyrl", "RU", ["Belyy Medved LLC", "OOO Belyj Medved",
+                                           "Obshchestvo s Ogranichennoi Otvetstvennost'yu Belyy Medved", "Belyi Medved Ltd."]),
+    ("ОАО «Сибирский Лес»", "Cyrl", "RU", ["OAO Sibirskiy Les", "Sibirsky Les OJSC", "Open Joint Stock Company Sibirskij Les"]),
+    ("ПрАТ «Карпатський Ліс»", "Cyrl", "UA", ["PrJSC Karpatskyi Lis", "Karpatskyi Lis PrAT", "Private Joint Stock Company Karpatskyy Lis"]),
+    ("ТОВ «Дніпровська Сталь»", "Cyrl", "UA", ["Dniprovska Stal LLC", "TOV Dniprovska Stal", "Dniprovs'ka Stal' TOV"]),
+    ("Κρητικά Τρόφιμα Ε.Π.Ε.", "Grek", "GR", ["Kritika Trofima EPE", "Kritika Trofima Ltd", "KRITIKA TROFIMA E.P.E."]),
+    ("Αθηναϊκή Ζυθοποιία Α.Ε.", "Grek", "GR", ["Athinaiki Zythopoiia SA", "Athinaiki Zithopiia S.A.", "Athinaiki Zythopoiia Anonymi Etaireia"]),
+    ("Θεσσαλικά Λιπάσματα Ι.Κ.Ε.", "Grek", "GR", ["Thessalika Lipasmata IKE", "Thessalika Lipasmata P.C."]),
+    ("شركة الفجر المحدودة", "Arab", "SA", ["Al Fajr Company Limited", "Alfajr Co. Ltd.", "Al-Fajr LLC"]),
+    ("אור ים בע״מ", "Hebr", "IL", ["Or Yam Ltd.", "Or Yam Limited"]),
+    ("长城机械有限公司", "Hans", "CN", ["Changcheng Jixie Youxian Gongsi", "Changcheng Machinery Co., Ltd.", "CHANGCHENG JIXIE CO LTD"]),
+    ("金龙食品股份有限公司", "Hans", "CN", ["Jinlong Foods Co., Ltd.", "Jinlong Shipin Gufen Youxian Gongsi"]),
+    ("大同電子股份有限公司", "Hant", "TW", ["Tatung Electronics Co., Ltd.", "Ta-Tung Electronics Corp."]),
+    ("山田商事株式会社", "Jpan", "JP", ["Yamada Shoji K.K.", "Yamada Shoji Kabushiki Kaisha", "Yamada Trading Co., Ltd."]),
+    ("有限会社タナカ精密", "Jpan", "JP", ["Tanaka Seimitsu Yugen Kaisha", "Yugen Kaisha Tanaka Seimitsu", "Tanaka Precision Y.K."]),
+    ("合同会社ヒカリ", "Jpan", "JP", ["Hikari G.K.", "Hikari Godo Kaisha", "Hikari LLC"]),
+    ("北海水産株式会社", "Jpan", "JP", ["Hokkai Suisan Kabushiki Kaisha", "Hokkai Suisan K.K."]),
+    ("주식회사 한빛건설", "Kore", "KR", ["Hanbit Geonseol Co., Ltd.", "Hanbit Construction Co., Ltd.", "Hanbit Kunsul Jusik Hoesa"]),
+    ("유한회사 미래상사", "Kore", "KR", ["Mirae Sangsa Yuhan Hoesa", "Mirae Trading Co., Ltd."]),
+    ("บริษัท ไทยรุ่งเรือง จำกัด (มหาชน)", "Thai", "TH", ["Thai Rungruang Public Company Limited", "Thai Rungrueang PCL"]),
+]
+# Another company than the one registered, of the same stem and another trade or legal form class: (registered, script, country, query).
+TRANSLITERATED_LEGAL_OTHERS = [("ООО «Северный Берег»", "Cyrl", "RU", "Severnyy Bereg Invest LLC"),
+                               ("長城電子有限公司", "Hant", "TW", "Changcheng Optical Co., Ltd."),
+                               ("Κρητικά Ελαιόλαδα Ε.Π.Ε.", "Grek", "GR", "Kritika Elaiolada AE")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -477,6 +511,15 @@ def generate(seed):
     for registered, query, country in UMLAUT_LIKE_TYPOS:
         label = w.identity("NATURAL_PERSON", country, [(registered, "Latn")])
         w.query("person_typos", "NATURAL_PERSON", country, [query], label)
+
+    # Legal names in their own script only, queried transliterated with the legal form transliterated or translated.
+    for registered, script, country, queries in TRANSLITERATED_LEGAL_NAMES:
+        label = w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        for query in queries:
+            w.query("transliterated_legal_names", "LEGAL_ENTITY", country, [query], label)
+    for registered, script, country, query in TRANSLITERATED_LEGAL_OTHERS:
+        w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        w.query("transliterated_legal_names", "LEGAL_ENTITY", country, [query], None)
 
     return w
 
