@@ -236,11 +236,27 @@ public static partial class Romanisation
         // A Japanese company's stem that is a family or place name is read as one (鈴木製薬 Suzuki Seiyaku).
         string Stems(string text) =>
             japanese ? string.Join(' ', text.Split(' ').Select(w => JapaneseNames.Surname(w) is { } reading ? reading[0] : w)) : text;
+        // A Chinese company's Han stem is also read in pinyin with the readings names take (长城 Changcheng, where
+        // AnyAscii reads Zhangcheng) and, for the first English form, in Wade–Giles, as Taiwan writes it (大同 Tatung).
+        string HanStems(string text, Func<string, string> romanise) =>
+            string.Join(' ', text.Split(' ').Select(w => !LegalForms.IsNativeForm(w) && w.Any(c => c is >= '\u3400' and <= '\u9FFF') ? romanise(w) : w));
+        string Pinyin(string w) => string.Join(' ', w.EnumerateRunes().Select(r => WithoutMarks(Transform("Han-Latin/Names", null, r.ToString()))));
+        string Wade(string w) => string.Join(' ', w.EnumerateRunes().Select(r => WadeGiles.Of(WithoutMarks(Transform("Han-Latin/Names", null, r.ToString())))));
+        var chinese = !japanese && !words.Any(w => w.Any(Hangul.IsSyllable));
         var n = 0;
         foreach (var english in translated.English.Select(Stems))
         {
             n++;
             yield return new Spelling($"trade-en-{n}", english);
+            if (chinese)
+            {
+                yield return new Spelling($"trade-en-{n}-zh-pinyin", HanStems(english, Pinyin));
+                if (n == 1)
+                {
+                    yield return new Spelling($"trade-en-{n}-zh-wade-giles", HanStems(english, Wade));
+                }
+            }
+
             if (english.Any(Hangul.IsSyllable))
             {
                 string Each(Hangul.Scheme scheme) =>
