@@ -255,6 +255,24 @@ TRANSLITERATED_LEGAL_OTHERS = [("ООО «Северный Берег»", "Cyrl"
                                ("長城電子有限公司", "Hant", "TW", "Changcheng Optical Co., Ltd."),
                                ("Κρητικά Ελαιόλαδα Ε.Π.Ε.", "Grek", "GR", "Kritika Elaiolada AE")]
 
+# Names in Arabic letters (Arabic, Persian, Urdu) outside the common names whose spellings are listed, stored in their own
+# script only and queried in the spellings offices write (short vowels are not written: al, el; ch and sh; Maghreb French
+# spellings; Persian ی and ک): (registered, kind, country, queries); each party's first query gives no country.
+ARABIC_SCRIPT = [
+    ("رنا الخطيب", "NATURAL_PERSON", "JO", ["Rana Al Khatib", "Rana Alkhatib", "Rana El-Khatib"]),
+    ("سلمى النجار", "NATURAL_PERSON", "JO", ["Salma Al Najjar", "Salma Alnajjar"]),
+    ("باسل حداد", "NATURAL_PERSON", "LB", ["Basel Haddad", "Bassel Haddad", "Basil Hadad"]),
+    ("رشيد بن علي", "NATURAL_PERSON", "MA", ["Rachid Ben Ali", "Rashid Bin Ali"]),
+    ("يزن العمري", "NATURAL_PERSON", "JO", ["Yazan Al Omari", "Yazan Alomari"]),
+    ("علی رضایی", "NATURAL_PERSON", "IR", ["Ali Rezaei", "Ali Rezaee"]),
+    ("مریم احمدی", "NATURAL_PERSON", "IR", ["Maryam Ahmadi", "Mariam Ahmadi"]),
+    ("عمران قریشی", "NATURAL_PERSON", "PK", ["Imran Qureshi", "Imran Kureshi"]),
+    ("نواف المطيري", "NATURAL_PERSON", "KW", ["Nawaf Al Mutairi", "Nawaf Almutairi"]),
+    ("شركة الواحة للمقاولات المحدودة", "LEGAL_ENTITY", "SA", ["Al Waha Lilmuqawalat Company Limited", "Alwaha Lil Muqawalat Co. Ltd."]),
+]
+# Another person than the one registered in Arabic letters: (registered, country, query).
+ARABIC_SCRIPT_OTHERS = [("محمود عيسى", "JO", "Mohammed Issa"), ("باسم نصار", "LB", "Basel Nassar"), ("حسن يوسف", "EG", "Hussein Youssef")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -520,6 +538,15 @@ def generate(seed):
     for registered, script, country, query in TRANSLITERATED_LEGAL_OTHERS:
         w.identity("LEGAL_ENTITY", country, [(registered, script)])
         w.query("transliterated_legal_names", "LEGAL_ENTITY", country, [query], None)
+
+    # Names in Arabic letters only, queried in Latin letters; every first query of a party gives no country.
+    for registered, kind, country, queries in ARABIC_SCRIPT:
+        label = w.identity(kind, country, [(registered, "Arab")])
+        for i, query in enumerate(queries):
+            w.query("arabic_script", kind, None if i == 0 else country, [query], label)
+    for registered, country, query in ARABIC_SCRIPT_OTHERS:
+        w.identity("NATURAL_PERSON", country, [(registered, "Arab")])
+        w.query("arabic_script", "NATURAL_PERSON", country, [query], None)
 
     return w
 
