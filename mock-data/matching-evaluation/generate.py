@@ -272,6 +272,9 @@ ARABIC_SCRIPT = [
 ]
 # Another person than the one registered in Arabic letters: (registered, country, query).
 ARABIC_SCRIPT_OTHERS = [("محمود عيسى", "JO", "Mohammed Issa"), ("باسم نصار", "LB", "Basel Nassar"), ("حسن يوسف", "EG", "Hussein Youssef")]
+# A person registered in Latin letters beside another registered in Arabic letters only whose consonants are the same (Samir
+# and Samer are both s-m-r): a query one letter from the Latin spelling is that person, not the other: (Latin, Arabic, country, query).
+ARABIC_SCRIPT_BESIDE_LATIN = [("Samir Haddad", "سامر حداد", "LB", "Samir Hadad"), ("Karim Nasser", "كريم نصر", "JO", "Karim Naser")]
 
 
 class Writer:
@@ -547,6 +550,10 @@ def generate(seed):
     for registered, country, query in ARABIC_SCRIPT_OTHERS:
         w.identity("NATURAL_PERSON", country, [(registered, "Arab")])
         w.query("arabic_script", "NATURAL_PERSON", country, [query], None)
+    for latin, arabic, country, query in ARABIC_SCRIPT_BESIDE_LATIN:
+        label = w.identity("NATURAL_PERSON", country, [(latin, "Latn")])
+        w.identity("NATURAL_PERSON", country, [(arabic, "Arab")])
+        w.query("arabic_script", "NATURAL_PERSON", country, [query], label)
 
     return w
 

@@ -744,7 +744,7 @@ public static partial class Romanisation
     /// Arabic names: the common English spellings of the names most often met (محمد Mohammed,
     /// Muhammad, Mohamed), since Arabic writes no short vowels; other words letter by letter.
     /// </summary>
-    private static class Arabic
+    public static class Arabic
     {
         private static readonly Dictionary<string, string[]> Names = new()
         {
@@ -801,6 +801,22 @@ public static partial class Romanisation
             ["المصري"] = ["al masri", "el masry", "elmasry"],
             ["الزهراء"] = ["al zahra", "alzahraa", "al zahraa"],
         };
+
+        // A listed name of one word in every spelling (محمد Mohammed, Muhammad), by its first spelling: a consonant
+        // skeleton cannot tell it from its neighbours (محمد and محمود are both m-h-m-d), its list can.
+        private static readonly Dictionary<string, string> SingleWordNames =
+            Names.Where(n => n.Value.All(s => !s.Contains(' ', StringComparison.Ordinal))).ToDictionary(n => n.Key, n => n.Value[0]);
+
+        private static readonly Dictionary<string, string> BySpelling =
+            SingleWordNames.SelectMany(n => Names[n.Key].SelectMany(s => new[] { s, NameStandardization.FoldSpellings(s) }).Distinct().Select(s => (s, n.Value)))
+                .DistinctBy(p => p.s).ToDictionary(p => p.s, p => p.Value);
+
+        /// <summary>The first spelling of a listed one-word name written in Arabic letters (Persian ی and ک read as ي and ك), or null.</summary>
+        public static string? ListedName(string word) =>
+            SingleWordNames.GetValueOrDefault(word.Replace('ی', 'ي').Replace('ک', 'ك'));
+
+        /// <summary>The first spelling of the listed one-word name a word in Latin letters is a spelling of (Muhammad: Mohammed), or null.</summary>
+        public static string? ListedNameOf(string latin) => BySpelling.GetValueOrDefault(latin);
 
         public static IEnumerable<Spelling> Spellings(IReadOnlyList<string> text)
         {
