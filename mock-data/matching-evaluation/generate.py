@@ -276,6 +276,23 @@ ARABIC_SCRIPT_OTHERS = [("محمود عيسى", "JO", "Mohammed Issa"), ("باس
 # and Samer are both s-m-r): a query one letter from the Latin spelling is that person, not the other: (Latin, Arabic, country, query).
 ARABIC_SCRIPT_BESIDE_LATIN = [("Samir Haddad", "سامر حداد", "LB", "Samir Hadad"), ("Karim Nasser", "كريم نصر", "JO", "Karim Naser")]
 
+# Greek people registered under the formal (church) form of the given name or the everyday one, queried under the other, as
+# offices and passports write either: (registered, queries).
+GREEK_GIVEN_FORMS = [
+    ("Παπαδάκης Γεώργιος", ["Giorgos Papadakis", "Papadakis Yiorgos"]),
+    ("Αλεξίου Ιωάννης", ["Giannis Alexiou", "Yannis Alexiou"]),
+    ("Μαυρίδης Κωνσταντίνος", ["Kostas Mavridis"]),
+    ("Σταματόπουλος Παναγιώτης", ["Panos Stamatopoulos"]),
+    ("Λαμπράκης Ευάγγελος", ["Vangelis Lamprakis"]),
+    ("Ζαχαρίου Αθανάσιος", ["Thanasis Zachariou"]),
+    ("Κυριακίδης Σπυρίδων", ["Spyros Kyriakidis"]),
+    ("Μανωλάκης Ελευθέριος", ["Lefteris Manolakis"]),
+    ("Καλογεράκης Θοδωρής", ["Theodoros Kalogerakis"]),
+    ("Δρόσου Κατερίνα", ["Aikaterini Drosou"]),
+]
+# Another Greek person than the one registered, of another given name: (registered, query).
+GREEK_GIVEN_OTHERS = [("Παπαδάκης Γρηγόριος", "Stelios Papadakis"), ("Σαββίδης Νικόλαος", "Kostas Savvidis")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -554,6 +571,15 @@ def generate(seed):
         label = w.identity("NATURAL_PERSON", country, [(latin, "Latn")])
         w.identity("NATURAL_PERSON", country, [(arabic, "Arab")])
         w.query("arabic_script", "NATURAL_PERSON", country, [query], label)
+
+    # Greek given names in their formal and everyday forms.
+    for registered, queries in GREEK_GIVEN_FORMS:
+        label = w.identity("NATURAL_PERSON", "GR", [(registered, "Grek")])
+        for query in queries:
+            w.query("greek_given_forms", "NATURAL_PERSON", "GR", [query], label)
+    for registered, query in GREEK_GIVEN_OTHERS:
+        w.identity("NATURAL_PERSON", "GR", [(registered, "Grek")])
+        w.query("greek_given_forms", "NATURAL_PERSON", "GR", [query], None)
 
     return w
 
