@@ -108,8 +108,9 @@ public static partial class Romanisation
         ο > o ; π > p ; ρ > r ; σ > s ; ς > s ; τ > t ; υ > y ; φ > f ; χ > ch ; ψ > ps ; ω > o ;
         """;
 
-    // Greek as it sounds, the usual English spelling of names: αι e, ει οι υ i, μπ b, ντ nd, χ h.
+    // Greek as it sounds, the usual English spelling of names: αι e, ει οι υ i, μπ b, ντ nd, χ h, γι before a vowel y (Yannis).
     private const string GreekPhonetic = GreekCommon + """
+        γι } [αεοω] > y ;
         αι > e ; ει > i ; οι > i ; υι > i ;
         $nl { μπ > b ; μπ > mb ; $nl { ντ > d ; ντ > nd ; $nl { γκ > g ; γκ > ng ;
         α > a ; β > v ; γ > g ; δ > d ; ε > e ; ζ > z ; η > i ; θ > th ; ι > i ; κ > k ; λ > l ; μ > m ; ν > n ; ξ > x ;
@@ -126,6 +127,22 @@ public static partial class Romanisation
         ض > d ; ط > t ; ظ > z ; ع > ; غ > gh ; ف > f ; ق > q ; ك > k ; ل > l ; م > m ; ن > n ; ه > h ;
         َ > a ; ُ > u ; ِ > i ; ْ > ; ّ > ; ً > ; ٌ > ; ٍ > ;
         """;
+
+    // Greek given names in their formal (church, registry) form and the everyday one people and passports also use, both ways.
+    private static readonly Dictionary<string, string> GreekGivenNames = Pairs("""
+        γεωργιος γιωργος; ιωαννης γιαννης; κωνσταντινος κωστας; δημητριος δημητρης; νικολαος νικος; παναγιωτης πανος;
+        ευαγγελος βαγγελης; αθανασιος θανασης; βασιλειος βασιλης; εμμανουηλ μανωλης; σπυριδων σπυρος; χαραλαμπος μπαμπης;
+        θεοδωρος θοδωρης; αναστασιος τασος; ελευθεριος λευτερης; μιχαηλ μιχαλης; γρηγοριος γρηγορης; στυλιανος στελιος;
+        ευσταθιος σταθης; αικατερινη κατερινα; παναγιωτα γιωτα; ιωαννα γιαννα; σταυρουλα βουλα
+        """);
+
+    private static Dictionary<string, string> Pairs(string list)
+    {
+        var pairs = list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(' ')).ToList();
+        return pairs.Select(p => (p[0], p[1])).Concat(pairs.Select(p => (p[1], p[0]))).ToDictionary(p => GreekKey(p.Item1), p => p.Item2);
+    }
+
+    private static string GreekKey(string word) => WithoutMarks(word).Replace('ς', 'σ');
 
     private static readonly (string Scheme, string Rules)[] CyrillicSchemes =
         [("ru-passport", RussianPassport), ("ru-bgn-pcgn", RussianBgn), ("ru-german", RussianGerman), ("ru-french", RussianFrench), ("ru-scholarly", RussianScholarly)];
@@ -174,6 +191,14 @@ public static partial class Romanisation
             spellings.Add(new("el-ungegn", Each(w => Transform("Greek-Latin/UNGEGN", null, w))));
             spellings.Add(new("el-passport", Each(w => Transform("el-passport", GreekPassport, WithoutMarks(w)))));
             spellings.Add(new("el-phonetic", Each(w => Transform("el-phonetic", GreekPhonetic, WithoutMarks(w)))));
+            if (kind != IdentityKind.LegalEntity && words.Any(w => GreekGivenNames.ContainsKey(GreekKey(w))))
+            {
+                // The given name in its other form, formal or everyday (Γεώργιος, Γιώργος), in each scheme.
+                string Other(string w) => GreekGivenNames.GetValueOrDefault(GreekKey(w)) ?? w;
+                spellings.Add(new("el-given-ungegn", Each(w => Transform("Greek-Latin/UNGEGN", null, Other(w)))));
+                spellings.Add(new("el-given-passport", Each(w => Transform("el-passport", GreekPassport, WithoutMarks(Other(w))))));
+                spellings.Add(new("el-given-phonetic", Each(w => Transform("el-phonetic", GreekPhonetic, WithoutMarks(Other(w))))));
+            }
         }
 
         if (lower.Any(Hangul.IsSyllable))
