@@ -221,6 +221,78 @@ THAI_OTHERS = [("สมชาย ทองดี", "Somchai Thongchai"), ("ม�
 # One slipped letter in a person's name that lands as a vowel before e, where a spelled-out umlaut folds: (registered, query, country).
 UMLAUT_LIKE_TYPOS = [("Markus Zeller", "Markus Zeloer", "DE"), ("Julia Hansen", "Julia Hanoen", "DK"), ("Tobias Wagner", "Tobias Wagaer", "AT")]
 
+# Legal names in their own script only, queried in Latin letters: the name transliterated (in the schemes offices use,
+# or with its trade words translated) and the legal form transliterated, abbreviated or given its English equivalent.
+TRANSLITERATED_LEGAL_NAMES = [
+    ("АО «Северный Ветер»", "Cyrl", "RU", ["Severnyy Veter JSC", "AO Severny Veter", "Severnyi Veter AO"]),
+    ("ЗАО «Уральский Турбинный Завод»", "Cyrl", "RU", ["ZAO Uralskiy Turbinnyy Zavod", "Ural'skiy Turbinnyy Zavod CJSC",
+                                                       "Closed Joint Stock Company Uralsky Turbinny Zavod"]),
+    ("ПАО «Восточная Энергия»", "Cyrl", "RU", ["PAO Vostochnaya Energiya", "Vostochnaya Energiya PJSC",
+                                               "Public Joint Stock Company Vostochnaja Energija"]),
+    ("ООО «Белый Медведь»", "Cyrl", "RU", ["Belyy Medved LLC", "OOO Belyj Medved",
+                                           "Obshchestvo s Ogranichennoi Otvetstvennost'yu Belyy Medved", "Belyi Medved Ltd."]),
+    ("ОАО «Сибирский Лес»", "Cyrl", "RU", ["OAO Sibirskiy Les", "Sibirsky Les OJSC", "Open Joint Stock Company Sibirskij Les"]),
+    ("ПрАТ «Карпатський Ліс»", "Cyrl", "UA", ["PrJSC Karpatskyi Lis", "Karpatskyi Lis PrAT", "Private Joint Stock Company Karpatskyy Lis"]),
+    ("ТОВ «Дніпровська Сталь»", "Cyrl", "UA", ["Dniprovska Stal LLC", "TOV Dniprovska Stal", "Dniprovs'ka Stal' TOV"]),
+    ("Κρητικά Τρόφιμα Ε.Π.Ε.", "Grek", "GR", ["Kritika Trofima EPE", "Kritika Trofima Ltd", "KRITIKA TROFIMA E.P.E."]),
+    ("Αθηναϊκή Ζυθοποιία Α.Ε.", "Grek", "GR", ["Athinaiki Zythopoiia SA", "Athinaiki Zithopiia S.A.", "Athinaiki Zythopoiia Anonymi Etaireia"]),
+    ("Θεσσαλικά Λιπάσματα Ι.Κ.Ε.", "Grek", "GR", ["Thessalika Lipasmata IKE", "Thessalika Lipasmata P.C."]),
+    ("شركة الفجر المحدودة", "Arab", "SA", ["Al Fajr Company Limited", "Alfajr Co. Ltd.", "Al-Fajr LLC"]),
+    ("אור ים בע״מ", "Hebr", "IL", ["Or Yam Ltd.", "Or Yam Limited"]),
+    ("长城机械有限公司", "Hans", "CN", ["Changcheng Jixie Youxian Gongsi", "Changcheng Machinery Co., Ltd.", "CHANGCHENG JIXIE CO LTD"]),
+    ("金龙食品股份有限公司", "Hans", "CN", ["Jinlong Foods Co., Ltd.", "Jinlong Shipin Gufen Youxian Gongsi"]),
+    ("大同電子股份有限公司", "Hant", "TW", ["Tatung Electronics Co., Ltd.", "Ta-Tung Electronics Corp."]),
+    ("山田商事株式会社", "Jpan", "JP", ["Yamada Shoji K.K.", "Yamada Shoji Kabushiki Kaisha", "Yamada Trading Co., Ltd."]),
+    ("有限会社タナカ精密", "Jpan", "JP", ["Tanaka Seimitsu Yugen Kaisha", "Yugen Kaisha Tanaka Seimitsu", "Tanaka Precision Y.K."]),
+    ("合同会社ヒカリ", "Jpan", "JP", ["Hikari G.K.", "Hikari Godo Kaisha", "Hikari LLC"]),
+    ("北海水産株式会社", "Jpan", "JP", ["Hokkai Suisan Kabushiki Kaisha", "Hokkai Suisan K.K."]),
+    ("주식회사 한빛건설", "Kore", "KR", ["Hanbit Geonseol Co., Ltd.", "Hanbit Construction Co., Ltd.", "Hanbit Kunsul Jusik Hoesa"]),
+    ("유한회사 미래상사", "Kore", "KR", ["Mirae Sangsa Yuhan Hoesa", "Mirae Trading Co., Ltd."]),
+    ("บริษัท ไทยรุ่งเรือง จำกัด (มหาชน)", "Thai", "TH", ["Thai Rungruang Public Company Limited", "Thai Rungrueang PCL"]),
+]
+# Another company than the one registered, of the same stem and another trade or legal form class: (registered, script, country, query).
+TRANSLITERATED_LEGAL_OTHERS = [("ООО «Северный Берег»", "Cyrl", "RU", "Severnyy Bereg Invest LLC"),
+                               ("長城電子有限公司", "Hant", "TW", "Changcheng Optical Co., Ltd."),
+                               ("Κρητικά Ελαιόλαδα Ε.Π.Ε.", "Grek", "GR", "Kritika Elaiolada AE")]
+
+# Names in Arabic letters (Arabic, Persian, Urdu) outside the common names whose spellings are listed, stored in their own
+# script only and queried in the spellings offices write (short vowels are not written: al, el; ch and sh; Maghreb French
+# spellings; Persian ی and ک): (registered, kind, country, queries); each party's first query gives no country.
+ARABIC_SCRIPT = [
+    ("رنا الخطيب", "NATURAL_PERSON", "JO", ["Rana Al Khatib", "Rana Alkhatib", "Rana El-Khatib"]),
+    ("سلمى النجار", "NATURAL_PERSON", "JO", ["Salma Al Najjar", "Salma Alnajjar"]),
+    ("باسل حداد", "NATURAL_PERSON", "LB", ["Basel Haddad", "Bassel Haddad", "Basil Hadad"]),
+    ("رشيد بن علي", "NATURAL_PERSON", "MA", ["Rachid Ben Ali", "Rashid Bin Ali"]),
+    ("يزن العمري", "NATURAL_PERSON", "JO", ["Yazan Al Omari", "Yazan Alomari"]),
+    ("علی رضایی", "NATURAL_PERSON", "IR", ["Ali Rezaei", "Ali Rezaee"]),
+    ("مریم احمدی", "NATURAL_PERSON", "IR", ["Maryam Ahmadi", "Mariam Ahmadi"]),
+    ("عمران قریشی", "NATURAL_PERSON", "PK", ["Imran Qureshi", "Imran Kureshi"]),
+    ("نواف المطيري", "NATURAL_PERSON", "KW", ["Nawaf Al Mutairi", "Nawaf Almutairi"]),
+    ("شركة الواحة للمقاولات المحدودة", "LEGAL_ENTITY", "SA", ["Al Waha Lilmuqawalat Company Limited", "Alwaha Lil Muqawalat Co. Ltd."]),
+]
+# Another person than the one registered in Arabic letters: (registered, country, query).
+ARABIC_SCRIPT_OTHERS = [("محمود عيسى", "JO", "Mohammed Issa"), ("باسم نصار", "LB", "Basel Nassar"), ("حسن يوسف", "EG", "Hussein Youssef")]
+# A person registered in Latin letters beside another registered in Arabic letters only whose consonants are the same (Samir
+# and Samer are both s-m-r): a query one letter from the Latin spelling is that person, not the other: (Latin, Arabic, country, query).
+ARABIC_SCRIPT_BESIDE_LATIN = [("Samir Haddad", "سامر حداد", "LB", "Samir Hadad"), ("Karim Nasser", "كريم نصر", "JO", "Karim Naser")]
+
+# Greek people registered under the formal (church) form of the given name or the everyday one, queried under the other, as
+# offices and passports write either: (registered, queries).
+GREEK_GIVEN_FORMS = [
+    ("Παπαδάκης Γεώργιος", ["Giorgos Papadakis", "Papadakis Yiorgos"]),
+    ("Αλεξίου Ιωάννης", ["Giannis Alexiou", "Yannis Alexiou"]),
+    ("Μαυρίδης Κωνσταντίνος", ["Kostas Mavridis"]),
+    ("Σταματόπουλος Παναγιώτης", ["Panos Stamatopoulos"]),
+    ("Λαμπράκης Ευάγγελος", ["Vangelis Lamprakis"]),
+    ("Ζαχαρίου Αθανάσιος", ["Thanasis Zachariou"]),
+    ("Κυριακίδης Σπυρίδων", ["Spyros Kyriakidis"]),
+    ("Μανωλάκης Ελευθέριος", ["Lefteris Manolakis"]),
+    ("Καλογεράκης Θοδωρής", ["Theodoros Kalogerakis"]),
+    ("Δρόσου Κατερίνα", ["Aikaterini Drosou"]),
+]
+# Another Greek person than the one registered, of another given name: (registered, query).
+GREEK_GIVEN_OTHERS = [("Παπαδάκης Γρηγόριος", "Stelios Papadakis"), ("Σαββίδης Νικόλαος", "Kostas Savvidis")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -477,6 +549,37 @@ def generate(seed):
     for registered, query, country in UMLAUT_LIKE_TYPOS:
         label = w.identity("NATURAL_PERSON", country, [(registered, "Latn")])
         w.query("person_typos", "NATURAL_PERSON", country, [query], label)
+
+    # Legal names in their own script only, queried transliterated with the legal form transliterated or translated.
+    for registered, script, country, queries in TRANSLITERATED_LEGAL_NAMES:
+        label = w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        for query in queries:
+            w.query("transliterated_legal_names", "LEGAL_ENTITY", country, [query], label)
+    for registered, script, country, query in TRANSLITERATED_LEGAL_OTHERS:
+        w.identity("LEGAL_ENTITY", country, [(registered, script)])
+        w.query("transliterated_legal_names", "LEGAL_ENTITY", country, [query], None)
+
+    # Names in Arabic letters only, queried in Latin letters; every first query of a party gives no country.
+    for registered, kind, country, queries in ARABIC_SCRIPT:
+        label = w.identity(kind, country, [(registered, "Arab")])
+        for i, query in enumerate(queries):
+            w.query("arabic_script", kind, None if i == 0 else country, [query], label)
+    for registered, country, query in ARABIC_SCRIPT_OTHERS:
+        w.identity("NATURAL_PERSON", country, [(registered, "Arab")])
+        w.query("arabic_script", "NATURAL_PERSON", country, [query], None)
+    for latin, arabic, country, query in ARABIC_SCRIPT_BESIDE_LATIN:
+        label = w.identity("NATURAL_PERSON", country, [(latin, "Latn")])
+        w.identity("NATURAL_PERSON", country, [(arabic, "Arab")])
+        w.query("arabic_script", "NATURAL_PERSON", country, [query], label)
+
+    # Greek given names in their formal and everyday forms.
+    for registered, queries in GREEK_GIVEN_FORMS:
+        label = w.identity("NATURAL_PERSON", "GR", [(registered, "Grek")])
+        for query in queries:
+            w.query("greek_given_forms", "NATURAL_PERSON", "GR", [query], label)
+    for registered, query in GREEK_GIVEN_OTHERS:
+        w.identity("NATURAL_PERSON", "GR", [(registered, "Grek")])
+        w.query("greek_given_forms", "NATURAL_PERSON", "GR", [query], None)
 
     return w
 

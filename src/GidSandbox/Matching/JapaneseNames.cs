@@ -29,7 +29,7 @@ public static class JapaneseNames
         安田 yasuda; 岩田 iwata; 小西 konishi; 土屋 tsuchiya; 三宅 miyake; 佐久間 sakuma; 早川 hayakawa; 吉村 yoshimura;
         宮川 miyagawa; 大久保 okubo; 田辺 tanabe; 松村 matsumura; 野崎 nozaki; 桑原 kuwahara; 川崎 kawasaki; 三井 mitsui;
         住友 sumitomo; 三菱 mitsubishi; 日立 hitachi; 東芝 toshiba; 日本 nippon,nihon; 東京 tokyo; 大阪 osaka; 京都 kyoto;
-        名古屋 nagoya; 横浜 yokohama; 北海道 hokkaido; 九州 kyushu; 東洋 toyo; 富士 fuji; 旭 asahi; 朝日 asahi; 大和 yamato
+        名古屋 nagoya; 横浜 yokohama; 北海道 hokkaido; 九州 kyushu; 北海 hokkai; 東洋 toyo; 富士 fuji; 旭 asahi; 朝日 asahi; 大和 yamato
         """);
 
     private static readonly Dictionary<string, string[]> GivenNames = Parse("""

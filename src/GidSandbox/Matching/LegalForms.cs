@@ -53,6 +53,13 @@ public static class LegalForms
         [.. Rules.SelectMany(r => r.Written).SelectMany(w => w.Split(['…', ' '], StringSplitOptions.RemoveEmptyEntries).Concat(NameStandardization.Normalize(w.Replace('…', ' ')).Split(' ')))
             .Where(w => w.Any(c => c > '\u024F'))];
 
+    /// <summary>
+    /// A word of a written form this long or longer also counts in its romanisation-folded spelling
+    /// (<see cref="Romanisation.Fold"/>): the long forms transliterated from Cyrillic, Greek or Korean are
+    /// written in every scheme (ogranichennoy, ogranichennoi, ogranichennoj); short abbreviations are not folded.
+    /// </summary>
+    private const int FoldedWordLength = 5;
+
     /// <summary>Written forms as standardized token sequences, longest first so "co ltd" wins over "ltd".</summary>
     private static readonly (string[] Lead, string[] End, Rule Rule)[] Patterns =
         [.. Rules.SelectMany(r => r.Written.Select(w => Pattern(w, r)))
@@ -134,6 +141,9 @@ public static class LegalForms
 
     private static (int Skip, int Take, LegalForm? Form) FindWritten(IReadOnlyList<string> tokens, string? country)
     {
+        var folded = tokens.Select(t => t.Length >= FoldedWordLength ? Romanisation.Fold(t) : t).ToArray();
+        bool StartsWith(string[] pattern) => Matches(tokens, folded, 0, pattern);
+        bool EndsWith(string[] pattern) => Matches(tokens, folded, tokens.Count - pattern.Length, pattern);
         foreach (var (lead, end, rule) in Patterns)
         {
             if (lead.Length + end.Length >= tokens.Count || (rule.Where.Length > 0 && !rule.Where.Contains(country)))
@@ -142,17 +152,17 @@ public static class LegalForms
             }
 
             var around = lead.Length > 0 && end.Length > 0;
-            if (around && StartsWith(tokens, lead) && EndsWith(tokens, end))
+            if (around && StartsWith(lead) && EndsWith(end))
             {
                 return (lead.Length, tokens.Count - lead.Length - end.Length, Found(rule, lead.Concat(end), country));
             }
 
-            if (!around && rule.MayEnd && EndsWith(tokens, end))
+            if (!around && rule.MayEnd && EndsWith(end))
             {
                 return (0, tokens.Count - end.Length, Found(rule, end, country));
             }
 
-            if (!around && rule.MayLead && StartsWith(tokens, end))
+            if (!around && rule.MayLead && StartsWith(end))
             {
                 return (end.Length, tokens.Count - end.Length, Found(rule, end, country));
             }
@@ -165,15 +175,12 @@ public static class LegalForms
         new(rule.Form, rule.Elf.FirstOrDefault(e => e.Country == country).Elf, string.Join(' ', pattern));
 
     // Loops, not LINQ: every pattern is tried at every standardization of a name, and a name has several readings.
-    private static bool EndsWith(IReadOnlyList<string> tokens, string[] pattern) => Matches(tokens, tokens.Count - pattern.Length, pattern);
-
-    private static bool StartsWith(IReadOnlyList<string> tokens, string[] pattern) => Matches(tokens, 0, pattern);
-
-    private static bool Matches(IReadOnlyList<string> tokens, int from, string[] pattern)
+    private static bool Matches(IReadOnlyList<string> tokens, string[] folded, int from, string[] pattern)
     {
         for (var i = 0; i < pattern.Length; i++)
         {
-            if (tokens[from + i] != pattern[i])
+            var word = pattern[i];
+            if (tokens[from + i] != word && (word.Length < FoldedWordLength || folded[from + i] != FoldedPatternWords.GetValueOrDefault(word)))
             {
                 return false;
             }
@@ -181,6 +188,10 @@ public static class LegalForms
 
         return true;
     }
+
+    // The folded spelling of each long word of the written forms, computed once.
+    private static readonly Dictionary<string, string> FoldedPatternWords =
+        Patterns.SelectMany(p => p.Lead.Concat(p.End)).Where(w => w.Length >= FoldedWordLength).Distinct().ToDictionary(w => w, Romanisation.Fold);
 
     // Written forms are standardized with the same folding as names, so "Gesellschaft mit beschränkter
     // Haftung", "GmbH" and "G.m.b.H." reach one key; "lead … end" is written around the name.

@@ -108,8 +108,9 @@ public static partial class Romanisation
         ο > o ; π > p ; ρ > r ; σ > s ; ς > s ; τ > t ; υ > y ; φ > f ; χ > ch ; ψ > ps ; ω > o ;
         """;
 
-    // Greek as it sounds, the usual English spelling of names: αι e, ει οι υ i, μπ b, ντ nd, χ h.
+    // Greek as it sounds, the usual English spelling of names: αι e, ει οι υ i, μπ b, ντ nd, χ h, γι before a vowel y (Yannis).
     private const string GreekPhonetic = GreekCommon + """
+        γι } [αεοω] > y ;
         αι > e ; ει > i ; οι > i ; υι > i ;
         $nl { μπ > b ; μπ > mb ; $nl { ντ > d ; ντ > nd ; $nl { γκ > g ; γκ > ng ;
         α > a ; β > v ; γ > g ; δ > d ; ε > e ; ζ > z ; η > i ; θ > th ; ι > i ; κ > k ; λ > l ; μ > m ; ν > n ; ξ > x ;
@@ -126,6 +127,22 @@ public static partial class Romanisation
         ض > d ; ط > t ; ظ > z ; ع > ; غ > gh ; ف > f ; ق > q ; ك > k ; ل > l ; م > m ; ن > n ; ه > h ;
         َ > a ; ُ > u ; ِ > i ; ْ > ; ّ > ; ً > ; ٌ > ; ٍ > ;
         """;
+
+    // Greek given names in their formal (church, registry) form and the everyday one people and passports also use, both ways.
+    private static readonly Dictionary<string, string> GreekGivenNames = Pairs("""
+        γεωργιος γιωργος; ιωαννης γιαννης; κωνσταντινος κωστας; δημητριος δημητρης; νικολαος νικος; παναγιωτης πανος;
+        ευαγγελος βαγγελης; αθανασιος θανασης; βασιλειος βασιλης; εμμανουηλ μανωλης; σπυριδων σπυρος; χαραλαμπος μπαμπης;
+        θεοδωρος θοδωρης; αναστασιος τασος; ελευθεριος λευτερης; μιχαηλ μιχαλης; γρηγοριος γρηγορης; στυλιανος στελιος;
+        ευσταθιος σταθης; αικατερινη κατερινα; παναγιωτα γιωτα; ιωαννα γιαννα; σταυρουλα βουλα
+        """);
+
+    private static Dictionary<string, string> Pairs(string list)
+    {
+        var pairs = list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(' ')).ToList();
+        return pairs.Select(p => (p[0], p[1])).Concat(pairs.Select(p => (p[1], p[0]))).ToDictionary(p => GreekKey(p.Item1), p => p.Item2);
+    }
+
+    private static string GreekKey(string word) => WithoutMarks(word).Replace('ς', 'σ');
 
     private static readonly (string Scheme, string Rules)[] CyrillicSchemes =
         [("ru-passport", RussianPassport), ("ru-bgn-pcgn", RussianBgn), ("ru-german", RussianGerman), ("ru-french", RussianFrench), ("ru-scholarly", RussianScholarly)];
@@ -174,6 +191,14 @@ public static partial class Romanisation
             spellings.Add(new("el-ungegn", Each(w => Transform("Greek-Latin/UNGEGN", null, w))));
             spellings.Add(new("el-passport", Each(w => Transform("el-passport", GreekPassport, WithoutMarks(w)))));
             spellings.Add(new("el-phonetic", Each(w => Transform("el-phonetic", GreekPhonetic, WithoutMarks(w)))));
+            if (kind != IdentityKind.LegalEntity && words.Any(w => GreekGivenNames.ContainsKey(GreekKey(w))))
+            {
+                // The given name in its other form, formal or everyday (Γεώργιος, Γιώργος), in each scheme.
+                string Other(string w) => GreekGivenNames.GetValueOrDefault(GreekKey(w)) ?? w;
+                spellings.Add(new("el-given-ungegn", Each(w => Transform("Greek-Latin/UNGEGN", null, Other(w)))));
+                spellings.Add(new("el-given-passport", Each(w => Transform("el-passport", GreekPassport, WithoutMarks(Other(w))))));
+                spellings.Add(new("el-given-phonetic", Each(w => Transform("el-phonetic", GreekPhonetic, WithoutMarks(Other(w))))));
+            }
         }
 
         if (lower.Any(Hangul.IsSyllable))
@@ -236,11 +261,27 @@ public static partial class Romanisation
         // A Japanese company's stem that is a family or place name is read as one (鈴木製薬 Suzuki Seiyaku).
         string Stems(string text) =>
             japanese ? string.Join(' ', text.Split(' ').Select(w => JapaneseNames.Surname(w) is { } reading ? reading[0] : w)) : text;
+        // A Chinese company's Han stem is also read in pinyin with the readings names take (长城 Changcheng, where
+        // AnyAscii reads Zhangcheng) and, for the first English form, in Wade–Giles, as Taiwan writes it (大同 Tatung).
+        string HanStems(string text, Func<string, string> romanise) =>
+            string.Join(' ', text.Split(' ').Select(w => !LegalForms.IsNativeForm(w) && w.Any(c => c is >= '\u3400' and <= '\u9FFF') ? romanise(w) : w));
+        string Pinyin(string w) => string.Join(' ', w.EnumerateRunes().Select(r => WithoutMarks(Transform("Han-Latin/Names", null, r.ToString()))));
+        string Wade(string w) => string.Join(' ', w.EnumerateRunes().Select(r => WadeGiles.Of(WithoutMarks(Transform("Han-Latin/Names", null, r.ToString())))));
+        var chinese = !japanese && !words.Any(w => w.Any(Hangul.IsSyllable));
         var n = 0;
         foreach (var english in translated.English.Select(Stems))
         {
             n++;
             yield return new Spelling($"trade-en-{n}", english);
+            if (chinese)
+            {
+                yield return new Spelling($"trade-en-{n}-zh-pinyin", HanStems(english, Pinyin));
+                if (n == 1)
+                {
+                    yield return new Spelling($"trade-en-{n}-zh-wade-giles", HanStems(english, Wade));
+                }
+            }
+
             if (english.Any(Hangul.IsSyllable))
             {
                 string Each(Hangul.Scheme scheme) =>
@@ -728,7 +769,7 @@ public static partial class Romanisation
     /// Arabic names: the common English spellings of the names most often met (محمد Mohammed,
     /// Muhammad, Mohamed), since Arabic writes no short vowels; other words letter by letter.
     /// </summary>
-    private static class Arabic
+    public static class Arabic
     {
         private static readonly Dictionary<string, string[]> Names = new()
         {
@@ -785,6 +826,22 @@ public static partial class Romanisation
             ["المصري"] = ["al masri", "el masry", "elmasry"],
             ["الزهراء"] = ["al zahra", "alzahraa", "al zahraa"],
         };
+
+        // A listed name of one word in every spelling (محمد Mohammed, Muhammad), by its first spelling: a consonant
+        // skeleton cannot tell it from its neighbours (محمد and محمود are both m-h-m-d), its list can.
+        private static readonly Dictionary<string, string> SingleWordNames =
+            Names.Where(n => n.Value.All(s => !s.Contains(' ', StringComparison.Ordinal))).ToDictionary(n => n.Key, n => n.Value[0]);
+
+        private static readonly Dictionary<string, string> BySpelling =
+            SingleWordNames.SelectMany(n => Names[n.Key].SelectMany(s => new[] { s, NameStandardization.FoldSpellings(s) }).Distinct().Select(s => (s, n.Value)))
+                .DistinctBy(p => p.s).ToDictionary(p => p.s, p => p.Value);
+
+        /// <summary>The first spelling of a listed one-word name written in Arabic letters (Persian ی and ک read as ي and ك), or null.</summary>
+        public static string? ListedName(string word) =>
+            SingleWordNames.GetValueOrDefault(word.Replace('ی', 'ي').Replace('ک', 'ك'));
+
+        /// <summary>The first spelling of the listed one-word name a word in Latin letters is a spelling of (Muhammad: Mohammed), or null.</summary>
+        public static string? ListedNameOf(string latin) => BySpelling.GetValueOrDefault(latin);
 
         public static IEnumerable<Spelling> Spellings(IReadOnlyList<string> text)
         {

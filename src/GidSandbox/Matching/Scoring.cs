@@ -8,7 +8,7 @@ public sealed record MatchQuery(IReadOnlyList<string> Names, IdentityKind? Kind,
     public IReadOnlyList<(string Text, StandardName Standard)> Standardized { get; } =
         [.. Names.SelectMany(n => Readings(n, Kind, Country).Select(s => (n, s))).Where(x => !x.s.IsEmpty)];
 
-    // A name in Latin letters is also looked for by the consonant skeletons that Hebrew and Thai names are kept under.
+    // A name in Latin letters is also looked for by the consonant skeletons that Hebrew, Thai and Arabic-script names are kept under.
     private static IEnumerable<StandardName> Readings(string name, IdentityKind? kind, string? country)
     {
         var readings = NameStandardization.Readings(name, kind, country).ToList();
@@ -206,7 +206,7 @@ public static class Scoring
             // Only a native name's skeleton against a Latin name's, when equal; the words of both are no evidence of their own.
             score = Skeletons.Meet(q, c) ? SkeletonScore : 0;
             features.Clear();
-            features.Add("CONSONANT_SKELETON");
+            features.Add(Skeletons.Feature);
         }
 
         if (q.WithoutPatronymic || c.WithoutPatronymic)

@@ -4,10 +4,10 @@ using GidSandbox.Identities;
 namespace GidSandbox.Matching;
 
 /// <summary>
-/// Consonant skeletons of Hebrew and Thai names (docs/matching.md, "Consonant skeletons"). Hebrew
-/// writes no vowels (כהן is Cohen, Kohen, Kahn), and Thai romanisations disagree on aspiration,
+/// Consonant skeletons of Hebrew, Thai and Arabic-script names (docs/matching.md, "Consonant skeletons"). Hebrew and Arabic
+/// write no short vowels (כהן is Cohen, Kohen, Kahn; الخطيب Al Khatib, Alkhatib), and Thai romanisations disagree on aspiration,
 /// vowels and finals (Somchai, Srisuk and Srisook; RTGS Phatthana, passport Pattana; -on and -orn):
-/// a name in either script is also kept as the sequence of its consonants, each reduced to the
+/// a name in any of these scripts is also kept as the sequence of its consonants, each reduced to the
 /// class the schemes agree on (ch, kh and h one class for Hebrew; ph and p, th and t, ch and j
 /// for Thai; a Thai final r, l or n one), and a query in Latin letters is reduced the same way
 /// from its spelling. Two skeletons meet only when one is of the native name and the other of a
@@ -17,6 +17,11 @@ public static class Skeletons
 {
     public const string Hebrew = "he-skeleton";
     public const string Thai = "th-skeleton";
+    public const string Arabic = "ar-skeleton";
+
+    /// <summary>The countries whose names are written in Arabic letters (Arabic, Persian, Urdu, Pashto): a query in Latin letters naming one of them, or none, looks for the Arabic skeleton.</summary>
+    private static readonly HashSet<string> ArabicCountries =
+        ["SA", "AE", "EG", "JO", "IQ", "SY", "LB", "KW", "QA", "BH", "OM", "YE", "MA", "DZ", "TN", "LY", "SD", "PS", "MR", "IR", "AF", "PK"];
 
     /// <summary>A skeleton of a name in Latin letters is named after its script's: "he-skeleton-latin".</summary>
     private const string FromLatin = "-latin";
@@ -25,8 +30,16 @@ public static class Skeletons
 
     public static bool IsThai(string text) => text.Any(c => c is >= '\u0E01' and <= '\u0E2E');
 
+    public static bool IsArabic(string text) => text.Any(c => c is >= '\u0620' and <= '\u064A' or >= '\u0671' and <= '\u06D3');
+
     /// <summary>Whether a reading is a consonant skeleton, of either side.</summary>
     public static bool Is(StandardName name) => name.Scheme?.Contains("-skeleton", StringComparison.Ordinal) == true;
+
+    /// <summary>Whether a candidate's best name pair met only as consonant skeletons.</summary>
+    public static bool Met(Scored scored) => scored.Features.Contains(Feature);
+
+    /// <summary>The feature a skeleton meeting shows.</summary>
+    public const string Feature = "CONSONANT_SKELETON";
 
     /// <summary>Two skeletons meet when one is of a native name and the other of its script's Latin reduction, and their words or letters are the same.</summary>
     public static bool Meet(StandardName q, StandardName c) =>
@@ -42,12 +55,12 @@ public static class Skeletons
     /// </summary>
     public static IEnumerable<StandardName> Native(string text, StandardName standard, IdentityKind? kind)
     {
-        if (!IsHebrew(text) && !IsThai(text))
+        if (!IsHebrew(text) && !IsThai(text) && !IsArabic(text))
         {
             return [];
         }
 
-        var (scheme, reduce) = IsHebrew(text) ? (Hebrew, (Func<string, IEnumerable<string>>)HebrewWord) : (Thai, ThaiWord);
+        var (scheme, reduce) = IsHebrew(text) ? (Hebrew, (Func<string, IEnumerable<string>>)HebrewWord) : IsThai(text) ? (Thai, ThaiWord) : (Arabic, ArabicWord);
 
         var words = NameStandardization.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => kind == IdentityKind.NaturalPerson || standard.LegalForm is null || !LegalForms.IsNativeForm(w))
@@ -81,6 +94,11 @@ public static class Skeletons
         if (country is null or "TH" && Latin(standard, LatinForThai) is { Count: > 0 } thai)
         {
             yield return Of(thai, standard, Thai + FromLatin);
+        }
+
+        if ((country is null || ArabicCountries.Contains(country)) && LatinForArabic(standard.Tokens) is { Count: > 0 } arabic)
+        {
+            yield return Of(arabic, standard, Arabic + FromLatin);
         }
     }
 
@@ -306,6 +324,132 @@ public static class Skeletons
         }
 
         return Collapse(SilentR(skeleton));
+    }
+
+    /// <summary>
+    /// An Arabic, Persian or Urdu word's consonants in classes, as the spellings in Latin letters agree on them:
+    /// short vowels are not written, and alif, hamza, ayn and a final ta marbuta or h are not read; و and ي
+    /// only at the start (elsewhere they are the long vowels of Mahmoud and Saeed); ح خ ه ك ق غ one class with
+    /// Latin h, kh, k, q, gh; ش س ص ز and Persian چ ژ one with s, sh, ch (Rachid), z; ت ط ث with t, th; ج and
+    /// Persian گ with j, g (Gamal); ب پ with b, p. ض ذ ظ are d in Arabic spellings and z in Persian ones: a word
+    /// holding one is read both ways. The article ال is l before a word that starts anew (الواحة al-Waha). A
+    /// listed one-word name (<see cref="Romanisation.Arabic.ListedName"/>) is kept as that name instead: محمد and
+    /// محمود, Hassan and Hussein, have one skeleton.
+    /// </summary>
+    public static IEnumerable<string> ArabicWord(string word)
+    {
+        var letters = new string([.. word.Where(c => c is >= '\u0620' and <= '\u064A' or >= '\u0671' and <= '\u06D3')]);
+        if (Romanisation.Arabic.ListedName(letters) is { } listed)
+        {
+            yield return "=" + listed.ToUpperInvariant();
+            yield break;
+        }
+
+        var article = letters.Length > 3 && letters.StartsWith("ال", StringComparison.Ordinal) ? 2
+            : letters.Length > 3 && letters.StartsWith("لل", StringComparison.Ordinal) ? 2 : 0;
+        var d = ArabicLetters(letters, article, persian: false);
+        yield return d;
+        var z = ArabicLetters(letters, article, persian: true);
+        if (z != d)
+        {
+            yield return z;
+        }
+    }
+
+    private static string ArabicLetters(string letters, int article, bool persian)
+    {
+        var skeleton = new StringBuilder(article > 0 ? "L" : "");
+        for (var i = article; i < letters.Length; i++)
+        {
+            var (first, last) = (i == article, i == letters.Length - 1);
+            skeleton.Append(letters[i] switch
+            {
+                'ب' or 'پ' => 'B',
+                'ت' or 'ط' or 'ث' => 'T',
+                'ج' or 'گ' => 'J',
+                'ه' or 'ۀ' when last => '\0',
+                'ح' or 'خ' or 'ه' or 'ك' or 'ک' or 'ق' or 'غ' => 'K',
+                'د' => 'D',
+                'ذ' or 'ض' or 'ظ' => persian ? 'S' : 'D',
+                'ر' => 'R',
+                'ز' or 'س' or 'ش' or 'ص' or 'چ' or 'ژ' => 'S',
+                'ف' => 'F',
+                'ل' => 'L',
+                'م' => 'M',
+                'ن' => 'N',
+                'و' when first => 'W',
+                'ي' or 'ی' or 'ې' when first => 'Y',
+                _ => '\0',
+            });
+        }
+
+        return Collapse(skeleton);
+    }
+
+    /// <summary>
+    /// The words of a name in Latin letters reduced to the classes of <see cref="ArabicWord"/>: vowels out, a final h
+    /// after a vowel out (Fatimah), w, v and y only at the start, al or el glued to a longer word (Alkhatib) read as the
+    /// article and a word that starts anew, and a listed name's spelling (Muhammad) kept as that name.
+    /// </summary>
+    public static List<string> LatinForArabic(IReadOnlyList<string> tokens)
+    {
+        var skeletons = new List<string>();
+        foreach (var token in tokens)
+        {
+            if (Romanisation.Arabic.ListedNameOf(token) is { } listed)
+            {
+                skeletons.Add("=" + listed.ToUpperInvariant());
+                continue;
+            }
+
+            var article = token.Length > 4 && (token.StartsWith("al", StringComparison.Ordinal) || token.StartsWith("el", StringComparison.Ordinal)) ? 2 : 0;
+            var skeleton = new StringBuilder(article > 0 ? "L" : "");
+            for (var i = article; i < token.Length; i++)
+            {
+                var rest = token.AsSpan(i);
+                var first = i == article;
+                if (rest.StartsWith("sh") || rest.StartsWith("ch") || rest.StartsWith("zh") || rest.StartsWith("ts") || rest.StartsWith("tz"))
+                {
+                    skeleton.Append('S');
+                    i++;
+                    continue;
+                }
+
+                if (rest.StartsWith("kh") || rest.StartsWith("gh") || rest.StartsWith("ck") || rest.StartsWith("th") || rest.StartsWith("dh") || rest.StartsWith("ph") || rest.StartsWith("dj"))
+                {
+                    skeleton.Append(rest[0] switch { 't' => 'T', 'd' => rest[1] == 'j' ? 'J' : 'D', 'p' => 'F', _ => 'K' });
+                    i++;
+                    continue;
+                }
+
+                skeleton.Append(token[i] switch
+                {
+                    'b' or 'p' => "B",
+                    'h' when i == token.Length - 1 && i > 0 && IsVowel(token[i - 1]) => "",
+                    'h' or 'k' or 'q' or 'c' => "K",
+                    'j' or 'g' => "J",
+                    'd' => "D",
+                    's' or 'z' => "S",
+                    't' => "T",
+                    'f' => "F",
+                    'l' => "L",
+                    'm' => "M",
+                    'n' => "N",
+                    'r' => "R",
+                    'x' => "KS",
+                    'w' or 'v' when first => "W",
+                    'y' when first => "Y",
+                    _ => "",
+                });
+            }
+
+            if (Collapse(skeleton) is { Length: > 0 } reduced)
+            {
+                skeletons.Add(reduced);
+            }
+        }
+
+        return skeletons;
     }
 
     // An r after s is not read in Thai (เสริฐ soet, ศรี si in RTGS) but is written in the popular spellings (Sri, Prasert): neither side keeps it.

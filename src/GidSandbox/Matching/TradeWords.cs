@@ -26,7 +26,7 @@ public static class TradeWords
         ("药业", "pharmaceutical", null), ("藥業", "pharmaceutical", null), ("医药", "pharmaceutical", null), ("醫藥", "pharmaceutical", null),
         ("医薬", "pharmaceutical", "iyaku"), ("薬品", "pharmaceutical", "yakuhin"),
         ("汽车", "motor", null), ("汽車", "motor", null), ("自動車", "motor", "jidosha"),
-        ("精密", "precision", "seimitsu"), ("机械", "machinery", null), ("機械", "machinery", "kikai"),
+        ("精密", "precision", "seimitsu"), ("水产", "fisheries", null), ("水產", "fisheries", null), ("水産", "fisheries", "suisan"), ("机械", "machinery", null), ("機械", "machinery", "kikai"),
         ("建设", "construction", null), ("建設", "construction", "kensetsu"), ("建筑", "construction", null), ("建築", "construction", "kenchiku"),
         ("钢铁", "steel", null), ("鋼鐵", "steel", null), ("鉄鋼", "steel", "tekko"), ("製鉄", "steel", "seitetsu"),
         ("纺织", "textile", null), ("紡織", "textile", null), ("繊維", "textile", "seni"),

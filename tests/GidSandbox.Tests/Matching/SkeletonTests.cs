@@ -85,7 +85,7 @@ public class SkeletonTests
 
         Assert.Equal(["th-skeleton-latin"], Schemes("TH"));
         Assert.Equal(["he-skeleton-latin"], Schemes("IL"));
-        Assert.Equal(["he-skeleton-latin", "th-skeleton-latin"], Schemes(null));
+        Assert.Equal(["he-skeleton-latin", "th-skeleton-latin", "ar-skeleton-latin"], Schemes(null));
         Assert.Empty(Schemes("DE"));
     }
 }

@@ -121,7 +121,11 @@ public static class MatchIdentities
         }
 
         var best = possible[0];
-        var lead = possible.Count == 1 ? double.PositiveInfinity : best.Weighed!.Total - possible.Skip(1).Max(s => s.Weighed!.Total);
+
+        // A consonant skeleton keeps no vowels (Samir and Samer are both s-m-r): a candidate met only so does not stand
+        // in the way of one whose name is met as spelt, as a romanisation or with a typo.
+        var rivals = Skeletons.Met(best) ? possible.Skip(1) : possible.Skip(1).Where(s => !Skeletons.Met(s));
+        var lead = rivals.Any() ? best.Weighed!.Total - rivals.Max(s => s.Weighed!.Total) : double.PositiveInfinity;
         var match = best.Parts.Identifier == 1 || (best.NameScore >= MatchNameScore && best.Weighed!.Probability >= model.MatchProbability && lead >= model.LeadBits);
         return new MatchResult(reference, match ? MatchDecision.Match : MatchDecision.Possible, [.. shown.Take(candidatesPerRecord)]);
     }
