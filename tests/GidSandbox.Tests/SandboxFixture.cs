@@ -15,6 +15,11 @@ using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
 
+// xunit starts no more tests at once than this. At its default (the cores, 2) the collections below waited for each
+// other's slots: one started after five minutes and ran alone at the end. They spend much of their time waiting on
+// PostgreSQL, Chromium and the processes they start, so all of them run from the start and share the cores.
+[assembly: CollectionBehavior(MaxParallelThreads = 8)]
+
 namespace GidSandbox.Tests;
 
 /// <summary>
@@ -62,7 +67,7 @@ public class SandboxFixture : IAsyncLifetime
         var settings = TestSettings(_dataDirectory);
         if (_sharedWithBrowser)
         {
-            Settings = settings;
+            _browserSettings = settings;
         }
 
         Host = await AlbaHost.For<Program>(web =>
@@ -106,10 +111,14 @@ public class SandboxFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The settings the sandbox collection's host is given (and the browser tests' Kestrel host beside it), passed to
-    /// the host and never through the process environment, so the processes tests start get only what they give them.
+    /// The settings the browser collection's host is given, for the other hosts of that collection on its cluster (the
+    /// browser tests' Kestrel host, <c>ErrorPageTests</c>'); passed to a host, never through the process environment, so the
+    /// processes tests start get only what they give them. Known once that collection has started, and only there.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+    public static IReadOnlyDictionary<string, string> Settings =>
+        _browserSettings ?? throw new InvalidOperationException("SandboxFixture.Settings are the browser collection's: use them in a class of that collection.");
+
+    private static IReadOnlyDictionary<string, string>? _browserSettings;
 
     private static Dictionary<string, string> TestSettings(string dataDirectory)
     {

@@ -7,13 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GidSandbox.Tests.ReviewConsole;
 
 /// <summary>An unexpected failure: a styled page with a reference for people, a bare 500 for programs.</summary>
-[Collection(SandboxCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ErrorPageTests
 {
     [Fact]
     public async Task a_failure_shows_a_browser_a_styled_page_with_a_reference_and_a_program_a_bare_500()
     {
-        // On the run's cluster with its settings, as the collection's host; that host runs the projections.
+        // On the browser collection's cluster with its settings (SandboxFixture.Settings), as its host; that host runs the projections.
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             foreach (var (name, value) in SandboxFixture.Settings)

@@ -51,10 +51,15 @@ public sealed record SearchIdentities(string Text, IdentityKind? Kind, string? C
         return new SearchIdentities(name!.Trim(), kind, country, size, offset);
     }
 
+    // Linear in the text by construction (no backtracking), so no timeout: a timeout counts wall-clock time, and a busy
+    // machine once failed a search on it.
+    private static readonly Regex GidText = new(@"^(?:gid)?[\s-]*(?<rest>[0-9][0-9\s-]*[0-9xX]?)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
     /// <summary>The canonical start of a GID when the text is one ("GID-1234-5", "1234 5678"), else null.</summary>
     public static string? GidPrefix(string text)
     {
-        var match = Regex.Match(text.Trim(), @"^(?:gid)?[\s-]*(?<rest>[0-9][0-9\s-]*[0-9xX]?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        var match = GidText.Match(text.Trim());
         if (!match.Success)
         {
             return null;
