@@ -306,8 +306,9 @@ public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 
 /// <summary>
 /// A cluster and a host of their own, for tests that change what every office sees: the Terms of Use in force, the
-/// sandbox's clock, an office's suspension; and for tests that work in databases of their own on its cluster, which need
-/// no host and so need not wait their turn in the sandbox collection. Runs beside the sandbox collection.
+/// sandbox's clock, an office's suspension, the cluster itself (stopped, restarted, reached by commands beside the host);
+/// and for tests that work in databases of their own on its cluster, which need no host and so need not wait their turn
+/// in the sandbox collection. Runs beside the sandbox collection.
 /// </summary>
 public sealed class SeparateSandboxFixture() : SandboxFixture(sharedWithBrowser: false);
 

@@ -6,8 +6,8 @@ using static GidSandbox.Tests.Hosting.SandboxProcess;
 namespace GidSandbox.Tests.Hosting;
 
 /// <summary>Commands run beside a running sandbox, on its database: they leave its clients alone and fail in words.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class CommandsBesideARunningSandboxTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class CommandsBesideARunningSandboxTests(SeparateSandboxFixture sandbox)
 {
     /// <summary>The running sandbox's embedded cluster, which a command started beside it shares.</summary>
     private Dictionary<string, string> BesideTheSandbox => new() { ["EmbeddedPostgres__DataDirectory"] = sandbox.Postgres.DataDirectory };

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace GidSandbox.Tests.Hosting;
 
-[Collection(SandboxCollection.Name)]
-public sealed class DatabaseRestartTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class DatabaseRestartTests(SeparateSandboxFixture sandbox)
 {
     [Fact]
     public async Task the_api_and_the_token_endpoint_work_again_after_the_database_restarts_under_them()

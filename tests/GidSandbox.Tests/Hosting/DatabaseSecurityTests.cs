@@ -7,8 +7,8 @@ using Npgsql;
 namespace GidSandbox.Tests.Hosting;
 
 /// <summary>What another local account, or a sandbox pointed at a database it did not start, can get from the test run's cluster.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class DatabaseSecurityTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class DatabaseSecurityTests(SeparateSandboxFixture sandbox)
 {
     [Theory]
     [InlineData(EmbeddedPostgres.Superuser)]

@@ -12,8 +12,8 @@ namespace GidSandbox.Tests.Hosting;
 /// UNAVAILABLE on every way in, quickly. The tests that stop PostgreSQL start it again before
 /// they end; tests of this collection run one at a time, so no other test sees the outage.
 /// </summary>
-[Collection(SandboxCollection.Name)]
-public sealed class OutageTests(SandboxFixture sandbox)
+[Collection(SeparateSandboxCollection.Name)]
+public sealed class OutageTests(SeparateSandboxFixture sandbox)
 {
     private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(20);
 
