@@ -50,6 +50,20 @@ public static class Given
         return char.ToUpperInvariant(word[0]) + word[1..];
     }
 
+    /// <summary>
+    /// A new word and its Cyrillic spelling, of syllables whose letters every scheme writes alike (no s, v, z, e), so the
+    /// word needs no romanisation rules to meet itself.
+    /// </summary>
+    public static (string Latin, string Cyrillic) PlainWord()
+    {
+        const string consonants = "bdfgklmnprt";
+        const string vowels = "aiou";
+        var bytes = Guid.NewGuid().ToByteArray();
+        var latin = string.Concat(Enumerable.Range(0, 6).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
+        var cyrillic = string.Concat(latin.Select(c => "абдфгиклмнопрту"["abdfgiklmnoprtu".IndexOf(c, StringComparison.Ordinal)]));
+        return (char.ToUpperInvariant(latin[0]) + latin[1..], char.ToUpperInvariant(cyrillic[0]) + cyrillic[1..]);
+    }
+
     public static object ExternalId(string value, string issuer = "EP") => new { scheme = "applicant-number", issuer, value };
 
     public static async Task<JsonObject> AcceptCurrentTerms(this SandboxFixture sandbox, string client)

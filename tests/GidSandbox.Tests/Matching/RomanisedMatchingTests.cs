@@ -17,17 +17,6 @@ public sealed class RomanisedMatchingTests(SandboxFixture sandbox)
         mutation ($input: RegisterLegalEntityInput!) { registerLegalEntity(input: $input) { identity { gid legalForm legalFormName } } }
         """;
 
-    // Syllables whose letters every scheme writes alike (no s, v, z, e), so the test's own word needs no romanisation rules.
-    private static (string Latin, string Cyrillic) PlainWord()
-    {
-        const string consonants = "bdfgklmnprt";
-        const string vowels = "aiou";
-        var bytes = Guid.NewGuid().ToByteArray();
-        var latin = string.Concat(Enumerable.Range(0, 6).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
-        var cyrillic = string.Concat(latin.Select(c => "абдфгиклмнопрту"["abdfgiklmnoprtu".IndexOf(c, StringComparison.Ordinal)]));
-        return (char.ToUpperInvariant(latin[0]) + latin[1..], char.ToUpperInvariant(cyrillic[0]) + cyrillic[1..]);
-    }
-
     private static string Katakana()
     {
         const string kana = "カキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ";
@@ -38,7 +27,7 @@ public sealed class RomanisedMatchingTests(SandboxFixture sandbox)
     [Fact]
     public async Task a_person_stored_in_cyrillic_is_found_by_a_german_spelling_and_by_one_mixing_schemes()
     {
-        var (latin, cyrillic) = PlainWord();
+        var (latin, cyrillic) = Given.PlainWord();
         var data = await sandbox.Data(Given.RegisterNaturalPerson, new
         {
             input = new { names = new[] { new { text = $"Щербаков {cyrillic}", script = "Cyrl" } }, country = "RU" },

@@ -23,16 +23,6 @@ public sealed class TransliteratedLegalNameTests(SandboxFixture sandbox)
     // Han characters that AnyAscii and pinyin read alike, so that only the polyphonic 长 (zhang, chang) tells the readings apart.
     private const string PlainHan = "华信达丰泰明光金龙宏远瑞康恒永安";
 
-    private static (string Latin, string Cyrillic) PlainWord()
-    {
-        const string consonants = "bdfgklmnprt";
-        const string vowels = "aiou";
-        var bytes = Guid.NewGuid().ToByteArray();
-        var latin = string.Concat(Enumerable.Range(0, 6).Select(i => $"{consonants[bytes[2 * i] % consonants.Length]}{vowels[bytes[(2 * i) + 1] % vowels.Length]}"));
-        var cyrillic = string.Concat(latin.Select(c => "абдфгиклмнопрту"["abdfgiklmnoprtu".IndexOf(c, StringComparison.Ordinal)]));
-        return (char.ToUpperInvariant(latin[0]) + latin[1..], char.ToUpperInvariant(cyrillic[0]) + cyrillic[1..]);
-    }
-
     private async Task<string> RegisterAsync(string name, string script, string country) =>
         (await sandbox.Data(Register, new { input = new { names = new[] { new { text = name, script } }, country } }))
             ["registerLegalEntity"]!["identity"]!.AsObject().Gid();
@@ -40,8 +30,8 @@ public sealed class TransliteratedLegalNameTests(SandboxFixture sandbox)
     [Fact]
     public async Task a_russian_company_matches_its_legal_form_spelt_out_in_another_scheme_and_in_english()
     {
-        var (llcLatin, llcCyrillic) = PlainWord();
-        var (jscLatin, jscCyrillic) = PlainWord();
+        var (llcLatin, llcCyrillic) = Given.PlainWord();
+        var (jscLatin, jscCyrillic) = Given.PlainWord();
         var llc = await RegisterAsync($"ООО «{llcCyrillic}»", "Cyrl", "RU");
         var jsc = await RegisterAsync($"АО «{jscCyrillic}»", "Cyrl", "RU");
 
