@@ -30,7 +30,10 @@ public static class Skeletons
 
     public static bool IsThai(string text) => text.Any(c => c is >= '\u0E01' and <= '\u0E2E');
 
-    public static bool IsArabic(string text) => text.Any(c => c is >= '\u0620' and <= '\u064A' or >= '\u0671' and <= '\u06D3');
+    public static bool IsArabic(string text) => text.Any(IsArabicLetter);
+
+    // The Arabic block's letters, with the Persian and Urdu ones; not its marks, digits or punctuation.
+    private static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u0671' and <= '\u06D3';
 
     /// <summary>Whether a reading is a consonant skeleton, of either side.</summary>
     public static bool Is(StandardName name) => name.Scheme?.Contains("-skeleton", StringComparison.Ordinal) == true;
@@ -338,15 +341,14 @@ public static class Skeletons
     /// </summary>
     public static IEnumerable<string> ArabicWord(string word)
     {
-        var letters = new string([.. word.Where(c => c is >= '\u0620' and <= '\u064A' or >= '\u0671' and <= '\u06D3')]);
+        var letters = new string([.. word.Where(IsArabicLetter)]);
         if (Romanisation.Arabic.ListedName(letters) is { } listed)
         {
             yield return "=" + listed.ToUpperInvariant();
             yield break;
         }
 
-        var article = letters.Length > 3 && letters.StartsWith("ال", StringComparison.Ordinal) ? 2
-            : letters.Length > 3 && letters.StartsWith("لل", StringComparison.Ordinal) ? 2 : 0;
+        var article = letters.Length > 3 && (letters.StartsWith("ال", StringComparison.Ordinal) || letters.StartsWith("لل", StringComparison.Ordinal)) ? 2 : 0;
         var d = ArabicLetters(letters, article, persian: false);
         yield return d;
         var z = ArabicLetters(letters, article, persian: true);
