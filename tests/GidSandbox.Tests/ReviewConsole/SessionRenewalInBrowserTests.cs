@@ -47,7 +47,8 @@ public sealed class SessionRenewalInBrowserTests(ShortTokenBrowserSandbox browse
             DataObject = new { query = "{ me { office } }" },
         });
         Assert.Equal(401, old.Status);
-        Assert.True(await page.EvaluateAsync<double>("Date.parse(document.body.dataset.sessionEnds)") > firstEnds, "the session was not renewed");
+        // Renewed before then, or (on a machine so busy that the renewal is still on its way) soon after.
+        await page.WaitForFunctionAsync("ends => Date.parse(document.body.dataset.sessionEnds) > ends", firstEnds, new() { Timeout = 30_000, PollingInterval = 200 });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" }).ClickAsync();
         var response = page.Locator(".graphiql-response");

@@ -13,11 +13,20 @@ const examples = JSON.parse(document.getElementById('graphiql-examples').textCon
 
 let token = root.dataset.token;
 document.addEventListener('session-renewed', (event) => { token = event.detail.accessToken; });
-// Renew halfway to the end, and at most a minute before it, so a request never goes out with an expired token.
+// Renew halfway to the end, and at most a minute before it, so a request never goes out with an expired token. A renewal
+// that fails (the registry briefly unavailable, the network away) is tried again every few seconds while the token lasts.
+const sessionLeft = () => Date.parse(document.body.dataset.sessionEnds || '') - Date.now();
+const renew = async () => {
+  if (await window.renewSession().catch(() => null)) {
+    renewLater();
+  } else if (sessionLeft() > 0) {
+    setTimeout(renew, Math.min(5000, sessionLeft() / 2));
+  }
+};
 const renewLater = () => {
-  const left = Date.parse(document.body.dataset.sessionEnds || '') - Date.now();
+  const left = sessionLeft();
   if (Number.isNaN(left)) { return; }
-  setTimeout(async () => { if (await window.renewSession()) { renewLater(); } }, Math.max(0, left - Math.min(60000, left / 2)));
+  setTimeout(renew, Math.max(0, left - Math.min(60000, left / 2)));
 };
 renewLater();
 
