@@ -274,14 +274,18 @@ public static partial class GraphQLHttpEndpoint
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    /// <summary>Answers a request refused before GraphQL runs (authentication, quota) in the GraphQL response shape.</summary>
+    /// <summary>
+    /// Answers a request refused before GraphQL runs (authentication, quota) or given up (a request timeout, the database
+    /// away) in the GraphQL response shape. Not cancelled by <see cref="HttpContext.RequestAborted"/>: once a request has
+    /// timed out that token is cancelled, and this writes the timeout's answer.
+    /// </summary>
     public static async Task WriteErrorAsync(HttpContext http, string code, string message)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         http.Response.ContentType = $"{(NegotiateResponseType(http.Request) ?? GraphQLResponseJson)}; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
         result.AddError(new ExecutionError(message) { Code = code });
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, result, CancellationToken.None);
     }
 
     private static void LogInternalErrors(ExecutionResult result, ILogger logger)

@@ -27,6 +27,23 @@ public sealed class OutageTests(SeparateSandboxFixture sandbox)
     private static string CodeOf(string body) => JsonNode.Parse(body)!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>();
 
     [Fact]
+    public async Task a_request_that_timed_out_is_answered_503_unavailable_though_its_cancellation_token_has_fired()
+    {
+        // What the request-timeout middleware hands the timeout's answer: the request's token, already cancelled.
+        using var timedOut = new CancellationTokenSource();
+        await timedOut.CancelAsync();
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = sandbox.Host.Services, RequestAborted = timedOut.Token };
+        http.Request.Path = "/graphql";
+        using var body = new MemoryStream();
+        http.Response.Body = body;
+
+        await GidSandbox.Hosting.Availability.WriteAsync(http, retryAfterSeconds: 5);
+
+        Assert.Equal((503, "5"), (http.Response.StatusCode, http.Response.Headers.RetryAfter.ToString()));
+        Assert.Equal("UNAVAILABLE", CodeOf(System.Text.Encoding.UTF8.GetString(body.ToArray())));
+    }
+
+    [Fact]
     public async Task while_the_database_is_down_every_way_in_answers_503_unavailable_and_ready_is_unhealthy()
     {
         var company = await sandbox.ALegalEntity();
