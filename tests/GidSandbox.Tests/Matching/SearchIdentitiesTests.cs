@@ -26,6 +26,28 @@ public sealed class SearchIdentitiesTests(SandboxFixture sandbox)
         [.. connection["edges"]!.AsArray().Select(e => e!["node"]!["gid"]!.GetValue<string>())];
 
     [Fact]
+    public async Task the_name_indexes_keep_at_most_64_kB_of_new_entries_aside_so_no_lookup_reads_more_after_a_load()
+    {
+        await using var connection = new NpgsqlConnection(sandbox.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select c.relname, coalesce(array_to_string(c.reloptions, ','), '') from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam where i.indrelid = 'gid.mt_doc_matchprofile'::regclass and a.amname = 'gin' order by 1",
+            connection);
+        var indexes = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                indexes.Add($"{reader.GetString(0)} {reader.GetString(1)}");
+            }
+        }
+
+        Assert.Equal(
+            ["mt_doc_matchprofile_idx_exact_keys gin_pending_list_limit=64", "mt_doc_matchprofile_idx_search_text gin_pending_list_limit=64", "mt_doc_matchprofile_idx_words gin_pending_list_limit=64"],
+            indexes);
+    }
+
+    [Fact]
     public async Task search_finds_a_company_by_another_spelling_of_its_name_and_legal_form_and_explains_the_hit()
     {
         var word = Given.UniqueWord();
