@@ -42,12 +42,7 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             var among = input.AmongFlag == "none" ? 0 : await LoadAmongAsync(store, EvaluationSet.Locate(input.AmongFlag), ct);
             var gids = await set.LoadAsync(store, ct);
-            // As autovacuum would a minute later: until the GIN indexes take in their pending entries, every lookup reads them all.
-            await using (var vacuum = new NpgsqlConnection(postgres.ConnectionString))
-            {
-                await vacuum.OpenAsync(ct);
-                await new NpgsqlCommand($"vacuum analyze {Candidates.Table}", vacuum).ExecuteNonQueryAsync(ct);
-            }
+            await MatchingPerformanceCommand.VacuumProfilesAsync(store, ct);
 
             Console.WriteLine($"Loaded {set.Identities.Count} identities among {among} of the mock world ({input.AmongFlag}); matching {set.Queries.Count} queries.");
 

@@ -38,7 +38,7 @@ public static partial class MatchingRegistration
     /// <summary>
     /// A GIN index whose new entries wait in a pending list of at most 64 kB (PostgreSQL's default: 4 MB) before they are
     /// merged in: every lookup reads the whole list, and after a load of 2,000 identities, until autovacuum came a minute
-    /// later, a batch of 772 records ran into the statement timeout (with 64 kB: 4.8 s; vacuumed: 3.5 s).
+    /// later, a batch of 772 records ran into the statement timeout (with 64 kB: 7.0 s, then 4.9 s; vacuumed: 3.5 s).
     /// </summary>
     private static void Gin(Weasel.Postgresql.Tables.IndexDefinition index)
     {

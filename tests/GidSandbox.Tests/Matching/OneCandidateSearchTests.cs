@@ -81,7 +81,7 @@ public sealed class OneCandidateSearchTests(SeparateSandboxFixture sandbox)
         {
             using var store = await NewDatabase();
             var labels = (await set.LoadAsync(store, CancellationToken.None)).ToDictionary(x => x.Value, x => x.Key);
-            await Vacuum(store);
+            await MatchingPerformanceCommand.VacuumProfilesAsync(store, CancellationToken.None);
             var results = await MatchIdentities.RunAsync(store, records, 10, CancellationToken.None);
             answers.Add([.. results.Select(r => $"{r.Decision} {string.Join(", ", r.Candidates.Select(c => $"{labels[c.Profile.Id]} {c.Score}"))}")]);
         }
@@ -116,7 +116,7 @@ public sealed class OneCandidateSearchTests(SeparateSandboxFixture sandbox)
             var random = new Random(20261202);
             var applicants = parties.SelectMany(p => p.Applicants.Where(a => a.Gid is not null)).ToList();
             queries.AddRange(Enumerable.Range(0, MockQueries).Select(_ => applicants[random.Next(applicants.Count)]).Select(a => new MatchQuery([a.Name], kinds[a.Gid!], a.Country, [])));
-            await Vacuum(store);
+            await MatchingPerformanceCommand.VacuumProfilesAsync(store, CancellationToken.None);
             _world = (store, queries, gids);
             return _world.Value;
         }
@@ -124,17 +124,6 @@ public sealed class OneCandidateSearchTests(SeparateSandboxFixture sandbox)
         {
             Gate.Release();
         }
-    }
-
-    /// <summary>
-    /// What autovacuum does to a loaded registry within a minute: the profiles' GIN indexes take in their pending entries.
-    /// Until then every lookup reads all of those, and each batch here took 30 s of database CPU instead of a few.
-    /// </summary>
-    private static async Task Vacuum(DocumentStore store)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        await new NpgsqlCommand($"vacuum analyze {Candidates.Table}", connection).ExecuteNonQueryAsync();
     }
 
     private async Task<DocumentStore> NewDatabase()
