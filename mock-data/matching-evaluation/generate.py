@@ -293,6 +293,26 @@ GREEK_GIVEN_FORMS = [
 # Another Greek person than the one registered, of another given name: (registered, query).
 GREEK_GIVEN_OTHERS = [("Παπαδάκης Γρηγόριος", "Stelios Papadakis"), ("Σαββίδης Νικόλαος", "Kostas Savvidis")]
 
+# East Slavic people registered in Cyrillic, queried under the English or French form of the given name that records
+# abroad use, or a Ukrainian name in its Russian form: (registered, country, queries).
+SLAVIC_GIVEN_FORMS = [
+    ("Воронцов Александр", "RU", ["Alexander Vorontsov", "Alexandre Vorontsov"]),
+    ("Белов Михаил", "RU", ["Michael Belov"]),
+    ("Орлова Екатерина", "RU", ["Catherine Orlova", "Katherine Orlova"]),
+    ("Гусев Евгений", "RU", ["Eugene Gusev"]),
+    ("Лукин Пётр", "RU", ["Peter Lukin", "Pierre Loukine"]),
+    ("Миронова Елена", "RU", ["Helen Mironova"]),
+    ("Зайцев Николай", "RU", ["Nicholas Zaitsev"]),
+    ("Титова Юлия", "RU", ["Julia Titova"]),
+    ("Бондаренко Олександр", "UA", ["Aleksandr Bondarenko", "Alexander Bondarenko"]),
+    ("Ткаченко Володимир", "UA", ["Vladimir Tkachenko"]),
+    ("Кравчук Микола", "UA", ["Nikolai Kravchuk"]),
+    ("Мельник Сергій", "UA", ["Sergei Melnyk"]),
+]
+# Another person than the one registered, of another given name (surnames no other category has): (registered, country, query).
+SLAVIC_GIVEN_OTHERS = [("Дроздов Григорий", "RU", "Michael Drozdov"), ("Фролов Иван", "RU", "Eugene Frolov"),
+                       ("Мельник Андрій", "UA", "Paul Melnyk")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -580,6 +600,15 @@ def generate(seed):
     for registered, query in GREEK_GIVEN_OTHERS:
         w.identity("NATURAL_PERSON", "GR", [(registered, "Grek")])
         w.query("greek_given_forms", "NATURAL_PERSON", "GR", [query], None)
+
+    # East Slavic given names in the forms records abroad use.
+    for registered, country, queries in SLAVIC_GIVEN_FORMS:
+        label = w.identity("NATURAL_PERSON", country, [(registered, "Cyrl")])
+        for query in queries:
+            w.query("slavic_given_forms", "NATURAL_PERSON", country, [query], label)
+    for registered, country, query in SLAVIC_GIVEN_OTHERS:
+        w.identity("NATURAL_PERSON", country, [(registered, "Cyrl")])
+        w.query("slavic_given_forms", "NATURAL_PERSON", country, [query], None)
 
     return w
 

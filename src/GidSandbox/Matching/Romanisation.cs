@@ -56,12 +56,12 @@ public static partial class Romanisation
         ю > ju ; я > ja ;
         """;
 
-    // Russian as French writes it: ou for у, ch for ш, tch for ч, j for ж, gu before e and i.
+    // Russian as French writes it: ou for у, ch for ш, tch for ч, j for ж, gu before e and i, a final -ин -ine (Poutine).
     private const string RussianFrench = CyrillicVowels + """
         $f = [аеёиоыэюяaeio] ;
         ь > ; ъ > ;
         $f { е > ie ; е > e ; ё > io ;
-        ий } $nl > i ; ый } $nl > y ;
+        ий } $nl > i ; ый } $nl > y ; ин } $nl > ine ; ын } $nl > yne ;
         $v { с } $v > ss ;
         г } [еиы] > gu ;
         а > a ; б > b ; в > v ; г > g ; д > d ; ж > j ; з > z ; и > i ; й > i ; к > k ; л > l ; м > m ; н > n ; о > o ;
@@ -136,6 +136,30 @@ public static partial class Romanisation
         ευσταθιος σταθης; αικατερινη κατερινα; παναγιωτα γιωτα; ιωαννα γιαννα; σταυρουλα βουλα
         """);
 
+    // East Slavic given names and the forms offices abroad also write them in: the English and French usage (Alexander,
+    // Eugene, Michel), and a Ukrainian name in its Russian form as older records have it (Volodymyr, Vladimir). Only forms
+    // that no scheme above gives and their folding does not meet; the first form of each is its English one.
+    private static readonly Dictionary<string, string[]> SlavicGivenNames = Forms("""
+        александр: alexander alexandre; андрей: andrew andre; михаил: michael michel; петр: peter pierre; павел: paul;
+        николай: nicholas nicolas; евгений: eugene; григорий: gregory gregoire; федор: theodore; георгий: george georges;
+        константин: constantine constantin; виктор: victor; сергей: serge; яков: jacob jacques; иосиф: joseph;
+        степан: stephen stephane; матвей: matthew; тимофей: timothy; лев: leo leon; дмитрий: dimitri;
+        екатерина: catherine katherine; елена: helen helena; наталья: natalie nathalie; наталия: natalie nathalie;
+        юлия: julia julie; софья: sophie; софия: sophie; мария: mary marie; ирина: irene;
+        олександр: alexander aleksandr; андрій: andrew andrei; михайло: michael mikhail; петро: peter pyotr;
+        павло: paul pavel; микола: nicholas nikolai; євген: eugene evgeny; григорій: gregory grigory;
+        володимир: vladimir wladimir; сергій: sergei serge; дмитро: dmitry dimitri; василь: vasily basil;
+        віктор: victor viktor; юрій: yuri; олена: helen elena; катерина: catherine ekaterina; юлія: julia yulia;
+        тетяна: tatiana tatjana; ольга: olga; наталія: natalie natalia; оксана: oksana; людмила: ludmila lyudmila
+        """);
+
+    private static Dictionary<string, string[]> Forms(string list) =>
+        list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split(':', StringSplitOptions.TrimEntries))
+            .ToDictionary(entry => CyrillicKey(entry[0]), entry => entry[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string CyrillicKey(string word) => word.Replace('ё', 'е');
+
     private static Dictionary<string, string> Pairs(string list)
     {
         var pairs = list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(' ')).ToList();
@@ -183,6 +207,21 @@ public static partial class Romanisation
             foreach (var (scheme, rules) in ukrainian ? UkrainianSchemes.Concat(CyrillicSchemes) : CyrillicSchemes)
             {
                 spellings.Add(new(scheme, Each(w => Transform(scheme, rules, w))));
+            }
+
+            if (kind != IdentityKind.LegalEntity && words.Any(w => SlavicGivenNames.ContainsKey(CyrillicKey(w))))
+            {
+                // The given name in each form offices abroad write it in, the other words as English, German and French spell them.
+                var forms = words.Max(w => SlavicGivenNames.GetValueOrDefault(CyrillicKey(w))?.Length ?? 0);
+                for (var i = 0; i < forms; i++)
+                {
+                    var form = i;
+                    string Given(string w, string scheme, string rules) =>
+                        SlavicGivenNames.TryGetValue(CyrillicKey(w), out var given) ? given[Math.Min(form, given.Length - 1)] : Transform(scheme, rules, w);
+                    spellings.Add(new($"ru-given-{form + 1}", Each(w => Given(w, "ru-bgn-pcgn", RussianBgn))));
+                    spellings.Add(new($"ru-given-german-{form + 1}", Each(w => Given(w, "ru-german", RussianGerman))));
+                    spellings.Add(new($"ru-given-french-{form + 1}", Each(w => Given(w, "ru-french", RussianFrench))));
+                }
             }
         }
 
