@@ -130,7 +130,7 @@ public static partial class Persistence
 
     public static void ConfigureGid(this StoreOptions options, string connectionString)
     {
-        options.Connection(connectionString);
+        options.Connection(WithoutJit(connectionString));
         options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
@@ -150,6 +150,18 @@ public static partial class Persistence
         options.ConfigureAudit(connectionString);
         options.ConfigureChallenges();
         Rights.Applicants.ConfigureRights(options);
+    }
+
+    /// <summary>
+    /// The connection with PostgreSQL's JIT compilation off for its sessions: the registry's statements are short
+    /// lookups, and a plan whose estimated cost crosses <c>jit_above_cost</c> (a candidate search over many names at
+    /// a million identities) spent more time compiling than running (docs/performance.md).
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        return builder.ConnectionString;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The sandbox cannot start: {Reason}")]
