@@ -44,6 +44,9 @@ public static class Candidates
     /// </summary>
     public const int PerStatement = 50;
 
+    /// <summary>The most profiles one statement reads.</summary>
+    public const int LoadedTogether = 500;
+
     /// <summary>
     /// Words this long or longer also meet the words one letter away (the scoring's typo rule starts
     /// at four letters); shorter ones ("li", "wei") only themselves.
@@ -57,7 +60,7 @@ public static class Candidates
     /// The most identities a word search ranks for one name: a name of common words ("Energy
     /// Systems") is held by thousands, and ranking them all would cost more than they are worth.
     /// </summary>
-    public const int MaxRanked = 2000;
+    public const int MaxRanked = 500;
 
     /// <summary>Marten's table for <see cref="MatchProfile"/> in the "gid" schema.</summary>
     public const string Table = "gid.mt_doc_matchprofile";
@@ -92,7 +95,7 @@ public static class Candidates
     {
         var names = queries.SelectMany((q, i) => q.Standardized.Select(n => new Lookup(i, n.Standard, NameInitials.Of(n.Text), q.Kind?.ToString(), q.Country)))
             .Select((n, j) => n with { NameIndex = j }).ToList();
-        var perName = names.Select(_ => new List<MatchProfile>()).ToList();
+        var perName = names.Select(_ => new List<Hit>()).ToList();
         int Placed(Lookup n) => perName[n.NameIndex].Count(p => n.Country is null || p.Country == n.Country);
 
         var exact = names.SelectMany(n => n.ExactKeys.Select(key => n with { Text = key })).ToList();
@@ -107,21 +110,43 @@ public static class Candidates
         foreach (var threshold in Thresholds)
         {
             var rows = await SpreadAsync(unfound, (chunk, token) => QueryAsync(store, TrigramSql(threshold, perQueryName), chunk, token), ct);
-            var placed = rows.Where(row => unfound[row.Lookup].Country is not { } country || row.Profile.Country == country).CountBy(row => row.Lookup).ToDictionary();
+            var placed = rows.Where(row => unfound[row.Lookup].Country is not { } country || row.Hit.Country == country).CountBy(row => row.Lookup).ToDictionary();
             var last = threshold == Thresholds[^1];
             var stops = unfound.Select((lookup, i) => last || placed.GetValueOrDefault(i) >= perQueryName || Trigrams.Of(lookup.Text).Count < FewTrigrams).ToArray();
             Add(perName, unfound, rows.Where(row => stops[row.Lookup]));
             unfound = [.. unfound.Where((_, i) => !stops[i])];
         }
 
-        var found = queries.Select(_ => new List<MatchProfile>()).ToList();
+        var ids = queries.Select(_ => new List<string>()).ToList();
         foreach (var name in names)
         {
-            found[name.Ordinal].AddRange(perName[name.NameIndex].Where(p => found[name.Ordinal].TrueForAll(f => f.Id != p.Id)));
+            ids[name.Ordinal].AddRange(perName[name.NameIndex].Select(hit => hit.Id).Where(id => !ids[name.Ordinal].Contains(id)));
         }
 
+        var profiles = await LoadAsync(store, [.. ids.SelectMany(i => i).Distinct()], ct);
+        var found = ids.ConvertAll(list => list.Select(id => profiles.GetValueOrDefault(id)).OfType<MatchProfile>().ToList());
         await AddIdentifierHoldersAsync(store, queries, found, ct);
         return found;
+    }
+
+    /// <summary>An identity a step found: its GID and country, all that the steps need before its profile is read.</summary>
+    private sealed record Hit(string Id, string Country);
+
+    /// <summary>
+    /// The profiles of the identities found, each read and deserialized once however many query names found it (the names
+    /// of one query, in all their readings, mostly find the same identities), in parts on parallel connections.
+    /// </summary>
+    private static async Task<Dictionary<string, MatchProfile>> LoadAsync(IDocumentStore store, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var profiles = new Dictionary<string, MatchProfile>[(ids.Count + LoadedTogether - 1) / LoadedTogether];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSearches, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, profiles.Length), parallel, async (part, token) =>
+        {
+            await using var session = store.QuerySession();
+            var loaded = await session.LoadManyAsync<MatchProfile>(token, ids.Skip(part * LoadedTogether).Take(LoadedTogether));
+            profiles[part] = loaded.ToDictionary(p => p.Id);
+        });
+        return profiles.SelectMany(p => p).ToDictionary();
     }
 
     /// <summary>One query name to look up: the text searched for (an exact key or the trigram key), its initials and the kind and country.</summary>
@@ -145,38 +170,37 @@ public static class Candidates
             : Standard.ExactKeys;
     }
 
-    private static void Add(List<List<MatchProfile>> perName, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, MatchProfile Profile)> rows)
+    private static void Add(List<List<Hit>> perName, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, Hit Hit)> rows)
     {
-        foreach (var (lookup, profile) in rows)
+        foreach (var (lookup, hit) in rows)
         {
             var list = perName[lookups[lookup].NameIndex];
-            if (list.TrueForAll(p => p.Id != profile.Id))
+            if (list.TrueForAll(p => p.Id != hit.Id))
             {
-                list.Add(profile);
+                list.Add(hit);
             }
         }
     }
 
-    // Up to the limit for each key, but an identity found by several keys of one name comes back once.
+    // All the keys of one name in one index scan (an identity holds several of them: "li da", "lida", "dali"), up to the limit for the name.
     private static string ExactSql(int limit) =>
         $"""
-        with hits as (
-          select q.ord, q.name, p.id from unnest(@texts, @ords, @names, @kinds, @countries) as q(text, ord, name, kind, country)
-          cross join lateral (
-            select d.id from {Table} d
-            where d.exact_keys @> array[q.text] and d.status = 'Active' and (q.kind is null or d.kind = q.kind)
-            order by (d.country = q.country) is true desc, d.id
-            limit {limit}) p),
-        found as (select distinct on (h.name, h.id) h.ord, h.id from hits h)
-        select f.ord, d.data from found f join {Table} d on d.id = f.id
+        select n.ord, p.id, p.country from (
+          select min(q.ord) as ord, array_agg(q.text) as texts, min(q.kind) as kind, min(q.country) as country
+          from unnest(@texts, @ords, @names, @kinds, @countries) as q(text, ord, name, kind, country) group by q.name) n
+        cross join lateral (
+          select d.id, d.country from {Table} d
+          where d.exact_keys && n.texts and d.status = 'Active' and (n.kind is null or d.kind = n.kind)
+          order by (d.country = n.country) is true desc, d.id
+          limit {limit}) p
         """;
 
     private static string TrigramSql(double threshold, int limit) =>
         $"""
         set local pg_trgm.word_similarity_threshold = {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)};
-        select q.ord, p.data from unnest(@texts, @ords, @kinds, @countries) as q(text, ord, kind, country)
+        select q.ord, p.id, p.country from unnest(@texts, @ords, @kinds, @countries) as q(text, ord, kind, country)
         cross join lateral (
-          select d.data from {Table} d
+          select d.id, d.country from {Table} d
           where q.text <% d.search_text and d.status = 'Active' and (q.kind is null or d.kind = q.kind)
           order by (d.country = q.country) is true desc, q.text <<-> d.search_text, d.id
           limit {limit}) p
@@ -207,7 +231,7 @@ public static class Candidates
             """));
         var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(p.words && @v{i})::int"));
         return $"""
-            select p.data from (select id, min(size) as size from ({sets}) f group by id) f
+            select p.id, p.country from (select id, min(size) as size from ({sets}) f group by id) f
             join {Table} p on p.id = f.id
             order by {(country is null ? "" : "(p.country = @country) is true desc, ")}{met} desc, (select count(*) from unnest(@written) w where w = any(p.words)) desc, f.size, cardinality(p.words), p.id
             limit {limit}
@@ -215,10 +239,9 @@ public static class Candidates
     }
 
     // One round trip for the lookups given, one statement each (their number of words differs).
-    private static async Task<List<(int Lookup, MatchProfile Profile)>> WordsAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, bool allButOne, int limit, CancellationToken ct)
+    private static async Task<List<(int Lookup, Hit Hit)>> WordsAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, bool allButOne, int limit, CancellationToken ct)
     {
-        var rows = new List<(int, MatchProfile)>();
-        var serializer = store.Options.Serializer();
+        var rows = new List<(int, Hit)>();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
@@ -243,7 +266,7 @@ public static class Candidates
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((position, serializer.FromJson<MatchProfile>(reader, 0)));
+                rows.Add((position, new Hit(reader.GetString(0), reader.GetString(1))));
             }
 
             position++;
@@ -253,7 +276,7 @@ public static class Candidates
     }
 
     /// <summary>Runs a search for the lookups in statements of at most <see cref="PerStatement"/> names, <see cref="ParallelSearches"/> at a time; rows carry the lookup's position in the whole list.</summary>
-    private static async Task<List<(int Lookup, MatchProfile Profile)>> SpreadAsync(IReadOnlyList<Lookup> lookups, Func<IReadOnlyList<Lookup>, CancellationToken, Task<List<(int Lookup, MatchProfile Profile)>>> search, CancellationToken ct)
+    private static async Task<List<(int Lookup, Hit Hit)>> SpreadAsync(IReadOnlyList<Lookup> lookups, Func<IReadOnlyList<Lookup>, CancellationToken, Task<List<(int Lookup, Hit Hit)>>> search, CancellationToken ct)
     {
         if (lookups.Count == 0)
         {
@@ -262,26 +285,25 @@ public static class Candidates
 
         var size = Math.Clamp((lookups.Count + ParallelSearches - 1) / ParallelSearches, 1, PerStatement);
         var starts = Enumerable.Range(0, (lookups.Count + size - 1) / size).Select(c => c * size).ToList();
-        var parts = new List<(int, MatchProfile)>[starts.Count];
+        var parts = new List<(int, Hit)>[starts.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSearches, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, starts.Count), parallel, async (c, token) =>
         {
             var chunk = lookups.Skip(starts[c]).Take(size).ToList();
-            parts[c] = [.. (await search(chunk, token)).Select(row => (row.Lookup + starts[c], row.Profile))];
+            parts[c] = [.. (await search(chunk, token)).Select(row => (row.Lookup + starts[c], row.Hit))];
         });
         return [.. parts.SelectMany(p => p)];
     }
 
     // One round trip for all the lookups given; each row names the position of its lookup.
-    private static async Task<List<(int Lookup, MatchProfile Profile)>> QueryAsync(IDocumentStore store, string sql, IReadOnlyList<Lookup> lookups, CancellationToken ct)
+    private static async Task<List<(int Lookup, Hit Hit)>> QueryAsync(IDocumentStore store, string sql, IReadOnlyList<Lookup> lookups, CancellationToken ct)
     {
-        var rows = new List<(int, MatchProfile)>();
+        var rows = new List<(int, Hit)>();
         if (lookups.Count == 0)
         {
             return rows;
         }
 
-        var serializer = store.Options.Serializer();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -295,7 +317,7 @@ public static class Candidates
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((reader.GetInt32(0), serializer.FromJson<MatchProfile>(reader, 1)));
+                rows.Add((reader.GetInt32(0), new Hit(reader.GetString(1), reader.GetString(2))));
             }
         }
 
