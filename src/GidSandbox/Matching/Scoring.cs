@@ -151,13 +151,19 @@ public static class Scoring
     public static Scored ScoreName(string queryText, StandardName q, string candidateText, StandardName c, bool person, string? queryCountry, string candidateCountry)
     {
         var features = new List<string>();
+        if (!Counts(queryText, q, candidateText, c))
+        {
+            // Most pairs of readings are a folded or skeleton reading that counts only when equal, and is not: nothing else of them is read.
+            return Weighted(0, features, new ScoreParts(0, 0, 0, 1, 1, 0), q, c, queryCountry, candidateCountry);
+        }
+
         var trigram = Math.Max(Trigrams.Similarity(q.Key, c.Key), Trigrams.Similarity(q.Compact, c.Compact));
         var tokens = TokenOverlap(q.Tokens, c.Tokens, person, features);
         var phonetic = Dice(q.Phonetic, c.Phonetic);
         var sameCountry = queryCountry is not null && queryCountry == candidateCountry;
         double score;
         var (qSpelling, cSpelling) = Spellings(queryText, q, candidateText, c);
-        if (qSpelling == cSpelling || SortedWords(qSpelling) == SortedWords(cSpelling))
+        if (SameSpelling(qSpelling, cSpelling))
         {
             features.Add("SAME_SPELLING");
             if (qSpelling != cSpelling)
@@ -167,7 +173,7 @@ public static class Scoring
 
             score = 1;
         }
-        else if (q.Key == c.Key || q.SortedKey == c.SortedKey || SameLetters(q, c))
+        else if (SameStandardName(q, c))
         {
             features.Add(q.Key == c.Key ? "SAME_NAME" : q.SortedKey == c.SortedKey ? "SAME_WORDS_ANY_ORDER" : "SAME_LETTERS_OTHER_SPACING");
             score = StandardizedScore;
@@ -223,6 +229,36 @@ public static class Scoring
             score = DiacriticsDifferScore;
         }
 
+        return Weighted(score, features, new ScoreParts(Round(trigram), Round(tokens), Round(phonetic), 1, 1, 0), q, c, queryCountry, candidateCountry);
+    }
+
+    /// <summary>
+    /// Whether the pair of readings can score at all: a consonant skeleton only against the other side's equal skeleton,
+    /// a romanisation-folded reading only when it is the other's name (<see cref="StandardizedScore"/> or more).
+    /// </summary>
+    private static bool Counts(string queryText, StandardName q, string candidateText, StandardName c)
+    {
+        if (q.IsSkeleton || c.IsSkeleton)
+        {
+            return Skeletons.Meet(q, c);
+        }
+
+        if (q.IsFolded || c.IsFolded)
+        {
+            var (qSpelling, cSpelling) = Spellings(queryText, q, candidateText, c);
+            return SameSpelling(qSpelling, cSpelling) || SameStandardName(q, c);
+        }
+
+        return true;
+    }
+
+    private static bool SameSpelling(string q, string c) => q == c || SortedWords(q) == SortedWords(c);
+
+    private static bool SameStandardName(StandardName q, StandardName c) => q.Key == c.Key || q.SortedKey == c.SortedKey || SameLetters(q, c);
+
+    /// <summary>The name score <paramref name="score"/> times the legal forms' and the countries' factors.</summary>
+    private static Scored Weighted(double score, List<string> features, ScoreParts parts, StandardName q, StandardName c, string? queryCountry, string candidateCountry)
+    {
         var legalForm = 1.0;
         if (q.LegalForm is { } ql && c.LegalForm is { } cl)
         {
@@ -244,9 +280,9 @@ public static class Scoring
             country = CountryMismatchFactor;
         }
 
-        return new Scored(null!, Math.Round(score * legalForm * country, 4), null, null, new ScoreParts(Round(trigram), Round(tokens), Round(phonetic), legalForm, country, 0), features)
+        return new Scored(null!, Math.Round(score * legalForm * country, 4), null, null, parts with { LegalForm = legalForm, Country = country }, features)
         {
-            SameCountry = sameCountry,
+            SameCountry = queryCountry is not null && queryCountry == candidateCountry,
             NameScore = Round(score),
         };
     }

@@ -7,17 +7,65 @@ namespace GidSandbox.Matching;
 /// </summary>
 public static class Trigrams
 {
+    /// <summary>The most trigrams a text of this length can have: each word gives one more than its letters.</summary>
+    private static int MostTrigrams(string text) => (2 * text.Length) + 1;
+
+    // Scoring compares every reading of a query with every reading of each candidate: the trigrams are counted on the stack, not in sets.
     public static double Similarity(string a, string b)
     {
-        var left = Of(a);
-        var right = Of(b);
-        if (left.Count == 0 || right.Count == 0)
+        Span<ulong> left = MostTrigrams(a) <= 256 ? stackalloc ulong[MostTrigrams(a)] : new ulong[MostTrigrams(a)];
+        Span<ulong> right = MostTrigrams(b) <= 256 ? stackalloc ulong[MostTrigrams(b)] : new ulong[MostTrigrams(b)];
+        left = left[..Distinct(a, left)];
+        right = right[..Distinct(b, right)];
+        if (left.IsEmpty || right.IsEmpty)
         {
             return 0;
         }
 
-        var shared = left.Count(right.Contains);
-        return (double)shared / (left.Count + right.Count - shared);
+        var shared = 0;
+        for (int i = 0, j = 0; i < left.Length && j < right.Length;)
+        {
+            var order = left[i].CompareTo(right[j]);
+            shared += order == 0 ? 1 : 0;
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+
+        return (double)shared / (left.Length + right.Length - shared);
+    }
+
+    /// <summary>Writes the text's distinct trigrams (as <see cref="Of"/> pads them, three characters to a number) sorted into <paramref name="into"/>; returns how many.</summary>
+    private static int Distinct(string text, Span<ulong> into)
+    {
+        var count = 0;
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var word = text.AsSpan(range);
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            // "  word ": the padded word's characters are two spaces, the word, and a space.
+            char At(int i, ReadOnlySpan<char> w) => i < 2 ? ' ' : i - 2 < w.Length ? w[i - 2] : ' ';
+            for (var i = 0; i + 3 <= word.Length + 3; i++)
+            {
+                into[count++] = ((ulong)At(i, word) << 32) | ((ulong)At(i + 1, word) << 16) | At(i + 2, word);
+            }
+        }
+
+        var sorted = into[..count];
+        sorted.Sort();
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+
+        return distinct;
     }
 
     public static HashSet<string> Of(string text)

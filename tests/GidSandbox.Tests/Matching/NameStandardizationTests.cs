@@ -154,6 +154,25 @@ public class NameStandardizationTests
         Assert.Equal(0.0, Trigrams.Similarity("abc", "xyz"));
     }
 
+    [Theory]
+    [InlineData("anna anna", "anna")]
+    [InlineData("  two  spaces ", "two spaces")]
+    [InlineData("", "acme")]
+    [InlineData("a", "a b c")]
+    [InlineData("mississippi", "misisipi")]
+    [InlineData("kabushiki kaisha aikumi", "aikumi kabushikikaisha")]
+    public void trigram_similarity_is_shared_over_all_distinct_trigrams(string a, string b)
+    {
+        var left = Trigrams.Of(a);
+        var right = Trigrams.Of(b);
+        var shared = left.Count(right.Contains);
+        var expected = left.Count == 0 || right.Count == 0 ? 0 : (double)shared / (left.Count + right.Count - shared);
+        Assert.Equal(expected, Trigrams.Similarity(a, b), 12);
+        Assert.Equal(expected, Trigrams.Similarity(b, a), 12);
+        var longName = string.Join(' ', Enumerable.Repeat("semiconductor", 40));
+        Assert.Equal(1.0, Trigrams.Similarity(longName, "semiconductor"), 12);
+    }
+
     [Fact]
     public void a_person_written_with_initials_has_the_exact_key_of_the_full_name()
     {
