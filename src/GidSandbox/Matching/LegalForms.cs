@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using System.Text.Json.Serialization;
 using GidSandbox.Standards;
 
 namespace GidSandbox.Matching;
@@ -11,9 +12,11 @@ namespace GidSandbox.Matching;
 public sealed record LegalForm(string Form, string? Elf, string Found)
 {
     /// <summary>The form's class: LIMITED, JOINT_STOCK, COMPANY, PARTNERSHIP, ... (Standards/LegalForms.tsv).</summary>
+    [JsonIgnore]
     public string? Class => LegalForms.ClassOf(Form);
 
     /// <summary>The form's name as people read it ("Gesellschaft mit beschränkter Haftung (GmbH)").</summary>
+    [JsonIgnore]
     public string? Name => LegalForms.NameOf(Form);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using AnyAscii;
 using GidSandbox.Identities;
@@ -25,9 +26,11 @@ public sealed record StandardName(
     /// A romanisation-folded reading (<see cref="Romanisation.Fold"/>): it meets another name only
     /// when equal, and then scores below an exact meeting.
     /// </summary>
+    [JsonIgnore]
     public bool IsFolded => Scheme == Romanisation.Folded;
 
     /// <summary>A consonant skeleton (<see cref="Skeletons"/>): it meets only the other side's skeleton, when equal.</summary>
+    [JsonIgnore]
     public bool IsSkeleton => Skeletons.Is(this);
 
     /// <summary>
@@ -37,17 +40,21 @@ public sealed record StandardName(
     public bool WithoutPatronymic { get; init; }
 
     /// <summary>The key without spaces, so "Min-jun", "Minjun" and "Min Jun" meet.</summary>
+    [JsonIgnore]
     public string Compact => Key.Replace(" ", "", StringComparison.Ordinal);
 
+    [JsonIgnore]
     public bool IsEmpty => Tokens.Count == 0;
 
     /// <summary>The letters of the words run together (<see cref="NameStandardization.JoinLetters"/>).</summary>
+    [JsonIgnore]
     public string Letters => NameStandardization.JoinLetters(Tokens);
 
     /// <summary>
     /// The keys under which another name counts as this one exactly: the sorted key, and the letters
     /// of every rotation of the words ("Kim Min-jun", "Kim Minjun", "Minjun Kim").
     /// </summary>
+    [JsonIgnore]
     public IEnumerable<string> ExactKeys =>
         Enumerable.Range(0, Tokens.Count).Select(shift => NameStandardization.JoinLetters(Tokens.Skip(shift).Concat(Tokens.Take(shift))))
             .Prepend(SortedKey).Distinct();
