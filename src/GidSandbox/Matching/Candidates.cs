@@ -99,7 +99,7 @@ public static class Candidates
         int Placed(Lookup n) => perName[n.NameIndex].Count(p => n.Country is null || p.Country == n.Country);
 
         var exact = names.SelectMany(n => n.ExactKeys.Select(key => n with { Text = key })).ToList();
-        Add(perName, exact, await QueryAsync(store, ExactSql(perQueryName), exact, ct));
+        Add(perName, exact, await SpreadAsync(exact, (chunk, token) => QueryAsync(store, ExactSql(perQueryName), chunk, token), ct));
 
         var lookAlikes = names.Where(n => Placed(n) < perQueryName && n.Words.Count > 0).ToList();
         Add(perName, lookAlikes, await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct));
