@@ -44,6 +44,12 @@ public static class Candidates
     /// </summary>
     public const int PerStatement = 50;
 
+    /// <summary>
+    /// The fewest exact keys one statement looks up: a search's or a registration's keys (a dozen or so) in one round
+    /// trip on one connection, a batch's thousands spread over <see cref="ParallelSearches"/>.
+    /// </summary>
+    public const int ExactKeysTogether = 100;
+
     /// <summary>The most profiles one statement reads.</summary>
     public const int LoadedTogether = 500;
 
@@ -99,7 +105,7 @@ public static class Candidates
         int Placed(Lookup n) => perName[n.NameIndex].Count(p => n.Country is null || p.Country == n.Country);
 
         var exact = names.SelectMany(n => n.ExactKeys.Select(key => n with { Text = key })).ToList();
-        Add(perName, exact, await SpreadAsync(exact, (chunk, token) => QueryAsync(store, ExactSql(perQueryName), chunk, token), ct));
+        Add(perName, exact, await SpreadAsync(exact, (chunk, token) => QueryAsync(store, ExactSql(perQueryName), chunk, token), ct, fewest: ExactKeysTogether));
 
         var lookAlikes = names.Where(n => Placed(n) < perQueryName && n.Words.Count > 0).ToList();
         Add(perName, lookAlikes, await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct));
@@ -291,15 +297,15 @@ public static class Candidates
         return rows;
     }
 
-    /// <summary>Runs a search for the lookups in statements of at most <see cref="PerStatement"/> names, <see cref="ParallelSearches"/> at a time; rows carry the lookup's position in the whole list.</summary>
-    private static async Task<List<(int Lookup, Hit Hit)>> SpreadAsync(IReadOnlyList<Lookup> lookups, Func<IReadOnlyList<Lookup>, CancellationToken, Task<List<(int Lookup, Hit Hit)>>> search, CancellationToken ct)
+    /// <summary>Runs a search for the lookups in statements of at most <see cref="PerStatement"/> names (at least <paramref name="fewest"/>), <see cref="ParallelSearches"/> at a time; rows carry the lookup's position in the whole list.</summary>
+    private static async Task<List<(int Lookup, Hit Hit)>> SpreadAsync(IReadOnlyList<Lookup> lookups, Func<IReadOnlyList<Lookup>, CancellationToken, Task<List<(int Lookup, Hit Hit)>>> search, CancellationToken ct, int fewest = 1)
     {
         if (lookups.Count == 0)
         {
             return [];
         }
 
-        var size = Math.Clamp((lookups.Count + ParallelSearches - 1) / ParallelSearches, 1, PerStatement);
+        var size = Math.Max(fewest, Math.Clamp((lookups.Count + ParallelSearches - 1) / ParallelSearches, 1, PerStatement));
         var starts = Enumerable.Range(0, (lookups.Count + size - 1) / size).Select(c => c * size).ToList();
         var parts = new List<(int, Hit)>[starts.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelSearches, CancellationToken = ct };
