@@ -157,7 +157,7 @@ public static partial class Persistence
     /// lookups, and a plan whose estimated cost crosses <c>jit_above_cost</c> (a candidate search over many names at
     /// a million identities) spent more time compiling than running (docs/performance.md).
     /// </summary>
-    public static string WithoutJit(string connectionString)
+    private static string WithoutJit(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";

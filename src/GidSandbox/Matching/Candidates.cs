@@ -112,7 +112,7 @@ public static class Candidates
         var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName).ToList();
         Add(perName, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
 
-        var unfound = names.Where(n => Placed(n) == 0 && !n.OnlyWhenEqual).Select(n => n with { Text = n.Standard.Key }).ToList();
+        var unfound = names.Where(n => Placed(n) == 0 && !n.Standard.OnlyWhenEqual).Select(n => n with { Text = n.Standard.Key }).ToList();
         foreach (var threshold in Thresholds)
         {
             var rows = await SpreadAsync(unfound, (chunk, token) => QueryAsync(store, TrigramSql(threshold, perQueryName), chunk, token), ct);
@@ -164,13 +164,10 @@ public static class Candidates
         public string Text { get; init; } = "";
 
         /// <summary>
-        /// A reading that scores only when it equals the other side's (a consonant skeleton, a romanisation-folded reading:
-        /// <see cref="Scoring.ScoreName"/>): its exact keys find every identity it can score against, so it goes no further.
+        /// The name's words the word search looks for: initials ("A.", a Cyrillic "Ю." written "yu") say too little to
+        /// search by, and a reading that scores only when equal goes no further than its exact keys.
         /// </summary>
-        public bool OnlyWhenEqual => Standard.IsSkeleton || Standard.IsFolded;
-
-        /// <summary>The name's words the word search looks for: initials ("A.", a Cyrillic "Ю." written "yu") say too little to search by.</summary>
-        public IReadOnlyList<string> Words { get; } = Standard.IsSkeleton || Standard.IsFolded ? [] : [.. Standard.Tokens.Where(t => t.Length > 1 && !Initials.Contains(t)).Distinct().Take(MaxWords)];
+        public IReadOnlyList<string> Words { get; } = Standard.OnlyWhenEqual ? [] : [.. Standard.Tokens.Where(t => t.Length > 1 && !Initials.Contains(t)).Distinct().Take(MaxWords)];
 
         /// <summary>
         /// The name's exact keys and, when it has initials that romanise to more than one letter

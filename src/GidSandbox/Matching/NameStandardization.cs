@@ -34,6 +34,13 @@ public sealed record StandardName(
     public bool IsSkeleton => Skeletons.Is(this);
 
     /// <summary>
+    /// A reading that scores only when it equals the other side's (a folded reading, a consonant skeleton:
+    /// <see cref="Scoring.ScoreName"/>), so its exact keys alone find every name it can score against.
+    /// </summary>
+    [JsonIgnore]
+    public bool OnlyWhenEqual => IsFolded || IsSkeleton;
+
+    /// <summary>
     /// A reading of a person's name with its patronymic left out (<see cref="Patronymics"/>): it
     /// meets the name written without one, and then scores below a meeting of every word.
     /// </summary>

@@ -238,18 +238,18 @@ public static class Scoring
     /// </summary>
     private static bool Counts(string queryText, StandardName q, string candidateText, StandardName c)
     {
+        if (!q.OnlyWhenEqual && !c.OnlyWhenEqual)
+        {
+            return true;
+        }
+
         if (q.IsSkeleton || c.IsSkeleton)
         {
             return Skeletons.Meet(q, c);
         }
 
-        if (q.IsFolded || c.IsFolded)
-        {
-            var (qSpelling, cSpelling) = Spellings(queryText, q, candidateText, c);
-            return SameSpelling(qSpelling, cSpelling) || SameStandardName(q, c);
-        }
-
-        return true;
+        var (qSpelling, cSpelling) = Spellings(queryText, q, candidateText, c);
+        return SameSpelling(qSpelling, cSpelling) || SameStandardName(q, c);
     }
 
     private static bool SameSpelling(string q, string c) => q == c || SortedWords(q) == SortedWords(c);
