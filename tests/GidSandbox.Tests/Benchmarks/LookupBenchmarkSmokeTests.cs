@@ -18,7 +18,7 @@ public sealed class LookupBenchmarkSmokeTests
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var benchmark = Path.Combine(root, "src", "GidSandbox.Benchmarks", "bin", configuration, "net10.0", "GidSandbox.Benchmarks.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { benchmark, "--identities", "20", "--concurrency", "2", "--seconds", "1", "--warm-up", "1", "--rounds", "1", "--pgbench-scale", "1", "--cost-ab", "--access-ab" })
+        foreach (var argument in new[] { benchmark, "--identities", "20", "--concurrency", "2", "--seconds", "1", "--warm-up", "0", "--rounds", "1", "--pgbench-scale", "1", "--cost-ab", "--access-ab" })
         {
             start.ArgumentList.Add(argument);
         }
