@@ -159,7 +159,7 @@ public static partial class Persistence
     }
 
     /// <summary>How long the async daemon waits for an append to fill a gap in the event sequence before passing it.</summary>
-    public static readonly TimeSpan StaleSequenceThreshold = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StaleSequenceThreshold = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// The connection with PostgreSQL's JIT compilation off for its sessions: the registry's statements are short

@@ -52,6 +52,23 @@ public sealed class ChainDatabase : IAsyncDisposable
         await daemon.StopAllAsync();
     }
 
+    /// <summary>Waits up to a minute for <paramref name="condition"/> (a boolean query) to hold.</summary>
+    public async Task WaitFor(string condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!await Condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"not within 60 s: {condition}");
+            await Task.Delay(50);
+        }
+
+        async Task<bool> Condition()
+        {
+            await using var command = Data.CreateCommand(condition);
+            return await command.ExecuteScalarAsync() is true;
+        }
+    }
+
     public async Task<long> Scalar(string sql)
     {
         await using var command = Data.CreateCommand(sql);

@@ -51,7 +51,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
         await ChainAll();
         var chainedBefore = await Links();
         await hold.RollbackAsync();
-        await WaitFor($"select count(*) = 1 from gid.mt_events where seq_id = {reserved} and stream_id = 'mt_tombstone'");
+        await _database.WaitFor($"select count(*) = 1 from gid.mt_events where seq_id = {reserved} and stream_id = 'mt_tombstone'");
 
         var report = await _database.Verifier.VerifyAsync(null, CancellationToken.None);
 
@@ -184,7 +184,7 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
         var last = await Scalar("select max(seq_id) from gid.mt_events where stream_id <> 'mt_tombstone'");
         using var daemon = await _database.Store.BuildProjectionDaemonAsync();
         await daemon.StartAllAsync();
-        await WaitFor($"select coalesce(max(id), 0) >= {last} from gid.mt_doc_audit_link");
+        await _database.WaitFor($"select coalesce(max(id), 0) >= {last} from gid.mt_doc_audit_link");
         await daemon.StopAllAsync();
     }
 
@@ -201,27 +201,11 @@ public sealed class TombstoneChainTests(SeparateSandboxFixture sandbox) : IAsync
         return ids;
     }
 
-    private async Task WaitFor(string condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (!await Condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"not within 60 s: {condition}");
-            await Task.Delay(50);
-        }
-
-        async Task<bool> Condition()
-        {
-            await using var command = _database.Data.CreateCommand(condition);
-            return await command.ExecuteScalarAsync() is true;
-        }
-    }
-
     private async Task<long> Scalar(string sql, bool wait = false)
     {
         if (wait)
         {
-            await WaitFor($"select exists ({sql})");
+            await _database.WaitFor($"select exists ({sql})");
         }
 
         return await _database.Scalar(sql);
