@@ -78,6 +78,28 @@ public sealed class CandidatesTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task a_word_held_by_more_identities_than_a_set_takes_finds_none_of_them_alone()
+    {
+        var (few, many) = (Given.UniqueWord(), Given.UniqueWord());
+        var holders = new List<string>();
+        foreach (var i in Enumerable.Range(0, Candidates.MaxHolders + 1))
+        {
+            var holder = await sandbox.ANaturalPerson($"{Given.UniqueWord()} {many}", "FI");
+            if (i < Candidates.MaxHolders)
+            {
+                await sandbox.ANaturalPerson($"{Given.UniqueWord()} {few}", "FI");
+            }
+
+            holders.Add(holder.Gid());
+        }
+
+        // The other word of each query is held by no one, and too long for the trigrams to find a name by the one word shared.
+        var absent = Given.UniqueWord() + Given.UniqueWord();
+        Assert.Equal(Candidates.PerQueryName, (await CandidatesOf($"{absent} {few}", IdentityKind.NaturalPerson, "FI")).Count);
+        Assert.Empty((await CandidatesOf($"{absent} {many}", IdentityKind.NaturalPerson, "FI")).Intersect(holders));
+    }
+
+    [Fact]
     public async Task a_name_the_words_cannot_find_is_found_by_its_trigrams()
     {
         var word = Given.UniqueWord().ToLowerInvariant();
