@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using GidSandbox.Terms;
 using Microsoft.Extensions.Configuration;
+using NodaTime;
 
 namespace GidSandbox.Tests.Rights;
 
@@ -107,6 +109,29 @@ public sealed class ApplicantTests(SandboxFixture sandbox)
         Assert.False(open["erased"]!.GetValue<bool>());
         Assert.True(decided["erased"]!.GetValue<bool>());
         Given.AssertJson("""[{ "status": "ERASED", "names": [], "address": null, "consent": null }]""", after);
+    }
+
+    [Fact]
+    public async Task an_erasure_requested_in_the_hour_geneva_is_a_day_ahead_of_utc_is_decided_under_the_day_it_was_received()
+    {
+        var original = sandbox.Clock.GetCurrentInstant();
+        // 23:30 UTC is already the next day in Geneva, the registry's day (TermsOfUseBook.Today), in every season.
+        sandbox.Clock.Reset(original.InUtc().Date.At(new LocalTime(23, 30)).InUtc().ToInstant());
+        try
+        {
+            var own = await APersonWithAnAddress();
+            var applicant = await Applicant.SignIn(sandbox, own);
+            var requested = (await applicant.Data("mutation ($gid: Gid!) { requestErasure(gid: $gid) { reference receivedOn } }", new { gid = own }))["requestErasure"]!;
+            await sandbox.Data("mutation ($input: EraseNaturalPersonInput!) { eraseNaturalPerson(input: $input) { replayed } }",
+                new { input = new { gid = own, requestReference = requested["reference"]!.GetValue<string>(), requestReceivedOn = requested["receivedOn"]!.GetValue<string>(), decisionReference = $"GOV-{Guid.NewGuid():N}", legalBasis = "Right to erasure" } }, Clients.Governance);
+
+            Assert.Equal(original.InUtc().Date.PlusDays(1).ToString("yyyy-MM-dd", null), requested["receivedOn"]!.GetValue<string>());
+            Assert.True((await ErasureRequest(requested["reference"]!.GetValue<string>()))["erased"]!.GetValue<bool>());
+        }
+        finally
+        {
+            sandbox.Clock.Reset(original);
+        }
     }
 
     private async Task<JsonNode> ErasureRequest(string reference) =>

@@ -1,3 +1,4 @@
+using GidSandbox.Terms;
 namespace GidSandbox.Tests.Rights;
 
 /// <summary>A person's right to correction goes through the challenge process, with the person's request recorded on the challenge.</summary>
@@ -40,7 +41,7 @@ public sealed class CorrectionRequestTests(SandboxFixture sandbox)
     {
         var person = (await sandbox.ANaturalPerson(country: "CH")).Gid();
         var company = (await sandbox.ALegalEntity(country: "CH")).Gid();
-        var tomorrow = sandbox.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).ToString("yyyy-MM-dd", null);
+        var tomorrow = TermsOfUseBook.Today(sandbox.Clock.GetCurrentInstant()).PlusDays(1).ToString("yyyy-MM-dd", null);
         var events = await sandbox.CountEvents();
 
         var bad = await sandbox.Error(Raise, new { gid = person, request = new { reference = "", receivedOn = tomorrow } }, client: Clients.Governance);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GidSandbox.Terms;
 using Marten;
 using Marten.Events;
 
@@ -107,7 +108,7 @@ public sealed class PersonalDataExportTests(SandboxFixture sandbox)
             new { input = new { gid = erased, requestReference = "REQ-1", requestReceivedOn = "2026-11-20", decisionReference = $"GOV-{Guid.NewGuid():N}", legalBasis = "Right to erasure" } }, Clients.Governance);
         var person = (await sandbox.ANaturalPerson(country: "CH")).Gid();
         var events = await sandbox.CountEvents();
-        var tomorrow = sandbox.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1).ToString("yyyy-MM-dd", null);
+        var tomorrow = TermsOfUseBook.Today(sandbox.Clock.GetCurrentInstant()).PlusDays(1).ToString("yyyy-MM-dd", null);
 
         var blank = await sandbox.Error(Export, ExportOf(person, reference: " ", receivedOn: tomorrow), client: Clients.Governance);
         var entity = await sandbox.Error(Export, ExportOf(company), client: Clients.Governance);

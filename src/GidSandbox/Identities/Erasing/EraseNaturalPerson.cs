@@ -1,5 +1,6 @@
 using GidSandbox.Access;
 using GidSandbox.GraphQL;
+using GidSandbox.Terms;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -53,7 +54,7 @@ public sealed record EraseNaturalPerson(Gid Gid, long? ExpectedVersion, IReadOnl
             throw Refusal.Conflict($"{Gid} was already erased on {person.Erasure!.ErasedAt:uuuu-MM-dd} under decision {person.Erasure.DecisionReference}.");
         }
 
-        if (RequestReceivedOn > by.At.InUtc().Date)
+        if (RequestReceivedOn > TermsOfUseBook.Today(by.At))
         {
             throw Refusal.Invalid("input.requestReceivedOn", "The request cannot have been received after today.");
         }
