@@ -1,4 +1,5 @@
 using GidSandbox.Terms;
+
 namespace GidSandbox.Tests.Rights;
 
 /// <summary>A person's right to correction goes through the challenge process, with the person's request recorded on the challenge.</summary>
