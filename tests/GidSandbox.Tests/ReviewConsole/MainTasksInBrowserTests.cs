@@ -55,7 +55,7 @@ public sealed class MainTasksInBrowserTests(BrowserSandboxFixture sandbox, Brows
         var card = group.Locator("article.hit").Filter(new() { HasText = "Busan" });
         await Assertions.Expect(card).ToContainTextAsync("Managed by DE");
         await Assertions.Expect(card).ToContainTextAsync($"DE applicant-number DE-{word}");
-        await Assertions.Expect(card).ToContainTextAsync($"Registered {DateTime.UtcNow:yyyy-MM-dd}");
+        await Assertions.Expect(card).ToContainTextAsync($"Registered {sandbox.Clock.GetCurrentInstant().InUtc().Date:yyyy-MM-dd}");
         await BrowserSandbox.AssertNoSidewaysScroll(examiner);
         await BrowserSandbox.Screenshot(examiner, $"namesakes-{width}");
 
