@@ -313,6 +313,55 @@ SLAVIC_GIVEN_FORMS = [
 SLAVIC_GIVEN_OTHERS = [("Дроздов Григорий", "RU", "Michael Drozdov"), ("Фролов Иван", "RU", "Eugene Frolov"),
                        ("Мельник Андрій", "UA", "Paul Melnyk")]
 
+# Indian (and a few Bangladeshi and Sri Lankan) names stored in their own script only (Devanagari for Hindi and Marathi, Bengali,
+# Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam), queried in the English spellings Indian offices and records abroad
+# write: ee/oo for long vowels, the final inherent vowel dropped (Srinivas, Manjunath) or kept, sh for श/ष, th for Tamil த,
+# v or w, the surname first now and then, Private Limited, Pvt. Ltd. or Limited: (registered, script, kind, country, queries);
+# each party's first query gives no country.
+INDIC_SCRIPTS = [
+    ("राजेश शर्मा", "Deva", "NATURAL_PERSON", "IN", ["Rajesh Sharma", "SHARMA RAJESH"]),
+    ("सुनीता अग्रवाल", "Deva", "NATURAL_PERSON", "IN", ["Sunita Agarwal", "Sunita Aggarwal", "AGRAWAL SUNITA"]),
+    ("अश्विनी कुलकर्णी", "Deva", "NATURAL_PERSON", "IN", ["Ashwini Kulkarni", "Ashvini Kulkarni", "KULKARNI ASHWINI"]),
+    ("श्री गणेश ट्रेडर्स प्राइवेट लिमिटेड", "Deva", "LEGAL_ENTITY", "IN", ["Shree Ganesh Traders Private Limited", "Shri Ganesh Traders Pvt. Ltd."]),
+    ("অমিত ঘোষ", "Beng", "NATURAL_PERSON", "IN", ["Amit Ghosh", "Amit Ghose", "GHOSH AMIT"]),
+    ("তানভীর হোসেন", "Beng", "NATURAL_PERSON", "BD", ["Tanvir Hossain", "Tanveer Hossain"]),
+    ("মেঘনা টেক্সটাইল মিলস লিমিটেড", "Beng", "LEGAL_ENTITY", "BD", ["Meghna Textile Mills Limited", "Meghna Textile Mills Ltd."]),
+    ("ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਢਿੱਲੋਂ", "Guru", "NATURAL_PERSON", "IN", ["Gurpreet Singh Dhillon", "DHILLON GURPREET SINGH"]),
+    ("ਹਰਜੀਤ ਕੌਰ ਸੰਧੂ", "Guru", "NATURAL_PERSON", "IN", ["Harjeet Kaur Sandhu", "Harjit Kaur Sandhu", "SANDHU HARJIT KAUR"]),
+    ("ભાવેશ પટેલ", "Gujr", "NATURAL_PERSON", "IN", ["Bhavesh Patel", "PATEL BHAVESH"]),
+    ("મહાલક્ષ્મી કેમિકલ્સ પ્રાઇવેટ લિમિટેડ", "Gujr", "LEGAL_ENTITY", "IN", ["Mahalaxmi Chemicals Private Limited", "Mahalakshmi Chemicals Pvt. Ltd."]),
+    ("கார்த்திகேயன் ராமசாமி", "Taml", "NATURAL_PERSON", "IN", ["Karthikeyan Ramasamy", "Karthikeyan Ramaswamy", "RAMASAMY KARTHIKEYAN"]),
+    ("தர்ஷினி செல்வராஜா", "Taml", "NATURAL_PERSON", "LK", ["Tharshini Selvarajah", "Dharshini Selvaraja"]),
+    ("சக்தி மோட்டார்ஸ் லிமிடெட்", "Taml", "LEGAL_ENTITY", "IN", ["Sakthi Motors Limited", "SAKTHI MOTORS LTD"]),
+    ("శ్రీనివాస రెడ్డి", "Telu", "NATURAL_PERSON", "IN", ["Srinivas Reddy", "Srinivasa Reddy", "REDDY SRINIVAS"]),
+    ("సురేష్ చౌదరి", "Telu", "NATURAL_PERSON", "IN", ["Suresh Chowdary", "Suresh Choudary"]),
+    ("ಮಂಜುನಾಥ ಗೌಡ", "Knda", "NATURAL_PERSON", "IN", ["Manjunath Gowda", "Manjunatha Gowda", "GOWDA MANJUNATH"]),
+    ("ಶ್ವೇತಾ ಹೆಗ್ಡೆ", "Knda", "NATURAL_PERSON", "IN", ["Shweta Hegde", "Swetha Hegde"]),
+    ("അനൂപ് മേനോൻ", "Mlym", "NATURAL_PERSON", "IN", ["Anoop Menon", "Anup Menon"]),
+    ("ദിവ്യ നായർ", "Mlym", "NATURAL_PERSON", "IN", ["Divya Nair", "Divya Nayar", "NAIR DIVYA"]),
+]
+# Another person than the one registered, of a surname a party above has and another given name: (registered, script, country, query).
+INDIC_SCRIPTS_OTHERS = [("राकेश शर्मा", "Deva", "IN", "Mukesh Sharma"), ("সুমিত ঘোষ", "Beng", "IN", "Amitava Ghosh"),
+                        ("ਮਨਪ੍ਰੀਤ ਸਿੰਘ ਢਿੱਲੋਂ", "Guru", "IN", "Gurdeep Singh Dhillon"), ("ಪ್ರಕಾಶ್ ಗೌಡ", "Knda", "IN", "Manjula Gowda")]
+
+# Armenian and Georgian people stored in their own script only, queried in the usual Latin spellings (Armenian -yan or -ian,
+# the Russian-based Khachaturian, Sarkisian; Georgian Davit or David, j or dj): (registered, script, country, queries);
+# each party's first query gives no country.
+ARMENIAN_GEORGIAN = [
+    ("Արմեն Խաչատրյան", "Armn", "AM", ["Armen Khachatryan", "Armen Khachaturian"]),
+    ("Դավիթ Պետրոսյան", "Armn", "AM", ["Davit Petrosyan", "PETROSIAN DAVID"]),
+    ("Աննա Հովհաննիսյան", "Armn", "AM", ["Anna Hovhannisyan", "Anna Hovannisian"]),
+    ("Նարեկ Գրիգորյան", "Armn", "AM", ["Narek Grigoryan", "Narek Grigorian"]),
+    ("Լիլիթ Սարգսյան", "Armn", "AM", ["Lilit Sargsyan", "Lilit Sarkisian"]),
+    ("Վահե Հարությունյան", "Armn", "AM", ["Vahe Harutyunyan", "Vahe Harutiunian"]),
+    ("გიორგი ბერიძე", "Geor", "GE", ["Giorgi Beridze", "BERIDZE GIORGI"]),
+    ("ნინო კაპანაძე", "Geor", "GE", ["Nino Kapanadze", "KAPANADZE NINO"]),
+    ("დავით გელაშვილი", "Geor", "GE", ["Davit Gelashvili", "David Gelashvili"]),
+    ("ლევან ჯაფარიძე", "Geor", "GE", ["Levan Japaridze", "Levan Djaparidze"]),
+]
+# Another person than the one registered, of a surname a party above has and another given name: (registered, script, country, query).
+ARMENIAN_GEORGIAN_OTHERS = [("Հայկ Գրիգորյան", "Armn", "AM", "Gevorg Grigoryan"), ("ლაშა ბერიძე", "Geor", "GE", "Irakli Beridze")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -609,6 +658,19 @@ def generate(seed):
     for registered, country, query in SLAVIC_GIVEN_OTHERS:
         w.identity("NATURAL_PERSON", country, [(registered, "Cyrl")])
         w.query("slavic_given_forms", "NATURAL_PERSON", country, [query], None)
+
+    # Indic, Armenian and Georgian names in their own script only, queried in Latin letters; every first query of a party gives
+    # no country. These draw nothing from rng.
+    for category, parties, others in [("indic_scripts", INDIC_SCRIPTS, INDIC_SCRIPTS_OTHERS),
+                                      ("armenian_georgian", [(r, s, "NATURAL_PERSON", c, q) for r, s, c, q in ARMENIAN_GEORGIAN],
+                                       ARMENIAN_GEORGIAN_OTHERS)]:
+        for registered, script, kind, country, queries in parties:
+            label = w.identity(kind, country, [(registered, script)])
+            for i, query in enumerate(queries):
+                w.query(category, kind, None if i == 0 else country, [query], label)
+        for registered, script, country, query in others:
+            w.identity("NATURAL_PERSON", country, [(registered, script)])
+            w.query(category, "NATURAL_PERSON", country, [query], None)
 
     return w
 

@@ -128,6 +128,16 @@ public static partial class Romanisation
         َ > a ; ُ > u ; ِ > i ; ْ > ; ّ > ; ً > ; ٌ > ; ٍ > ;
         """;
 
+    // Armenian as names are written in English (BGN/PCGN's Eastern Armenian without its apostrophes): ու u, a word's first
+    // ե ye and ո vo (Yerevan, Voskanyan), aspirates as the plain letter (Khachatryan, Harutyunyan), where AnyAscii writes ու ow.
+    private const string ArmenianCommon = """
+        $nl = [^[:L:]] ;
+        ու > u ; $nl { ո > vo ; ո > o ; $nl { ե > ye ; ե > e ; $nl { և > yev ; և > ev ;
+        ա > a ; բ > b ; գ > g ; դ > d ; զ > z ; է > e ; ը > e ; թ > t ; ժ > zh ; ի > i ; լ > l ; խ > kh ; ծ > ts ; կ > k ;
+        հ > h ; ձ > dz ; ղ > gh ; ճ > ch ; մ > m ; յ > y ; ն > n ; շ > sh ; չ > ch ; պ > p ; ջ > j ; ռ > r ; ս > s ; վ > v ;
+        տ > t ; ր > r ; ց > ts ; ւ > v ; փ > p ; ք > k ; օ > o ; ֆ > f ;
+        """;
+
     // Greek given names in their formal (church, registry) form and the everyday one people and passports also use, both ways.
     private static readonly Dictionary<string, string> GreekGivenNames = Pairs("""
         γεωργιος γιωργος; ιωαννης γιαννης; κωνσταντινος κωστας; δημητριος δημητρης; νικολαος νικος; παναγιωτης πανος;
@@ -269,6 +279,16 @@ public static partial class Romanisation
         if (lower.Any(c => c is >= '\u0600' and <= '\u06FF'))
         {
             spellings.AddRange(Arabic.Spellings(words));
+        }
+
+        if (lower.Any(c => c is >= '\u0531' and <= '\u058A'))
+        {
+            spellings.Add(new("hy-common", Each(w => Transform("hy-common", ArmenianCommon, w))));
+        }
+
+        if (lower.Any(Indic.IsLetter))
+        {
+            spellings.AddRange(Indic.Spellings(words));
         }
 
         if (kind != IdentityKind.LegalEntity && country is null or "JP" && lower.Any(c => c is >= '\u3400' and <= '\u9FFF'))
@@ -481,7 +501,7 @@ public static partial class Romanisation
             .Replace("tsu", "tu", StringComparison.Ordinal).Replace("fu", "hu", StringComparison.Ordinal)
             .Replace("ji", "zi", StringComparison.Ordinal).Replace("j", "zy", StringComparison.Ordinal);
 
-    private static string Transform(string id, string? rules, string text)
+    internal static string Transform(string id, string? rules, string text)
     {
         var transformed = Transformed.Value!;
         if (transformed.TryGetValue((id, text), out var known))

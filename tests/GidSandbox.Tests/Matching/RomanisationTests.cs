@@ -88,6 +88,28 @@ public class RomanisationTests
         Assert.Equal("khaled al shammari", Spelling("خالد الشمري", "ar-common"));
     }
 
+    [Theory]
+    [InlineData("अमिताभ बच्चन", "in-common", "amitabh bachchan")] // the inherent vowel unsaid at the end, c as ch
+    [InlineData("कृष्ण मिश्र", "in-common", "krishna mishra")] // but said after a cluster; r̥ ri, ṣ and ś sh
+    [InlineData("अमरजीत कौर", "in-common", "amarjit kaur")] // and inside a word between a vowel and consonant and a consonant and vowel
+    [InlineData("अमरजीत कौर", "in-popular", "amarjeet kaur")] // a long ī inside a word as ee
+    [InlineData("मनमोहन सिंह", "in-common", "manmohan singh")] // the anusvara before h as ng
+    [InlineData("ਹਰਪ੍ਰੀਤ ਸਿੰਘ", "in-popular", "harpreet singh")] // Gurmukhi's tippi; the vowel before pr unsaid
+    [InlineData("সৌমিত্র চট্টোপাধ্যায়", "in-common", "saumitra chattopadhyay")] // Bengali
+    [InlineData("செந்தில் முருகன்", "in-common", "senthil murugan")] // Tamil த th, ச s, க inside a word g
+    [InlineData("ಅನಿಲ್ ಕುಂಬ್ಳೆ", "in-common", "anil kumble")] // Kannada: the anusvara before b as m; no inherent vowel dropped in the south
+    [InlineData("ഉണ്ണികൃഷ്ണൻ", "in-common", "unnikrishnan")] // Malayalam's chillu ൻ
+    public void indian_names_are_spelt_as_indian_records_write_them(string name, string scheme, string expected) =>
+        Assert.Equal(expected, Spelling(name, scheme, country: "IN"));
+
+    [Fact]
+    public void an_indian_companys_native_legal_form_is_recognised_in_its_spelling()
+    {
+        var shared = Shared("Surya Pharma Pvt. Ltd.", "सूर्या फार्मा प्राइवेट लिमिटेड", "IN", IdentityKind.LegalEntity);
+        Assert.Contains(shared, r => r.Key == "surya pharma" && r.LegalForm?.Form == "PVT");
+        Assert.All(Readings("सूर्या फार्मा प्राइवेट लिमिटेड", "IN", IdentityKind.LegalEntity), r => Assert.Equal("PVT", r.LegalForm?.Form));
+    }
+
     [Fact]
     public void latin_names_have_no_romanisations()
     {
