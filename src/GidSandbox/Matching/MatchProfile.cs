@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using GidSandbox.Identities;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -37,31 +38,47 @@ public sealed record MatchProfile
     public int RulesVersion { get; init; } = NameStandardization.RulesVersion;
 
     /// <summary>Every distinct name key (legal form off) and compact key, for the trigram search that the words leave to it.</summary>
-    public string SearchText { get; init; } = "";
+    [JsonIgnore]
+    public string SearchText => Keys.SearchText;
 
     /// <summary>
     /// Every name's sorted key and letters (<see cref="StandardName.ExactKeys"/> of the query side),
     /// and for a natural person its keys with initials (<see cref="StandardName.InitialledKeys"/>),
     /// behind a GIN index: the exact first pass that spares most queries any further search.
     /// </summary>
-    public string[] ExactKeys { get; init; } = [];
+    [JsonIgnore]
+    public string[] ExactKeys => Keys.ExactKeys;
 
     /// <summary>
     /// Every word of every name key, from four letters on also with each one letter left out
     /// (<see cref="Candidates.WordVariants"/>), behind a GIN index: where look-alikes are found.
     /// </summary>
-    public string[] Words { get; init; } = [];
+    [JsonIgnore]
+    public string[] Words => Keys.Words;
 
-    public MatchProfile WithNames(IEnumerable<ProfileName> names)
+    /// <summary>
+    /// The three lookup columns, derived from the names when first asked for (by the upsert that writes their columns)
+    /// and kept out of the document: a batch reads thousands of profiles to score them, and these were two fifths of each.
+    /// </summary>
+    private LookupKeys Keys => keys is { } known && ReferenceEquals(known.Names, Names) ? known : keys = LookupKeys.Of(Names, Kind);
+
+    private LookupKeys? keys;
+
+    private sealed record LookupKeys(ImmutableList<ProfileName> Names, string SearchText, string[] ExactKeys, string[] Words)
     {
-        var list = names.ToImmutableList();
-        var keys = list.Where(n => !n.Standard.IsSkeleton).SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
-        var exact = list.Where(n => !n.Standard.IsEmpty)
-            .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(Kind == IdentityKind.NaturalPerson && !n.Standard.IsSkeleton ? n.Standard.InitialledKeys() : []))
-            .Distinct();
-        var words = list.Where(n => !n.Standard.IsSkeleton).SelectMany(n => n.Standard.Tokens).Where(t => t.Length > 1).Distinct().SelectMany(Candidates.WordVariants).Distinct();
-        return this with { Names = list, SearchText = string.Join(" | ", keys), ExactKeys = [.. exact], Words = [.. words], RulesVersion = NameStandardization.RulesVersion };
+        public static LookupKeys Of(ImmutableList<ProfileName> names, IdentityKind kind)
+        {
+            var keys = names.Where(n => !n.Standard.IsSkeleton).SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
+            var exact = names.Where(n => !n.Standard.IsEmpty)
+                .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(kind == IdentityKind.NaturalPerson && !n.Standard.IsSkeleton ? n.Standard.InitialledKeys() : []))
+                .Distinct();
+            var words = names.Where(n => !n.Standard.IsSkeleton).SelectMany(n => n.Standard.Tokens).Where(t => t.Length > 1).Distinct().SelectMany(Candidates.WordVariants).Distinct();
+            return new(names, string.Join(" | ", keys), [.. exact], [.. words]);
+        }
     }
+
+    public MatchProfile WithNames(IEnumerable<ProfileName> names) =>
+        this with { Names = names.ToImmutableList(), RulesVersion = NameStandardization.RulesVersion };
 
     /// <summary>The profile of a newly registered identity.</summary>
     public static MatchProfile Registered(Gid gid, IdentityKind kind, string country, string office, string? lei, IEnumerable<Name> names)
