@@ -29,6 +29,7 @@ public sealed class MatchingPerformanceInput
     public string? KeepFlag { get; set; }
 
     [Description("Time the sandbox only, not the raw pg_trgm queries beside it (whose batch takes a quarter of an hour at a million identities)")]
+    [FlagAlias("sandbox-only", longAliasOnly: true)] // -s is --searches
     public bool SandboxOnlyFlag { get; set; }
 }
 

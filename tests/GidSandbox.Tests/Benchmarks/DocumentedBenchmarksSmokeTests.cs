@@ -32,6 +32,30 @@ public sealed class DocumentedBenchmarksSmokeTests
     }
 
     [Fact]
+    public async Task the_matching_performance_benchmark_times_a_kept_database_again_without_loading_it()
+    {
+        var kept = Path.Combine(Path.GetTempPath(), $"gid-benchmark-kept-{Guid.NewGuid():N}");
+        try
+        {
+            var first = await Run("GidSandbox.Benchmarks.dll", "matching-performance", "--identities", "200", "--searches", "3", "--records", "20", "--keep", kept);
+            var again = await Run("GidSandbox.Benchmarks.dll", "matching-performance", "--identities", "200", "--searches", "3", "--records", "20", "--keep", kept, "--sandbox-only");
+
+            Assert.Contains("Loaded ", first, StringComparison.Ordinal);
+            Assert.DoesNotContain("Loaded", again, StringComparison.Ordinal);
+            Assert.Contains("| search p50 / p95 (ms), 3 searches |", again, StringComparison.Ordinal);
+            Assert.Contains("| batch of 20 records (s), first in the process / after another |", again, StringComparison.Ordinal);
+            Assert.Matches(@"\| batch of 20 records \(s\), first in the process / after another \| [0-9.]+ / [0-9.]+ \| – \|", again);
+        }
+        finally
+        {
+            if (Directory.Exists(kept))
+            {
+                Directory.Delete(kept, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task the_audit_benchmark_verifies_the_chain_and_writes_the_golden_copy()
     {
         var output = await Run("GidSandbox.Benchmarks.dll", "audit-benchmark", "--events", "300", "--identities", "50", "--queries", "3");
