@@ -362,6 +362,92 @@ ARMENIAN_GEORGIAN = [
 # Another person than the one registered, of a surname a party above has and another given name: (registered, script, country, query).
 ARMENIAN_GEORGIAN_OTHERS = [("Հայկ Գրիգորյան", "Armn", "AM", "Gevorg Grigoryan"), ("ლაშა ბერიძე", "Geor", "GE", "Irakli Beridze")]
 
+# Serbian, Montenegrin, Bosnian, Macedonian and Bulgarian names stored in Cyrillic only (ђ ј љ њ ћ џ, Macedonian ѓ ќ ѕ,
+# Bulgarian щ ъ), queried in the Latin letters offices write: Gaj's Latin with diacritics (Đorđe, Ćosić, Šćepanović), the
+# same on an ASCII keyboard (Djordje or Dordje, Cosic), Macedonian gj, kj, zh, ch (Gjorgji, Nikolikj, Ljupcho), Bulgarian
+# sht, zh, dzh and ъ as a or u (Shterev, Hadzhiev, Kancheva, Kuncheva), the French j (Jordan Hadjiev), the surname first
+# now and then: (registered, kind, country, queries); each party's first query gives no country.
+SOUTH_SLAVIC = [
+    ("Ђорђе Стојановић", "NATURAL_PERSON", "RS", ["Djordje Stojanovic", "Đorđe Stojanović", "Dordje Stojanovic"]),
+    ("Јована Живковић", "NATURAL_PERSON", "RS", ["Jovana Živković", "Jovana Zivkovic", "ZIVKOVIC JOVANA"]),
+    ("Љубомир Ћосић", "NATURAL_PERSON", "RS", ["Ljubomir Cosic", "Ljubomir Ćosić", "Cosic Ljubomir"]),
+    ("Ненад Џунић", "NATURAL_PERSON", "RS", ["Nenad Džunić", "Nenad Dzunic"]),
+    ("Ђурђевић Транспорт д.о.о.", "LEGAL_ENTITY", "RS", ["Djurdjevic Transport d.o.o.", "Đurđević Transport doo", "DURDEVIC TRANSPORT DOO"]),
+    ("Вук Радоњић", "NATURAL_PERSON", "ME", ["Vuk Radonjic", "Radonjić Vuk"]),
+    ("Драгана Шћепановић", "NATURAL_PERSON", "ME", ["Dragana Šćepanović", "Dragana Scepanovic", "SCEPANOVIC DRAGANA"]),
+    ("Бојан Шљивић", "NATURAL_PERSON", "BA", ["Bojan Sljivic", "Šljivić Bojan"]),
+    ("Ѓорѓи Трајковски", "NATURAL_PERSON", "MK", ["Gjorgji Trajkovski", "Gorgi Trajkovski", "TRAJKOVSKI DJORDJI"]),
+    ("Снежана Николиќ", "NATURAL_PERSON", "MK", ["Snezhana Nikolikj", "Snezana Nikolic", "Snežana Nikolić"]),
+    ("Љупчо Јаневски", "NATURAL_PERSON", "MK", ["Ljupcho Janevski", "Ljupčo Janevski", "JANEVSKI LJUPCO"]),
+    ("Ѕвезда Трејд ДООЕЛ", "LEGAL_ENTITY", "MK", ["Dzvezda Trejd DOOEL", "DZVEZDA TREJD D.O.O.E.L."]),
+    ("Атанас Щерев", "NATURAL_PERSON", "BG", ["Atanas Shterev", "Atanas Šterev", "SHTEREV ATANAS"]),
+    ("Десислава Кънчева", "NATURAL_PERSON", "BG", ["Desislava Kancheva", "Desislava Kuncheva", "KANCHEVA DESISLAVA"]),
+    ("Йордан Хаджиев", "NATURAL_PERSON", "BG", ["Yordan Hadzhiev", "Jordan Hadjiev", "HADZHIEV YORDAN"]),
+]
+# Another person than the one registered, of a surname a party above has and another given name: (registered, country, query).
+SOUTH_SLAVIC_OTHERS = [("Марко Стојановић", "RS", "Milan Stojanović"), ("Стефан Трајковски", "MK", "Blagoja Trajkovski"),
+                       ("Петър Щерев", "BG", "Nikolay Shterev")]
+
+# The other direction: people registered in Latin letters only, as their office wrote them (given name first, a Russian
+# passport's Iuliia, Egorov rather than Yegorov), queried in their own script: Hebrew without vowels, Thai, Arabic (an Egyptian
+# final ى, Abdulrahman written as one word or two), Cyrillic, Greek (capitals without accents, as Greek offices write them),
+# Hangul (with or without a space after the surname), katakana and hiragana (surname first): (registered, country, queries);
+# each party's first query gives no country.
+NATIVE_QUERIES = [
+    ("Yael Rosenberg", "IL", ["יעל רוזנברג", "רוזנברג יעל"]),
+    ("Eitan Dahan", "IL", ["איתן דהן"]),
+    ("Kittisak Chaiyaporn", "TH", ["กิตติศักดิ์ ชัยพร"]),
+    ("Siriporn Saetang", "TH", ["ศิริพร แซ่ตั้ง"]),
+    ("Amr Fathy", "EG", ["عمرو فتحي", "عمرو فتحى"]),
+    ("Abdulrahman Al-Qahtani", "SA", ["عبدالرحمن القحطاني", "عبد الرحمن القحطاني"]),
+    ("Lina Haddadin", "JO", ["لينا حدادين"]),
+    ("Iuliia Sorokina", "RU", ["Юлия Сорокина", "СОРОКИНА ЮЛИЯ"]),
+    ("Vadim Egorov", "RU", ["Вадим Егоров", "Егоров Вадим"]),
+    ("Evangelia Tsakiri", "GR", ["Ευαγγελία Τσακίρη", "ΤΣΑΚΙΡΗ ΕΥΑΓΓΕΛΙΑ"]),
+    ("Dimitrios Antoniou", "GR", ["Δημήτριος Αντωνίου"]),
+    ("Hwang Min-seok", "KR", ["황민석", "황 민석"]),
+    ("Seung-hee Oh", "KR", ["오승희"]),
+    ("Kenji Fujiwara", "JP", ["フジワラ ケンジ", "ふじわら けんじ"]),
+    ("Ayumi Matsuda", "JP", ["マツダ アユミ"]),
+]
+# Another person than the one registered, of a surname a party above has and another given name, queried in their own
+# script: (registered, country, query).
+NATIVE_QUERIES_OTHERS = [("Tamar Rosenberg", "IL", "אורית רוזנברג"), ("Khaled Fathy", "EG", "محمود فتحي"),
+                         ("Hwang Ji-young", "KR", "황민수")]
+
+# Hong Kong and Macau people and Hong Kong companies. People registered in traditional characters only are queried in the Hong
+# Kong government's Cantonese romanisation as identity cards write it (陳 Chan, 黃 Wong, 張 Cheung, 曾 Tsang, 葉 Yip; 詩 Sze, 子 Tsz,
+# 卓 Cheuk), the surname first, now and then in capitals or with a comma, the given name's syllables apart or hyphenated, now
+# and then after an English first name (Kelvin Tsang Chun Kit). The Macau people's names read the same in Macau's spellings.
+# People registered in that romanisation only are queried in traditional characters; companies in traditional characters with
+# 有限公司 are queried with the stem romanised and the trade word translated (貿易 Trading, 電子 Electronics, 建築 Construction):
+# (registered, script, kind, country, queries); each party's first query gives no country.
+CANTONESE = [
+    ("陳志明", "Hant", "NATURAL_PERSON", "HK", ["Chan Chi Ming", "CHAN Chi-ming"]),
+    ("黃詠詩", "Hant", "NATURAL_PERSON", "HK", ["Wong Wing Sze", "WONG Wing-sze"]),
+    ("李凱琳", "Hant", "NATURAL_PERSON", "HK", ["Lee Hoi Lam", "Karen Lee Hoi Lam"]),
+    ("張家樂", "Hant", "NATURAL_PERSON", "HK", ["Cheung Ka Lok", "CHEUNG, Ka Lok"]),
+    ("梁偉強", "Hant", "NATURAL_PERSON", "HK", ["LEUNG Wai Keung", "Leung Wai-keung"]),
+    ("劉秀雯", "Hant", "NATURAL_PERSON", "HK", ["Lau Sau-man", "Cindy Lau Sau Man"]),
+    ("鄭子健", "Hant", "NATURAL_PERSON", "HK", ["Cheng Tsz Kin", "CHENG Tsz-kin"]),
+    ("曾俊傑", "Hant", "NATURAL_PERSON", "HK", ["Kelvin Tsang Chun Kit", "Tsang Chun Kit"]),
+    ("葉卓賢", "Hant", "NATURAL_PERSON", "HK", ["Yip Cheuk Yin", "YIP CHEUK YIN"]),
+    ("郭慧珊", "Hant", "NATURAL_PERSON", "HK", ["Kwok Wai-shan", "KWOK Wai Shan"]),
+    ("何家豪", "Hant", "NATURAL_PERSON", "MO", ["Ho Ka Ho", "HO Ka Ho"]),
+    ("麥偉文", "Hant", "NATURAL_PERSON", "MO", ["Mak Wai Man", "MAK, Wai Man"]),
+    ("林麗芳", "Hant", "NATURAL_PERSON", "MO", ["Lam Lai Fong", "LAM Lai Fong"]),
+    ("Tang Siu Fung", "Latn", "NATURAL_PERSON", "HK", ["鄧少峰", "鄧 少峰"]),
+    ("Yeung Hoi-ying", "Latn", "NATURAL_PERSON", "HK", ["楊凱瑩"]),
+    ("FUNG Chi Fai", "Latn", "NATURAL_PERSON", "HK", ["馮志輝", "馮 志輝"]),
+    ("Tse Wing Yan", "Latn", "NATURAL_PERSON", "HK", ["謝穎欣"]),
+    ("永興貿易有限公司", "Hant", "LEGAL_ENTITY", "HK", ["Wing Hing Trading Company Limited", "Wing Hing Trading Co., Ltd."]),
+    ("偉業電子有限公司", "Hant", "LEGAL_ENTITY", "HK", ["Wai Yip Electronics Company Limited", "WAI YIP ELECTRONICS CO., LTD."]),
+    ("聯發建築有限公司", "Hant", "LEGAL_ENTITY", "HK", ["Luen Fat Construction Company Limited", "Luen Fat Construction Co., Ltd."]),
+]
+# Another person than any registered, of a surname a party above has and another given name (陳志強, 黃詠琪, 何家偉), in Latin
+# letters: (country, query).
+CANTONESE_OTHERS = [("HK", "Chan Chi Keung"), ("HK", "Wong Wing Kei"), ("MO", "Ho Ka Wai")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -671,6 +757,32 @@ def generate(seed):
         for registered, script, country, query in others:
             w.identity("NATURAL_PERSON", country, [(registered, script)])
             w.query(category, "NATURAL_PERSON", country, [query], None)
+
+    # South Slavic names in Cyrillic only, queried in Latin letters; people registered in Latin letters only, queried in their
+    # own script. Every first query of a party gives no country; these draw nothing from rng.
+    for registered, kind, country, queries in SOUTH_SLAVIC:
+        label = w.identity(kind, country, [(registered, "Cyrl")])
+        for i, query in enumerate(queries):
+            w.query("south_slavic", kind, None if i == 0 else country, [query], label)
+    for registered, country, query in SOUTH_SLAVIC_OTHERS:
+        w.identity("NATURAL_PERSON", country, [(registered, "Cyrl")])
+        w.query("south_slavic", "NATURAL_PERSON", country, [query], None)
+    for registered, country, queries in NATIVE_QUERIES:
+        label = w.identity("NATURAL_PERSON", country, [(registered, "Latn")])
+        for i, query in enumerate(queries):
+            w.query("native_queries", "NATURAL_PERSON", None if i == 0 else country, [query], label)
+    for registered, country, query in NATIVE_QUERIES_OTHERS:
+        w.identity("NATURAL_PERSON", country, [(registered, "Latn")])
+        w.query("native_queries", "NATURAL_PERSON", country, [query], None)
+
+    # Hong Kong and Macau names in traditional characters or in Cantonese romanisation only, queried in the other; every first
+    # query of a party gives no country. These draw nothing from rng.
+    for registered, script, kind, country, queries in CANTONESE:
+        label = w.identity(kind, country, [(registered, script)])
+        for i, query in enumerate(queries):
+            w.query("cantonese", kind, None if i == 0 else country, [query], label)
+    for country, query in CANTONESE_OTHERS:
+        w.query("cantonese", "NATURAL_PERSON", country, [query], None)
 
     return w
 

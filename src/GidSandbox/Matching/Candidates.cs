@@ -183,7 +183,7 @@ public static class Candidates
         /// </summary>
         public IEnumerable<string> ExactKeys => Initials.Any(i => i.Length > 1) && !Standard.IsSkeleton
             ? Standard.ExactKeys.Append(string.Join(' ', Standard.Tokens.Select(t => Initials.Contains(t) ? t[..1] : t).Order(StringComparer.Ordinal))).Distinct()
-            : Standard.ExactKeys;
+            : Skeletons.LookedUpKeys(Standard, Standard.ExactKeys);
     }
 
     private static void Add(List<List<Hit>> perName, IReadOnlyList<Lookup> lookups, IEnumerable<(int Lookup, Hit Hit)> rows)

@@ -70,7 +70,7 @@ public sealed record MatchProfile
         {
             var keys = names.Where(n => !n.Standard.IsSkeleton).SelectMany(n => new[] { n.Standard.Key, n.Standard.Compact }).Where(k => k.Length > 0).Distinct();
             var exact = names.Where(n => !n.Standard.IsEmpty)
-                .SelectMany(n => new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(kind == IdentityKind.NaturalPerson && !n.Standard.IsSkeleton ? n.Standard.InitialledKeys() : []))
+                .SelectMany(n => Skeletons.StoredKeys(n.Standard, new[] { n.Standard.SortedKey, n.Standard.Letters }.Concat(kind == IdentityKind.NaturalPerson && !n.Standard.IsSkeleton ? n.Standard.InitialledKeys() : [])))
                 .Distinct();
             var words = names.Where(n => !n.Standard.IsSkeleton).SelectMany(n => n.Standard.Tokens).Where(t => t.Length > 1).Distinct().SelectMany(Candidates.WordVariants).Distinct();
             return new(names, string.Join(" | ", keys), [.. exact], [.. words]);
@@ -87,8 +87,16 @@ public sealed record MatchProfile
         return profile.WithNames(names.SelectMany(profile.Standardized));
     }
 
-    public IEnumerable<ProfileName> Standardized(Name name) =>
-        NameStandardization.Readings(name.Text, Kind, Country).Select(standard => new ProfileName(name.Id, name.Text, name.Script, name.Type, standard));
+    /// <summary>
+    /// A name's readings (<see cref="NameStandardization.Readings"/>); a name in Latin letters of a party in Israel,
+    /// Thailand or a country written in Arabic letters also as the consonant skeleton of its country's script
+    /// (<see cref="Skeletons.OfLatin"/>), so a query written in that script meets it.
+    /// </summary>
+    public IEnumerable<ProfileName> Standardized(Name name)
+    {
+        var readings = NameStandardization.Readings(name.Text, Kind, Country).ToList();
+        return readings.Concat(Skeletons.OfLatin(name.Text, readings[0], Country)).Select(standard => new ProfileName(name.Id, name.Text, name.Script, name.Type, standard));
+    }
 }
 
 /// <summary>

@@ -94,6 +94,29 @@ public static partial class Romanisation
         ы > y ; э > e ; ё > jo ; ъ > ;
         """;
 
+    // Serbian Cyrillic in Gaj's Latin alphabet, as Serbia, Montenegro and Bosnia write it, and Macedonian as Serbian spells it (ѓ đ, ќ ć).
+    private const string SerbianLatin = """
+        а > a ; б > b ; в > v ; г > g ; д > d ; ђ > đ ; ѓ > đ ; е > e ; ж > ž ; з > z ; ѕ > dz ; и > i ; ј > j ; к > k ; ќ > ć ;
+        л > l ; љ > lj ; м > m ; н > n ; њ > nj ; о > o ; п > p ; р > r ; с > s ; т > t ; ћ > ć ; у > u ; ф > f ; х > h ;
+        ц > c ; ч > č ; џ > dž ; ш > š ;
+        """;
+
+    // Macedonian in its official romanisation (2008): ѓ gj, ќ kj, ѕ dz, ж zh, ч ch, ш sh, ц c.
+    private const string MacedonianLatin = """
+        а > a ; б > b ; в > v ; г > g ; д > d ; ѓ > gj ; е > e ; ж > zh ; з > z ; ѕ > dz ; и > i ; ј > j ; к > k ; ќ > kj ;
+        л > l ; љ > lj ; м > m ; н > n ; њ > nj ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > h ; ц > c ;
+        ч > ch ; џ > dzh ; ш > sh ;
+        """;
+
+    // Bulgarian in its official romanisation (the Streamlined System, 2009): х h, щ sht, ъ a, a final -ия -ia.
+    private const string BulgarianOfficial = """
+        $nl = [^[:L:]] ;
+        ия } $nl > ia ;
+        а > a ; б > b ; в > v ; г > g ; д > d ; е > e ; ж > zh ; з > z ; и > i ; й > y ; к > k ; л > l ; м > m ; н > n ;
+        о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ; х > h ; ц > ts ; ч > ch ; ш > sh ; щ > sht ; ъ > a ;
+        ь > y ; ю > yu ; я > ya ;
+        """;
+
     private const string GreekCommon = """
         $nl = [^[:L:]] ;
         $voiced = [βγδζλμνραεηιουω] ;
@@ -200,6 +223,13 @@ public static partial class Romanisation
         var spellings = new List<Spelling>();
         if (text.All(c => c < '\u0370'))
         {
+            // Serbian, Croatian and Bosnian đ is written dj where the keyboard lacks it (Đorđević Djordjevic), as the
+            // Cyrillic ђ is read; AnyAscii reads it d, as Vietnamese đ is.
+            if (text.Contains('đ', StringComparison.OrdinalIgnoreCase))
+            {
+                spellings.Add(new("hbs-dj", text.Replace("đ", "dj", StringComparison.Ordinal).Replace("Đ", "Dj", StringComparison.Ordinal)));
+            }
+
             return spellings;
         }
 
@@ -217,6 +247,24 @@ public static partial class Romanisation
             foreach (var (scheme, rules) in ukrainian ? UkrainianSchemes.Concat(CyrillicSchemes) : CyrillicSchemes)
             {
                 spellings.Add(new(scheme, Each(w => Transform(scheme, rules, w))));
+            }
+
+            if (country is "RS" or "ME" or "BA" or "MK" || lower.Any(c => c is 'ђ' or 'ј' or 'љ' or 'њ' or 'ћ' or 'џ' or 'ѓ' or 'ќ' or 'ѕ'))
+            {
+                // Serbian, Montenegrin, Bosnian and Macedonian names as their Latin alphabets write them, and with đ as dj
+                // where a keyboard lacks it (Đorđe Djordje; the diacritics fold away in the key: Ćirić Ciric).
+                var latin = Each(w => Transform("sr-latin", SerbianLatin, w));
+                spellings.Add(new("sr-latin", latin));
+                spellings.Add(new("sr-latin-dj", latin.Replace("đ", "dj", StringComparison.Ordinal)));
+                if (country == "MK" || lower.Any(c => c is 'ѓ' or 'ќ' or 'ѕ'))
+                {
+                    spellings.Add(new("mk-latin", Each(w => Transform("mk-latin", MacedonianLatin, w))));
+                }
+            }
+
+            if (country == "BG")
+            {
+                spellings.Add(new("bg-official", Each(w => Transform("bg-official", BulgarianOfficial, w))));
             }
 
             if (kind != IdentityKind.LegalEntity && words.Any(w => SlavicGivenNames.ContainsKey(CyrillicKey(w))))
@@ -274,6 +322,11 @@ public static partial class Romanisation
             // Pinyin with tone marks, with the readings surnames take (曾 Zeng, 单 Shan); the tones fold away.
             spellings.Add(new("zh-pinyin", Each(w => Transform("Han-Latin/Names", null, w))));
             spellings.Add(new("zh-wade-giles", Each(w => string.Join(' ', w.EnumerateRunes().Select(r => WadeGiles.Of(WithoutMarks(Transform("Han-Latin/Names", null, r.ToString()))))))));
+            if (country is null or "HK" or "MO" && words.All(w => LegalForms.IsNativeForm(w) || Cantonese.Of(w) is not null))
+            {
+                // Hong Kong and Macau write names in Cantonese (陳大文 Chan Tai Man).
+                spellings.Add(new("yue-hk", Each(w => Cantonese.Of(w)!)));
+            }
         }
 
         if (lower.Any(c => c is >= '\u0600' and <= '\u06FF'))
@@ -338,6 +391,11 @@ public static partial class Romanisation
                 if (n == 1)
                 {
                     yield return new Spelling($"trade-en-{n}-zh-wade-giles", HanStems(english, Wade));
+                }
+
+                if (country is null or "HK" or "MO" && english.Split(' ').All(w => LegalForms.IsNativeForm(w) || !w.Any(c => c is >= '\u3400' and <= '\u9FFF') || Cantonese.Of(w) is not null))
+                {
+                    yield return new Spelling($"trade-en-{n}-yue-hk", HanStems(english, w => Cantonese.Of(w)!));
                 }
             }
 

@@ -38,6 +38,23 @@ public static class Skeletons
     /// <summary>Whether a reading is a consonant skeleton, of either side.</summary>
     public static bool Is(StandardName name) => name.Scheme?.Contains("-skeleton", StringComparison.Ordinal) == true;
 
+    /// <summary>Whether a skeleton is of a name in Latin letters.</summary>
+    public static bool IsOfLatin(StandardName name) => Is(name) && name.Scheme!.EndsWith(FromLatin, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Marks the exact keys of a stored name's Latin skeleton: only a native name's skeleton looks them up
+    /// (<see cref="StoredKeys"/>), so two names in Latin letters still never meet by skeleton.
+    /// </summary>
+    public const string StoredLatinMark = "~";
+
+    /// <summary>The exact keys a reading is stored under: a Latin skeleton's marked (<see cref="StoredLatinMark"/>).</summary>
+    public static IEnumerable<string> StoredKeys(StandardName name, IEnumerable<string> keys) =>
+        IsOfLatin(name) ? keys.Select(k => StoredLatinMark + k) : keys;
+
+    /// <summary>The exact keys a query reading looks up: a native skeleton's also as a stored Latin skeleton's.</summary>
+    public static IEnumerable<string> LookedUpKeys(StandardName name, IEnumerable<string> keys) =>
+        Is(name) && !IsOfLatin(name) ? keys.SelectMany(k => new[] { k, StoredLatinMark + k }) : keys;
+
     /// <summary>Whether a candidate's best name pair met only as consonant skeletons.</summary>
     public static bool Met(Scored scored) => scored.Features.Contains(Feature);
 
@@ -79,8 +96,9 @@ public static class Skeletons
 
     /// <summary>
     /// The skeletons a query name in Latin letters is also looked up by: for Hebrew when the query
-    /// names Israel or no country, for Thai when it names Thailand or none. Only queries carry these:
-    /// a stored name in Latin letters is never met by its skeleton.
+    /// names Israel or no country, for Thai when it names Thailand or none, for Arabic when it names a country
+    /// written in Arabic letters or none. A stored name in Latin letters of a party of one of these countries
+    /// keeps its country's, under marked keys (<see cref="StoredKeys"/>) that only a query in that script looks up.
     /// </summary>
     public static IEnumerable<StandardName> OfLatin(string text, StandardName standard, string? country)
     {
@@ -102,6 +120,12 @@ public static class Skeletons
         if ((country is null || ArabicCountries.Contains(country)) && LatinForArabic(standard.Tokens) is { Count: > 0 } arabic)
         {
             yield return Of(arabic, standard, Arabic + FromLatin);
+
+            // A th is ث, or a t and an h (Fathi, فتحي; Fathallah).
+            if (standard.Tokens.Any(t => t.Contains("th", StringComparison.Ordinal)) && LatinForArabic(standard.Tokens, thAsTwoLetters: true) is { Count: > 0 } split)
+            {
+                yield return Of(split, standard, Arabic + FromLatin);
+            }
         }
     }
 
@@ -393,7 +417,7 @@ public static class Skeletons
     /// after a vowel out (Fatimah), w, v and y only at the start, al or el glued to a longer word (Alkhatib) read as the
     /// article and a word that starts anew, and a listed name's spelling (Muhammad) kept as that name.
     /// </summary>
-    public static List<string> LatinForArabic(IReadOnlyList<string> tokens)
+    public static List<string> LatinForArabic(IReadOnlyList<string> tokens, bool thAsTwoLetters = false)
     {
         var skeletons = new List<string>();
         foreach (var token in tokens)
@@ -417,7 +441,7 @@ public static class Skeletons
                     continue;
                 }
 
-                if (rest.StartsWith("kh") || rest.StartsWith("gh") || rest.StartsWith("ck") || rest.StartsWith("th") || rest.StartsWith("dh") || rest.StartsWith("ph") || rest.StartsWith("dj"))
+                if (rest.StartsWith("kh") || rest.StartsWith("gh") || rest.StartsWith("ck") || (rest.StartsWith("th") && !thAsTwoLetters) || rest.StartsWith("dh") || rest.StartsWith("ph") || rest.StartsWith("dj"))
                 {
                     skeleton.Append(rest[0] switch { 't' => 'T', 'd' => rest[1] == 'j' ? 'J' : 'D', 'p' => 'F', _ => 'K' });
                     i++;

@@ -112,6 +112,28 @@ public class RomanisationTests
     }
 
     [Fact]
+    public void a_serbian_dj_written_with_its_letter_meets_the_cyrillic_name()
+    {
+        Assert.Equal("Dragan Djurdjevic", Spelling("Dragan Đurđevic", "hbs-dj"));
+        Assert.NotEmpty(Shared("Đurđević Dragan", "Драган Ђурђевић", "RS"));
+    }
+
+    [Theory]
+    [InlineData("陳大文", "HK", "chan tai man")]
+    [InlineData("张嘉慧", null, "cheung ka wai")] // simplified characters too
+    [InlineData("歐陽志強", "MO", "au yeung chi keung")] // a surname of two characters
+    public void hong_kong_names_are_spelt_in_cantonese_as_identity_cards_write_them(string name, string? country, string expected) =>
+        Assert.Equal(expected, Spelling(name, "yue-hk", country: country));
+
+    [Fact]
+    public void a_chinese_name_elsewhere_or_with_a_character_outside_the_list_has_no_cantonese_reading()
+    {
+        Assert.DoesNotContain(Romanisation.Spellings("陳大文", IdentityKind.NaturalPerson, "CN"), s => s.Scheme == "yue-hk");
+        Assert.DoesNotContain(Romanisation.Spellings("陳龘", IdentityKind.NaturalPerson, "HK"), s => s.Scheme == "yue-hk");
+        Assert.NotEmpty(Shared("Tai Cheong Trading Company Limited", "大昌貿易有限公司", "HK", IdentityKind.LegalEntity));
+    }
+
+    [Fact]
     public void latin_names_have_no_romanisations()
     {
         Assert.Empty(Romanisation.Spellings("Jürgen Müller"));

@@ -69,12 +69,24 @@ public class SkeletonTests
     [Fact]
     public void skeletons_of_two_names_in_latin_letters_never_meet()
     {
-        // A stored name in Latin letters keeps no skeleton, and Maria and Mario would share one.
+        // A stored name in Latin letters keeps its skeleton under marked keys that only a native name looks up: Maria and Mario share one.
         var profile = new MatchProfile { Id = "GID-0000-0000-0000-0001", Kind = IdentityKind.NaturalPerson, Country = "IL" };
         profile = profile.WithNames(profile.Standardized(new Name(1, "Mario Levi", "Latn", null, NameType.Primary, true)));
 
-        Assert.DoesNotContain(profile.Names, n => n.Standard.IsSkeleton);
+        Assert.All(profile.Names.Where(n => n.Standard.IsSkeleton), n => Assert.True(Skeletons.IsOfLatin(n.Standard)));
+        Assert.All(profile.ExactKeys.Where(k => k.Any(char.IsUpper)), k => Assert.StartsWith(Skeletons.StoredLatinMark, k));
         Assert.True(Scoring.Score(new MatchQuery(["Maria Levi"], IdentityKind.NaturalPerson, "IL", []), profile).Score < Scoring.SkeletonScore);
+    }
+
+    [Fact]
+    public void a_name_in_latin_letters_of_a_party_in_israel_is_met_by_a_query_in_hebrew_letters()
+    {
+        var profile = new MatchProfile { Id = "GID-0000-0000-0000-0001", Kind = IdentityKind.NaturalPerson, Country = "IL" };
+        profile = profile.WithNames(profile.Standardized(new Name(1, "Avraham Shalev", "Latn", null, NameType.Primary, true)));
+        var query = new MatchQuery(["אברהם שלו"], IdentityKind.NaturalPerson, null, []);
+
+        Assert.Contains(query.Standardized.SelectMany(s => Skeletons.LookedUpKeys(s.Standard, s.Standard.ExactKeys)), profile.ExactKeys.Contains);
+        Assert.Equal(Scoring.SkeletonScore, Scoring.Score(query, profile).Score, 2);
     }
 
     [Fact]
