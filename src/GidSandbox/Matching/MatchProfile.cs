@@ -60,9 +60,9 @@ public sealed record MatchProfile
     /// The three lookup columns, derived from the names when first asked for (by the upsert that writes their columns)
     /// and kept out of the document: a batch reads thousands of profiles to score them, and these were two fifths of each.
     /// </summary>
-    private LookupKeys Keys => keys is { } known && ReferenceEquals(known.Names, Names) ? known : keys = LookupKeys.Of(Names, Kind);
+    private LookupKeys Keys => _lookupKeys is { } known && ReferenceEquals(known.Names, Names) ? known : _lookupKeys = LookupKeys.Of(Names, Kind);
 
-    private LookupKeys? keys;
+    private LookupKeys? _lookupKeys;
 
     private sealed record LookupKeys(ImmutableList<ProfileName> Names, string SearchText, string[] ExactKeys, string[] Words)
     {
