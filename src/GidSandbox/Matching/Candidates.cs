@@ -73,7 +73,7 @@ public static class Candidates
     /// holders of the words left ("ivanov", "electronics": thousands at a million identities) are too many to find
     /// the one meant by those words alone, and the first few the index gives would be an arbitrary sample of them.
     /// </summary>
-    public const int MaxHolders = 50;
+    public const int MaxHolders = 20;
 
     /// <summary>Marten's table for <see cref="MatchProfile"/> in the "gid" schema.</summary>
     public const string Table = "gid.mt_doc_matchprofile";
