@@ -33,7 +33,7 @@ public static class Indic
     }
 
     /// <summary>One word in the usual spelling; a word with no letter of these scripts as it is.</summary>
-    public static string Read(string word, bool popular)
+    private static string Read(string word, bool popular)
     {
         if (!word.Any(IsLetter))
         {

@@ -90,13 +90,10 @@ public sealed record MatchProfile
     /// <summary>
     /// A name's readings (<see cref="NameStandardization.Readings"/>); a name in Latin letters of a party in Israel,
     /// Thailand or a country written in Arabic letters also as the consonant skeleton of its country's script
-    /// (<see cref="Skeletons.OfLatin"/>), so a query written in that script meets it.
+    /// (<see cref="Skeletons.WithLatinSkeletons"/>), so a query written in that script meets it.
     /// </summary>
-    public IEnumerable<ProfileName> Standardized(Name name)
-    {
-        var readings = NameStandardization.Readings(name.Text, Kind, Country).ToList();
-        return readings.Concat(Skeletons.OfLatin(name.Text, readings[0], Country)).Select(standard => new ProfileName(name.Id, name.Text, name.Script, name.Type, standard));
-    }
+    public IEnumerable<ProfileName> Standardized(Name name) =>
+        Skeletons.WithLatinSkeletons(name.Text, Kind, Country).Select(standard => new ProfileName(name.Id, name.Text, name.Script, name.Type, standard));
 }
 
 /// <summary>

@@ -6,14 +6,7 @@ namespace GidSandbox.Matching;
 public sealed record MatchQuery(IReadOnlyList<string> Names, IdentityKind? Kind, string? Country, IReadOnlyList<ExternalIdentifier> Identifiers)
 {
     public IReadOnlyList<(string Text, StandardName Standard)> Standardized { get; } =
-        [.. Names.SelectMany(n => Readings(n, Kind, Country).Select(s => (n, s))).Where(x => !x.s.IsEmpty)];
-
-    // A name in Latin letters is also looked for by the consonant skeletons that Hebrew, Thai and Arabic-script names are kept under.
-    private static IEnumerable<StandardName> Readings(string name, IdentityKind? kind, string? country)
-    {
-        var readings = NameStandardization.Readings(name, kind, country).ToList();
-        return readings.Concat(Skeletons.OfLatin(name, readings[0], country));
-    }
+        [.. Names.SelectMany(n => Skeletons.WithLatinSkeletons(n, Kind, Country).Select(s => (n, s))).Where(x => !x.s.IsEmpty)];
 }
 
 /// <summary>The parts a score is made of, each in [0,1], so a hit can explain itself.</summary>

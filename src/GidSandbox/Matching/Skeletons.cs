@@ -95,6 +95,16 @@ public static class Skeletons
     }
 
     /// <summary>
+    /// A name's readings (<see cref="NameStandardization.Readings"/>) and, for a name in Latin letters, the skeletons
+    /// of <see cref="OfLatin"/>: what a query looks up and a profile is stored under alike.
+    /// </summary>
+    public static IEnumerable<StandardName> WithLatinSkeletons(string text, IdentityKind? kind, string? country)
+    {
+        var readings = NameStandardization.Readings(text, kind, country).ToList();
+        return readings.Concat(OfLatin(text, readings[0], country));
+    }
+
+    /// <summary>
     /// The skeletons a query name in Latin letters is also looked up by: for Hebrew when the query
     /// names Israel or no country, for Thai when it names Thailand or none, for Arabic when it names a country
     /// written in Arabic letters or none. A stored name in Latin letters of a party of one of these countries
