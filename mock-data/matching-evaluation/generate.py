@@ -448,6 +448,156 @@ CANTONESE = [
 # letters: (country, query).
 CANTONESE_OTHERS = [("HK", "Chan Chi Keung"), ("HK", "Wong Wing Kei"), ("MO", "Ho Ka Wai")]
 
+# Russian, Ukrainian, Belarusian and Kazakh people (and a few companies) as passports and records abroad spell them. People in
+# Cyrillic only are queried in the Russian passport spelling since 2013 (ICAO 9303: kh, ts, shch, i for й, iu, ia, ie for ъ:
+# Arkadii, Podieiachev), the older passport and English spelling (Arkady, Matvey, Semyonovich), BGN/PCGN (Yëlkin, Igor'), German
+# (sch, tsch, ja, ju, w for в, z for ц: Uljana Schtschukina, Wjatscheslaw), French (ou, ch, tch: Ouliana Chtchoukina),
+# scientific transliteration and ISO 9 (Vjačeslav Cygankov, Verhovskaâ Alëna); Ukrainian names in the national system of 2010
+# (h for г, ye/yu/ya at the start of a word, ie/iu/ia/i inside it: Yevheniia, Hnatiuk) and in Russian-style spellings (Gnatyuk);
+# Belarusian names in the national system (Voĺha Ciškievič, Jaŭhien) and the passport spelling (Volha Tsishkevich, Yauhen), or
+# under the Russian form of the name (Пятро Шыманскі as Pyotr Shimanskiy); Kazakh names in the passport spelling (Assel, Yerlan,
+# Nurgaliyev), the Latin alphabet of 2021 (Äsel Jaqypova, Nūrğaliev) and Russian-style (Asel). People registered in Latin letters
+# only (an ICAO, older, German or French spelling) are queried in another spelling or in Cyrillic: (registered, script, kind,
+# country, queries); each party's first query gives no country.
+EAST_SLAVIC_PASSPORTS = [
+    ("Лаптев Аркадий Семёнович", "Cyrl", "NATURAL_PERSON", "RU", ["Arkadii Laptev",                    # ICAO 9303
+                                                                "LAPTEV ARKADY SEMYONOVICH"]),        # older passport / English
+    ("Щукина Ульяна Юрьевна", "Cyrl", "NATURAL_PERSON", "RU", ["SHCHUKINA ULIANA IUREVNA",            # ICAO 9303
+                                                             "Uljana Schtschukina",                   # German (Duden)
+                                                             "Ouliana Chtchoukina"]),                 # French
+    ("Ёлкин Игорь Владимирович", "Cyrl", "NATURAL_PERSON", "RU", ["Igor Elkin",                       # ICAO 9303
+                                                                "Yëlkin Igor' Vladimirovich"]),       # BGN/PCGN
+    ("Цыганков Вячеслав", "Cyrl", "NATURAL_PERSON", "RU", ["Viacheslav Tsygankov",                    # ICAO 9303
+                                                         "Vjačeslav Cygankov"]),                      # scientific
+    ("Подъячев Матвей Ильич", "Cyrl", "NATURAL_PERSON", "RU", ["PODIEIACHEV MATVEI",                  # ICAO 9303 (ъ ie)
+                                                             "Matvey Podyachev"]),                    # older passport / English
+    ("Верховская Алёна Петровна", "Cyrl", "NATURAL_PERSON", "RU", ["Alena Verkhovskaia",              # ICAO 9303
+                                                                 "Aljona Petrowna Werchowskaja",      # German (Duden)
+                                                                 "Verhovskaâ Alëna"]),                # ISO 9
+    ("Iurii Lavrentev", "Latn", "NATURAL_PERSON", "RU", ["Yuri Lavrentyev",                           # older / English
+                                                       "Лаврентьев Юрий"]),
+    ("Sergej Tschurilow", "Latn", "NATURAL_PERSON", "DE", ["Sergei Churilov",                         # ICAO 9303
+                                                         "Чурилов Сергей Николаевич"]),
+    ("Anastassia Chouvalova", "Latn", "NATURAL_PERSON", "FR", ["Anastasiia Shuvalova",                # ICAO 9303
+                                                             "Шувалова Анастасия"]),
+    ("Yakov Zolotaryov", "Latn", "NATURAL_PERSON", "RU", ["Iakov Zolotarev",                          # ICAO 9303
+                                                        "Jakow Solotarjow"]),                         # German (Duden)
+    ("ООО «Кедровый Бор»", "Cyrl", "LEGAL_ENTITY", "RU", ["Kedrovyi Bor OOO",                         # ICAO 9303
+                                                        "OOO Kedrowy Bor"]),                          # German (Duden)
+    ("Гнатюк Ярослава Григорівна", "Cyrl", "NATURAL_PERSON", "UA", ["Yaroslava Hnatiuk",              # Ukrainian national 2010
+                                                                  "HNATIUK YAROSLAVA HRYHORIVNA",     # Ukrainian national 2010
+                                                                  "Yaroslava Gnatyuk"]),              # Russian-style
+    ("Юрченко Євгенія Олексіївна", "Cyrl", "NATURAL_PERSON", "UA", ["Yevheniia Yurchenko",            # Ukrainian national 2010
+                                                                  "Yevgeniya Yurchenko"]),            # Russian-style
+    ("Solomiia Hordiienko", "Latn", "NATURAL_PERSON", "UA", ["Соломія Гордієнко",
+                                                           "Solomiya Gordiyenko"]),                   # Russian-style
+    ("ТОВ «Зоряна Гавань»", "Cyrl", "LEGAL_ENTITY", "UA", ["Zoriana Havan TOV",                       # Ukrainian national 2010
+                                                         "Zoryana Gavan LLC"]),                       # Russian-style
+    ("Пятро Шыманскі", "Cyrl", "NATURAL_PERSON", "BY", ["Piatro Shymanski",                           # Belarusian passport
+                                                      "Pyotr Shimanskiy",                             # Russian form, older English
+                                                      "Пётр Шиманский"]),                             # Russian form
+    ("Вольга Цішкевіч", "Cyrl", "NATURAL_PERSON", "BY", ["Volha Tsishkevich",                         # Belarusian passport
+                                                       "Voĺha Ciškievič",                             # Belarusian national
+                                                       "Olga Tishkevich"]),                           # Russian form, ICAO 9303
+    ("Яўген Бародзіч", "Cyrl", "NATURAL_PERSON", "BY", ["Yauhen Barodzich",                           # Belarusian passport
+                                                      "BARODZIČ Jaŭhien"]),                           # Belarusian national
+    ("Әсел Жақыпова", "Cyrl", "NATURAL_PERSON", "KZ", ["Assel Zhakypova",                             # Kazakh passport
+                                                     "Äsel Jaqypova",                                 # Kazakh Latin 2021
+                                                     "ZHAKYPOVA ASEL"]),                              # Russian-style (Асель)
+    ("Ерлан Нұрғалиев", "Cyrl", "NATURAL_PERSON", "KZ", ["Yerlan Nurgaliyev",                         # Kazakh passport
+                                                       "Nūrğaliev Erlan"]),                           # Kazakh Latin 2021
+    ("«Дала Құрылыс» ЖШС", "Cyrl", "LEGAL_ENTITY", "KZ", ["Dala Kurylys LLP",                         # English-style, LLP
+                                                        "Dala Qūrylys JŞS"]),                         # Kazakh Latin 2021
+    ("Aigul Mukhametzhanova", "Latn", "NATURAL_PERSON", "KZ", ["Айгүл Мұхаметжанова",
+                                                             "Aigül Mūhametjanova"]),                 # Kazakh Latin 2021
+]
+# Another person than any registered: a registered surname with another given name, or the other gender's form of a name
+# (Valentina Komarova beside Валентин Комаров, Yaroslav beside Ярослава Гнатюк, Iurii Shchukin beside Щукина Ульяна Юрьевна);
+# the registered party beside it is another person too: (registered, script, country, query).
+EAST_SLAVIC_PASSPORTS_OTHERS = [("Комаров Валентин", "Cyrl", "RU", "Valentina Komarova"),
+                                ("Ярцев Евгений Павлович", "Cyrl", "RU", "Jewgenija Jarzewa"),
+                                ("Щукин Тимофей", "Cyrl", "RU", "Iurii Shchukin"),
+                                ("Гнатюк Богдана", "Cyrl", "UA", "Yaroslav Hnatiuk"),
+                                ("Тарас Гордієнко", "Cyrl", "UA", "Nataliia Hordiienko"),
+                                ("Tatjana Tschurilowa", "Latn", "DE", "Stanislav Churilov"),
+                                ("Цішкевіч Андрэй", "Cyrl", "BY", "Alena Tsishkevich"),
+                                ("Жақыпов Нұрлан", "Cyrl", "KZ", "Daniyar Zhakypov"),
+                                ("Нұрғалиева Гүлнар", "Cyrl", "KZ", "Yerzhan Nurgaliyev")]
+
+# More names across scripts. People (and a company) registered in Latin letters only are queried in their own script (Russian,
+# Ukrainian, Bulgarian and Serbian Cyrillic, Greek, katakana and hiragana, Hangul, Arabic, Devanagari); parties registered in
+# their own script only are queried in romanisations: Greek in ELOT 743 and phonetically (Efthymios, Efthimios Hatzigeorgiou);
+# Japanese in modified Hepburn (Kudō Yūta), passport Hepburn (KUDOH YUTA), wāpuro (Kudou Yuuta) and Kunrei (Tuzuki Sizuka);
+# Korean in Revised Romanization, McCune-Reischauer with or without its marks and the passport spellings (Lee, Choi); Chinese in
+# pinyin with or without tone marks, Wade-Giles (Ch'iu Kuan-t'ing, CHIU KUAN TING) and in the other set of characters
+# (呂嘉欣, 谢志豪), a Hong Kong name in pinyin; Arabic in common spellings and ALA-LC (Ṣāliḥ al-Ḍabʿān); Hebrew; Thai in RTGS and
+# the passport spelling; Devanagari in IAST and English; Armenian in Eastern, Western and French spellings (Manukyan, Manoogian,
+# Manoukian); Georgian in the national system and German (Dschikidse, Tschcheidse): (registered, script, kind, country,
+# queries); each party's first query gives no country.
+CROSS_SCRIPT_MORE = [
+    ("Gleb Rusakov", "Latn", "NATURAL_PERSON", "RU", ["Глеб Русаков"]),
+    ("Oksana Kravets", "Latn", "NATURAL_PERSON", "UA", ["Оксана Кравець"]),
+    ("Rodopa Mlechni Produkti EOOD", "Latn", "LEGAL_ENTITY", "BG", ["Родопа Млечни Продукти ЕООД"]),
+    ("Nemanja Vuksanović", "Latn", "NATURAL_PERSON", "RS", ["Немања Вуксановић"]),
+    ("Charalambos Tsoukalas", "Latn", "NATURAL_PERSON", "GR", ["Χαράλαμπος Τσουκαλάς", "ΤΣΟΥΚΑΛΑΣ ΧΑΡΑΛΑΜΠΟΣ"]),
+    ("Yusuke Ohashi", "Latn", "NATURAL_PERSON", "JP", ["オオハシ ユウスケ"]),
+    ("Noh Eun-bi", "Latn", "NATURAL_PERSON", "KR", ["노은비"]),
+    ("Hamza Al-Zoubi", "Latn", "NATURAL_PERSON", "JO", ["حمزة الزعبي"]),
+    ("Ankit Srivastava", "Latn", "NATURAL_PERSON", "IN", ["अंकित श्रीवास्तव"]),
+    ("Χατζηγεωργίου Ευθύμιος", "Grek", "NATURAL_PERSON", "GR", ["EFTHYMIOS CHATZIGEORGIOU",           # ELOT 743
+                                                              "Efthimios Hatzigeorgiou"]),           # phonetic
+    ("工藤 裕太", "Jpan", "NATURAL_PERSON", "JP", ["Kudō Yūta",                                          # modified Hepburn
+                                               "KUDOH YUTA",                                         # passport Hepburn
+                                               "Kudou Yuuta"]),                                      # wāpuro
+    ("都築 静香", "Jpan", "NATURAL_PERSON", "JP", ["Shizuka Tsuzuki",                                    # Hepburn
+                                               "Tuzuki Sizuka"]),                                    # Kunrei-shiki
+    ("株式会社ヒュウガ精工", "Jpan", "LEGAL_ENTITY", "JP", ["Hyuga Seiko Co., Ltd.",                       # Hepburn, long vowels unmarked
+                                                    "Hyuuga Seikou Kabushiki Kaisha"]),              # wāpuro
+    ("이창혁", "Hang", "NATURAL_PERSON", "KR", ["Lee Chang-hyuk",                                       # passport
+                                            "I Changhyeok",                                          # Revised Romanization
+                                            "Yi Changhyok"]),                                        # McCune-Reischauer, no marks
+    ("최은경", "Hang", "NATURAL_PERSON", "KR", ["Choi Eun-kyung",                                       # passport
+                                            "Ch'oe Ŭn'gyŏng"]),                                      # McCune-Reischauer
+    ("吕嘉欣", "Hans", "NATURAL_PERSON", "CN", ["Lǚ Jiāxīn",                                            # pinyin with tone marks
+                                            "呂嘉欣"]),                                                 # traditional characters
+    ("謝志豪", "Hant", "NATURAL_PERSON", "TW", ["Hsieh Chih-hao",                                       # Wade-Giles
+                                            "Xie Zhihao",                                            # pinyin without tones
+                                            "谢志豪"]),                                                 # simplified characters
+    ("邱冠廷", "Hant", "NATURAL_PERSON", "TW", ["Ch'iu Kuan-t'ing",                                     # Wade-Giles
+                                            "CHIU KUAN TING"]),                                      # Wade-Giles, no marks
+    ("鄺樂怡", "Hant", "NATURAL_PERSON", "HK", ["Kuang Leyi",                                           # pinyin (Cantonese: Kwong Lok Yi)
+                                            "邝乐怡"]),                                                 # simplified characters
+    ("صالح الضبعان", "Arab", "NATURAL_PERSON", "SA", ["Saleh Al Dabaan",                             # common
+                                                    "Ṣāliḥ al-Ḍabʿān"]),                             # ALA-LC
+    ("ظريفة الطائي", "Arab", "NATURAL_PERSON", "IQ", ["Zarifa Al-Taie",                              # common
+                                                    "Ẓarīfah al-Ṭāʾī"]),                             # ALA-LC
+    ("مؤسسة النخلة للتجارة", "Arab", "LEGAL_ENTITY", "SA", ["Al Nakhla Trading Establishment",        # trade words translated
+                                                          "Muʾassasat al-Nakhlah lil-Tijārah"]),     # ALA-LC
+    ("צוקרמן אביטל", "Hebr", "NATURAL_PERSON", "IL", ["Avital Tzukerman", "ZUCKERMAN AVITAL"]),
+    ("ธนพล เพชรรัตน์", "Thai", "NATURAL_PERSON", "TH", ["Thanaphon Phetcharat",                     # RTGS
+                                                     "Thanapol Petcharat"]),                          # passport / common
+    ("प्रवीण विश्वकर्मा", "Deva", "NATURAL_PERSON", "IN", ["Praveen Vishwakarma",                      # English
+                                                         "Pravīṇa Viśvakarmā"]),                     # IAST
+    ("Գևորգ Մանուկյան", "Armn", "NATURAL_PERSON", "AM", ["Gevorg Manukyan",                          # Eastern
+                                                       "Kevork Manoogian",                           # Western
+                                                       "MANOUKIAN Gevorg"]),                         # French
+    ("ნიკოლოზ ჯიქიძე", "Geor", "NATURAL_PERSON", "GE", ["Nikoloz Jikidze",                            # Georgian national
+                                                      "Nikolos Dschikidse"]),                        # German
+    ("ეკატერინე ჩხეიძე", "Geor", "NATURAL_PERSON", "GE", ["Ekaterine Chkheidze",                      # Georgian national
+                                                        "Ekaterine Tschcheidse"]),                   # German
+]
+# Another person than any registered, of a surname a party above has and another given name, in the query's script of the
+# party: (registered, script, country, query).
+CROSS_SCRIPT_MORE_OTHERS = [("Pavel Rusakov", "Latn", "RU", "Денис Русаков"),
+                            ("Stavros Tsoukalas", "Latn", "GR", "Μιχάλης Τσουκαλάς"),
+                            ("工藤 真司", "Jpan", "JP", "Kudō Yūto"),
+                            ("이창민", "Hang", "KR", "Lee Chang-seok"),
+                            ("謝志明", "Hant", "TW", "Hsieh Chih-wei"),
+                            ("فهد الضبعان", "Arab", "SA", "Nasser Al Dabaan"),
+                            ("วรวุฒิ เพชรรัตน์", "Thai", "TH", "Somkiat Phetcharat"),
+                            ("Տիգրան Մանուկյան", "Armn", "AM", "Raffi Manoukian"),
+                            ("ზურაბ ჯიქიძე", "Geor", "GE", "Giorgi Dschikidse")]
+
 
 class Writer:
     def __init__(self, rng):
@@ -783,6 +933,18 @@ def generate(seed):
             w.query("cantonese", kind, None if i == 0 else country, [query], label)
     for country, query in CANTONESE_OTHERS:
         w.query("cantonese", "NATURAL_PERSON", country, [query], None)
+
+    # East Slavic and Kazakh names in passport and other spellings, and more names across scripts: the party in one script or
+    # spelling only, queried in another; every first query of a party gives no country. These draw nothing from rng.
+    for category, parties, others in [("east_slavic_passports", EAST_SLAVIC_PASSPORTS, EAST_SLAVIC_PASSPORTS_OTHERS),
+                                      ("cross_script_more", CROSS_SCRIPT_MORE, CROSS_SCRIPT_MORE_OTHERS)]:
+        for registered, script, kind, country, queries in parties:
+            label = w.identity(kind, country, [(registered, script)])
+            for i, query in enumerate(queries):
+                w.query(category, kind, None if i == 0 else country, [query], label)
+        for registered, script, country, query in others:
+            w.identity("NATURAL_PERSON", country, [(registered, script)])
+            w.query(category, "NATURAL_PERSON", country, [query], None)
 
     return w
 
