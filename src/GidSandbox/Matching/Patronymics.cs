@@ -53,6 +53,6 @@ public static class Patronymics
     private static bool IsPatronymic(string word)
     {
         var lower = word.ToLowerInvariant().TrimEnd('.', ',');
-        return lower.Length >= 6 && Array.Exists(Endings, e => lower.EndsWith(e, StringComparison.Ordinal));
+        return lower.Length >= 5 && Array.Exists(Endings, e => lower.EndsWith(e, StringComparison.Ordinal));
     }
 }

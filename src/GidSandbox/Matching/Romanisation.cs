@@ -94,6 +94,117 @@ public static partial class Romanisation
         ы > y ; э > e ; ё > jo ; ъ > ;
         """;
 
+    // Belarusian in the national system (the instruction of 2007, as of 2023), which maps and passports of Belarus follow in
+    // their Latin part: г h, х ch, ц c, ч č, ш š, ж ž, ў ŭ, a soft sign as an acute (ль ĺ), е ё ю я as je jo ju ja where
+    // they start a syllable and ie io iu ia after a consonant (Voĺha Ciškievič, Jaŭhien Barodzič).
+    private const string BelarusianNational = """
+        $v = [аеёіоуыэюяaeiou] ; $nl = [^[:L:]] ; $j = [ў'ʼ’] ;
+        дзь > dź ; зь > ź ; ль > ĺ ; нь > ń ; сь > ś ; ць > ć ; ь > ; $j { [ʼ'’] > ;
+        $nl { е > je ; $v { е > je ; $j { е > je ; е > ie ; $nl { ё > jo ; $v { ё > jo ; $j { ё > jo ; ё > io ;
+        $nl { ю > ju ; $v { ю > ju ; $j { ю > ju ; ю > iu ; $nl { я > ja ; $v { я > ja ; $j { я > ja ; я > ia ;
+        дж > dž ; дз > dz ;
+        а > a ; б > b ; в > v ; г > h ; ґ > g ; д > d ; ж > ž ; з > z ; і > i ; й > j ; к > k ; л > l ; м > m ; н > n ;
+        о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ў > ŭ ; ф > f ; х > ch ; ц > c ; ч > č ; ш > š ; ы > y ; э > e ;
+        и > i ; щ > šč ; ъ > ;
+        """;
+
+    // Belarusian as Belarusian passports and records abroad write it in English letters: ў u, г h, х kh, ц ts, ы y,
+    // е ё ю я as ye yo yu ya where they start a syllable, ie io iu ia after a consonant (Volha Tsishkevich, Yauhen).
+    private const string BelarusianPassport = """
+        $v = [аеёіоуыэюяaeiou] ; $nl = [^[:L:]] ; $j = [ў'ʼ’] ;
+        ь > ; $j { [ʼ'’] > ;
+        $nl { е > ye ; $v { е > ye ; $j { е > ye ; е > ie ; $nl { ё > yo ; $v { ё > yo ; $j { ё > yo ; ё > io ;
+        $nl { ю > yu ; $v { ю > yu ; $j { ю > yu ; ю > iu ; $nl { я > ya ; $v { я > ya ; $j { я > ya ; я > ia ;
+        дж > dzh ; дз > dz ;
+        а > a ; б > b ; в > v ; г > h ; ґ > g ; д > d ; ж > zh ; з > z ; і > i ; й > i ; к > k ; л > l ; м > m ; н > n ;
+        о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ў > u ; ф > f ; х > kh ; ц > ts ; ч > ch ; ш > sh ; ы > y ; э > e ;
+        и > i ; щ > shch ; ъ > ;
+        """;
+
+    // A Belarusian word in the Russian form Russian-language records give it: ў в, і и, э е, ы after ш ж ч р и, дз and ц
+    // before a soft vowel д and т (Цішкевіч Тишкевич), -скі -ский (Шыманскі Шиманский). The o that Belarusian writes a
+    // for where it is not stressed is not guessed back.
+    private const string BelarusianToRussian = """
+        $nl = [^[:L:]] ; $soft = [іеёюяь] ;
+        скі } $nl > ский ; цкі } $nl > цкий ; зкі } $nl > зкий ;
+        дз } $soft > д ; ц } $soft > т ;
+        [шжчр] { ы > и ;
+        ў > в ; і > и ; э > е ; [ʼ'’] > ь ;
+        """;
+
+    // Kazakh as Kazakh passports write it, the Russian letters as Russian passports of the time did: ә a, ғ g, қ k, ң n,
+    // ө o, ұ ү u, һ h, і i, ж zh, х kh, ц ts, й and и i, ю yu, я ya (Zhakypova, Bekmukhambetov, Nurgaliyev).
+    private const string KazakhPassport = """
+        $v = [аәеёиіоөуұүыэюяaeiou] ; $nl = [^[:L:]] ;
+        ь > ; ъ > ; ий } $nl > iy ;
+        $nl { е > ye ; $v { е > ye ; е > e ;
+        а > a ; ә > a ; б > b ; в > v ; г > g ; ғ > g ; д > d ; ё > yo ; ж > zh ; з > z ; и > i ; і > i ; й > i ; к > k ;
+        қ > k ; л > l ; м > m ; н > n ; ң > n ; о > o ; ө > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ұ > u ; ү > u ;
+        ф > f ; х > kh ; һ > h ; ц > ts ; ч > ch ; ш > sh ; щ > shch ; ы > y ; э > e ; ю > yu ; я > ya ;
+        """;
+
+    // Kazakh in the Latin alphabet of the 2021 decree: ә ä, ғ ğ, қ q, ң ñ, ө ö, ұ ū, ү ü, ш ş, ч ç, ж j, х һ h, і ı, и й i.
+    private const string KazakhLatin = """
+        ь > ; ъ > ;
+        а > a ; ә > ä ; б > b ; в > v ; г > g ; ғ > ğ ; д > d ; е > e ; ё > io ; ж > j ; з > z ; и > i ; і > ı ; й > i ;
+        к > k ; қ > q ; л > l ; м > m ; н > n ; ң > ñ ; о > o ; ө > ö ; п > p ; р > r ; с > s ; т > t ; у > u ; ұ > ū ;
+        ү > ü ; ф > f ; х > h ; һ > h ; ц > ts ; ч > ç ; ш > ş ; щ > şş ; ы > y ; э > e ; ю > iu ; я > ia ;
+        """;
+
+    // The 2021 Kazakh Latin alphabet back to Cyrillic, so a name written in it is also read as passports write it
+    // (Aigül Mūhametjanova: Айгүл Мұхаметжанова, Aigul Mukhametzhanova).
+    private const string KazakhLatinToCyrillic = """
+        ts > ц ; ia > я ; iu > ю ; şş > щ ;
+        a > а ; ä > ә ; b > б ; v > в ; g > г ; ğ > ғ ; d > д ; e > е ; j > ж ; z > з ; i > и ; ı > і ; k > к ; q > қ ;
+        l > л ; m > м ; n > н ; ñ > ң ; o > о ; ö > ө ; p > п ; r > р ; s > с ; t > т ; u > у ; ū > ұ ; ü > ү ; f > ф ;
+        h > х ; ç > ч ; ş > ш ; y > ы ; w > у ; c > ц ; x > кс ;
+        """;
+
+    // Russian and Ukrainian in ISO 9 (1995, GOST 7.79 system A) back to Cyrillic: â я, û ю, ŝ щ, ë ё, è э, h х, c ц,
+    // ʺ ъ, ʹ ь (Verhovskaâ Alëna: Верховская Алёна), so a name written in it is read in every scheme Cyrillic is.
+    private const string Iso9ToCyrillic = """
+        g̀ > ґ ; a > а ; b > б ; v > в ; g > г ; d > д ; e > е ; ë > ё ; ê > є ; ž > ж ; z > з ; i > и ; ì > і ; ï > ї ;
+        j > й ; k > к ; l > л ; m > м ; n > н ; o > о ; p > п ; r > р ; s > с ; t > т ; u > у ; f > ф ; h > х ; c > ц ;
+        č > ч ; š > ш ; ŝ > щ ; ʺ > ъ ; y > ы ; ʹ > ь ; ′ > ь ; è > э ; û > ю ; â > я ;
+        """;
+
+    // Georgian as German writes it: w for ვ, s for ზ, sch for შ and ჟ, tsch for ჩ and ჭ, dsch for ჯ, ch for ხ, z for ც
+    // and წ, ds for ძ (Nikolos Dschikidse, Ekaterine Tschcheidse).
+    private const string GeorgianGerman = """
+        ა > a ; ბ > b ; გ > g ; დ > d ; ე > e ; ვ > w ; ზ > s ; თ > t ; ი > i ; კ > k ; ლ > l ; მ > m ; ნ > n ; ო > o ;
+        პ > p ; ჟ > sch ; რ > r ; ს > s ; ტ > t ; უ > u ; ფ > p ; ქ > k ; ღ > gh ; ყ > k ; შ > sch ; ჩ > tsch ; ც > z ;
+        ძ > ds ; წ > z ; ჭ > tsch ; ხ > ch ; ჯ > dsch ; ჰ > h ;
+        """;
+
+    // Armenian with -յան written -ian: ու oo as English writes it, or ou and s between vowels ss as French does.
+    private const string ArmenianIan = "$nl = [^[:L:]] ; $v = [աեէըիոօ] ; յան } $nl > ian ;";
+    private const string ArmenianEnglishU = "ու > oo ;";
+    private const string ArmenianFrenchU = "ու > ou ; $v { ս } $v > ss ;";
+    private const string ArmenianVowels = "$nl { ո > vo ; ո > o ; $nl { ե > ye ; ե > e ; $nl { և > yev ; և > ev ;";
+
+    // Western Armenian's letters: the stops and affricates the other way round from Eastern (գ k, կ g, բ p, պ b, դ t,
+    // տ d, ջ ch, ճ j, ձ ts, ծ dz: Kevork Manoogian, Sarkissian for Գևորգ Մանուկյան, Սարգսյան).
+    private const string ArmenianWesternLetters = """
+        ա > a ; բ > p ; գ > k ; դ > t ; զ > z ; է > e ; ը > e ; թ > t ; ժ > zh ; ի > i ; լ > l ; խ > kh ; ծ > dz ; կ > g ;
+        հ > h ; ձ > ts ; ղ > gh ; ճ > j ; մ > m ; յ > y ; ն > n ; շ > sh ; չ > ch ; պ > b ; ջ > ch ; ռ > r ; ս > s ; վ > v ;
+        տ > d ; ր > r ; ց > ts ; ւ > v ; փ > p ; ք > k ; օ > o ; ֆ > f ;
+        """;
+
+    // Eastern Armenian's letters as French writes them (Manoukian): ж j, շ ch, չ ճ tch, ջ dj.
+    private const string ArmenianFrenchLetters = """
+        ա > a ; բ > b ; գ > g ; դ > d ; զ > z ; է > e ; ը > e ; թ > t ; ժ > j ; ի > i ; լ > l ; խ > kh ; ծ > ts ; կ > k ;
+        հ > h ; ձ > dz ; ղ > gh ; ճ > tch ; մ > m ; յ > y ; ն > n ; շ > ch ; չ > tch ; պ > p ; ջ > dj ; ռ > r ; ս > s ; վ > v ;
+        տ > t ; ր > r ; ց > ts ; ւ > v ; փ > p ; ք > k ; օ > o ; ֆ > f ;
+        """;
+
+    private static readonly (string Scheme, string Rules)[] ArmenianSchemes =
+    [
+        ("hy-common", ArmenianCommon),
+        ("hy-western", ArmenianIan + ArmenianEnglishU + ArmenianVowels + ArmenianWesternLetters),
+        ("hy-western-french", ArmenianIan + ArmenianFrenchU + ArmenianVowels + ArmenianWesternLetters),
+        ("hy-french", ArmenianIan + ArmenianFrenchU + ArmenianVowels + ArmenianFrenchLetters),
+    ];
+
     // Serbian Cyrillic in Gaj's Latin alphabet, as Serbia, Montenegro and Bosnia write it, and Macedonian as Serbian spells it (ѓ đ, ќ ć).
     private const string SerbianLatin = """
         а > a ; б > b ; в > v ; г > g ; д > d ; ђ > đ ; ѓ > đ ; е > e ; ж > ž ; з > z ; ѕ > dz ; и > i ; ј > j ; к > k ; ќ > ć ;
@@ -186,12 +297,31 @@ public static partial class Romanisation
         тетяна: tatiana tatjana; ольга: olga; наталія: natalie natalia; оксана: oksana; людмила: ludmila lyudmila
         """);
 
+    // Belarusian given names in the Russian form Russian-language records and older passports give them (Пятро Пётр, Вольга
+    // Ольга, Яўген Евгений, Ягор Егор); the other words of the name go through BelarusianToRussian.
+    private static readonly Dictionary<string, string> BelarusianGivenNames = OneWay("""
+        аляксандр александр; алесь александр; аляксей алексей; андрэй андрей; анатоль анатолий; антон антон; арцём артём;
+        барыс борис; вадзім вадим; валянцін валентин; васіль василий; віктар виктор; віталь виталий; уладзімір владимир;
+        уладзіслаў владислав; вячаслаў вячеслав; генадзь геннадий; рыгор григорий; дзяніс денис; дзмітрый дмитрий;
+        зміцер дмитрий; яўген евгений; ягор егор; іван иван; янка иван; ігар игорь; канстанцін константин; кірыл кирилл;
+        максім максим; мікалай николай; мікіта никита; міхаіл михаил; міхась михаил; павел павел; пятро пётр; раман роман;
+        сяргей сергей; сямён семён; станіслаў станислав; фёдар фёдор; юрый юрий; яраслаў ярослав; алена елена;
+        ала алла; ганна анна; настасся анастасия; валянціна валентина; вольга ольга; галіна галина; дар'я дарья;
+        кацярына екатерина; лізавета елизавета; ірына ирина; ксенія ксения; людміла людмила; марына марина;
+        маргарыта маргарита; надзея надежда; наталля наталья; паліна полина; святлана светлана; таццяна татьяна;
+        тамара тамара; юлія юлия; аксана оксана; алеся олеся; вераніка вероника
+        """);
+
     private static Dictionary<string, string[]> Forms(string list) =>
         list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(entry => entry.Split(':', StringSplitOptions.TrimEntries))
             .ToDictionary(entry => CyrillicKey(entry[0]), entry => entry[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string CyrillicKey(string word) => word.Replace('ё', 'е');
+
+    private static Dictionary<string, string> OneWay(string list) =>
+        list.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(' '))
+            .ToDictionary(p => p[0], p => p[1]);
 
     private static Dictionary<string, string> Pairs(string list)
     {
@@ -230,6 +360,7 @@ public static partial class Romanisation
                 spellings.Add(new("hbs-dj", text.Replace("đ", "dj", StringComparison.Ordinal).Replace("Đ", "Dj", StringComparison.Ordinal)));
             }
 
+            spellings.AddRange(LatinOfCyrillic(text, kind, country));
             return spellings;
         }
 
@@ -243,10 +374,30 @@ public static partial class Romanisation
 
         if (lower.Any(c => c is >= '\u0400' and <= '\u04FF'))
         {
-            var ukrainian = country == "UA" || lower.Any(c => c is 'і' or 'ї' or 'є' or 'ґ');
+            // Belarusian has ў and, beside і, the ы and э Ukrainian lacks; Kazakh has letters of its own.
+            var belarusian = country == "BY" || lower.Contains('ў') || (lower.Contains('і') && lower.Any(c => c is 'ы' or 'э'));
+            var kazakh = country == "KZ" || lower.Any(c => c is 'ә' or 'ғ' or 'қ' or 'ң' or 'ө' or 'ұ' or 'ү' or 'һ');
+            var ukrainian = !belarusian && !kazakh && (country == "UA" || lower.Any(c => c is 'і' or 'ї' or 'є' or 'ґ'));
             foreach (var (scheme, rules) in ukrainian ? UkrainianSchemes.Concat(CyrillicSchemes) : CyrillicSchemes)
             {
                 spellings.Add(new(scheme, Each(w => Transform(scheme, rules, w))));
+            }
+
+            if (belarusian)
+            {
+                // Belarusian's own Latin spellings, and the name in its Russian form as passports also carry it (Пятро
+                // Шыманскі, Pyotr Shimanskiy) in the passport and BGN/PCGN spellings of Russian.
+                spellings.Add(new("be-national", Each(w => Transform("be-national", BelarusianNational, w))));
+                spellings.Add(new("be-passport", Each(w => Transform("be-passport", BelarusianPassport, w))));
+                string Russian(string w) => BelarusianGivenNames.GetValueOrDefault(w) ?? Transform("be-russian", BelarusianToRussian, w);
+                spellings.Add(new("be-russian-passport", Each(w => Transform("ru-passport", RussianPassport, Russian(w)))));
+                spellings.Add(new("be-russian-bgn-pcgn", Each(w => Transform("ru-bgn-pcgn", RussianBgn, Russian(w)))));
+            }
+
+            if (kazakh)
+            {
+                spellings.Add(new("kk-passport", Each(w => Transform("kk-passport", KazakhPassport, w))));
+                spellings.Add(new("kk-latin", Each(w => Transform("kk-latin", KazakhLatin, w))));
             }
 
             if (country is "RS" or "ME" or "BA" or "MK" || lower.Any(c => c is 'ђ' or 'ј' or 'љ' or 'њ' or 'ћ' or 'џ' or 'ѓ' or 'ќ' or 'ѕ'))
@@ -334,9 +485,15 @@ public static partial class Romanisation
             spellings.AddRange(Arabic.Spellings(words));
         }
 
+        if (lower.Any(c => c is >= '\u10D0' and <= '\u10FF'))
+        {
+            // Georgian as German records write it; the national system is AnyAscii's reading, the name's own key.
+            spellings.Add(new("ka-german", Each(w => Transform("ka-german", GeorgianGerman, w))));
+        }
+
         if (lower.Any(c => c is >= '\u0531' and <= '\u058A'))
         {
-            spellings.Add(new("hy-common", Each(w => Transform("hy-common", ArmenianCommon, w))));
+            spellings.AddRange(ArmenianSchemes.Select(scheme => new Spelling(scheme.Scheme, Each(w => Transform(scheme.Scheme, scheme.Rules, w)))));
         }
 
         if (lower.Any(Indic.IsLetter))
@@ -357,6 +514,40 @@ public static partial class Romanisation
 
         return spellings;
     }
+
+    /// <summary>
+    /// A Latin name in a scheme of Cyrillic letters that neither the key nor its folding bring to the passport spelling:
+    /// ISO 9 (Verhovskaâ Alëna) and the 2021 Kazakh Latin alphabet (Aigül Mūhametjanova) are read back into Cyrillic and
+    /// spelled as passports do; a Ukrainian name also with the g that Russian-language records write for its h
+    /// (Hordiienko, Gordiienko).
+    /// </summary>
+    private static IEnumerable<Spelling> LatinOfCyrillic(string text, IdentityKind? kind, string? country)
+    {
+        var lower = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        if (lower.Any(c => c is 'â' or 'û' or 'ŝ' or 'ʺ' or 'ʹ'))
+        {
+            var cyrillic = Transform("iso9-cyrillic", Iso9ToCyrillic, lower);
+            foreach (var spelling in Spellings(cyrillic, kind, country).Where(s => s.Scheme is "ru-passport" or "ru-bgn-pcgn" or "uk-passport"))
+            {
+                yield return spelling with { Scheme = $"iso9-{spelling.Scheme}" };
+            }
+        }
+
+        // Only a name holding letters of that alphabet; without the country, one with ū or q as well (not a Turkish ğ, ş, ü).
+        if (lower.Any(c => c is 'ä' or 'ğ' or 'q' or 'ñ' or 'ö' or 'ū' or 'ü' or 'ş') && (country == "KZ" || lower.Contains('ū') || lower.Contains('q')))
+        {
+            yield return new("kk-latin-passport", Transform("kk-passport", KazakhPassport, Transform("kk-latin-cyrillic", KazakhLatinToCyrillic, lower)));
+        }
+
+        if (country == "UA" && UkrainianH().IsMatch(lower))
+        {
+            yield return new("uk-russian-g", UkrainianH().Replace(lower, "g"));
+        }
+    }
+
+    // An h that is not part of kh, sh, ch, zh or zgh: Ukrainian г, which Russian writes г, g.
+    [GeneratedRegex("(?<![kscz])h", RegexOptions.CultureInvariant)]
+    private static partial Regex UkrainianH();
 
     // A company name in Han, kana or Hangul with the trade words that end its words in English (华信科技 Huaxin
     // Technology, 한솔전자 Hansol Electronics), its Hangul stems in both Korean schemes, and a Japanese name also
