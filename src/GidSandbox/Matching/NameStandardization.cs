@@ -86,7 +86,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 17;
+    public const int RulesVersion = 18;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
@@ -187,13 +187,22 @@ public static partial class NameStandardization
             folded ? Romanisation.Folded : null);
     }
 
-    /// <summary>NFKC, case folded, punctuation and symbols removed, spaces collapsed; still in the name's own script.</summary>
+    // The ayn and hamza of ALA-LC and other scholarly romanisations of Arabic (ʿ, ʾ).
+    private const int AlaLcAyn = 0x02BF;
+    private const int AlaLcHamza = 0x02BE;
+
+    /// <summary>NFKC, case folded, punctuation, symbols and the ʿ and ʾ of romanised Arabic removed, spaces collapsed; still in the name's own script.</summary>
     public static string Normalize(string text)
     {
         var folded = CaseFold(text.Normalize(NormalizationForm.FormKC));
         var builder = new StringBuilder(folded.Length);
         foreach (var rune in folded.EnumerateRunes())
         {
+            if (rune.Value is AlaLcAyn or AlaLcHamza)
+            {
+                continue; // inside a word (Ḍabʿān, Ṭāʾī): not a letter of its own, and no word ends there
+            }
+
             builder.Append(IsWordRune(rune) ? rune.ToString() : " ");
         }
 
@@ -349,6 +358,7 @@ public static partial class NameStandardization
     private static bool IsAscii(string word) => word.All(char.IsAscii);
 
     // Basic Latin, Latin-1, Latin Extended-A/B and Additional, and combining diacritics.
-    private static bool IsLatin(string word) =>
-        word.All(c => c <= '\u024F' || c is >= '\u0300' and <= '\u036F' or >= '\u1E00' and <= '\u1EFF');
+    /// <summary>Whether the text is all in Latin letters (with their extensions, combining marks and modifier letters: Ṣāliḥ, ʿ) and punctuation.</summary>
+    public static bool IsLatin(string text) =>
+        text.All(c => c < '\u0370' || c is >= '\u1E00' and <= '\u1EFF');
 }

@@ -245,11 +245,19 @@ public static partial class Romanisation
     // Greek as it sounds, the usual English spelling of names: αι e, ει οι υ i, μπ b, ντ nd, χ h, γι before a vowel y (Yannis).
     private const string GreekPhonetic = GreekCommon + """
         γι } [αεοω] > y ;
+        """ + GreekPhoneticLetters;
+
+    private const string GreekPhoneticLetters = """
         αι > e ; ει > i ; οι > i ; υι > i ;
         $nl { μπ > b ; μπ > mb ; $nl { ντ > d ; ντ > nd ; $nl { γκ > g ; γκ > ng ;
         α > a ; β > v ; γ > g ; δ > d ; ε > e ; ζ > z ; η > i ; θ > th ; ι > i ; κ > k ; λ > l ; μ > m ; ν > n ; ξ > x ;
         ο > o ; π > p ; ρ > r ; σ > s ; ς > s ; τ > t ; υ > i ; φ > f ; χ > h ; ψ > ps ; ω > o ;
         """;
+
+    // Greek as it sounds with γι written gi, as names with their roots in writing often are (Hatzigeorgiou, Georgios).
+    private const string GreekPhoneticGi = GreekCommon + """
+        γι > gi ;
+        """ + GreekPhoneticLetters;
 
     // Arabic letters in the common English romanisation of names (vowels that are not written are not guessed).
     private const string ArabicCommon = """
@@ -351,7 +359,7 @@ public static partial class Romanisation
     public static IReadOnlyList<Spelling> Spellings(string text, IdentityKind? kind = null, string? country = null)
     {
         var spellings = new List<Spelling>();
-        if (text.All(c => c < '\u0370'))
+        if (NameStandardization.IsLatin(text))
         {
             // Serbian, Croatian and Bosnian đ is written dj where the keyboard lacks it (Đorđević Djordjevic), as the
             // Cyrillic ђ is read; AnyAscii reads it d, as Vietnamese đ is.
@@ -360,7 +368,7 @@ public static partial class Romanisation
                 spellings.Add(new("hbs-dj", text.Replace("đ", "dj", StringComparison.Ordinal).Replace("Đ", "Dj", StringComparison.Ordinal)));
             }
 
-            spellings.AddRange(LatinOfCyrillic(text, kind, country));
+            spellings.AddRange(ReadBack(text, kind, country));
             return spellings;
         }
 
@@ -439,6 +447,7 @@ public static partial class Romanisation
             spellings.Add(new("el-ungegn", Each(w => Transform("Greek-Latin/UNGEGN", null, w))));
             spellings.Add(new("el-passport", Each(w => Transform("el-passport", GreekPassport, WithoutMarks(w)))));
             spellings.Add(new("el-phonetic", Each(w => Transform("el-phonetic", GreekPhonetic, WithoutMarks(w)))));
+            spellings.Add(new("el-phonetic-gi", Each(w => Transform("el-phonetic-gi", GreekPhoneticGi, WithoutMarks(w)))));
             if (kind != IdentityKind.LegalEntity && words.Any(w => GreekGivenNames.ContainsKey(GreekKey(w))))
             {
                 // The given name in its other form, formal or everyday (Γεώργιος, Γιώργος), in each scheme.
@@ -516,14 +525,26 @@ public static partial class Romanisation
     }
 
     /// <summary>
-    /// A Latin name in a scheme of Cyrillic letters that neither the key nor its folding bring to the passport spelling:
-    /// ISO 9 (Verhovskaâ Alëna) and the 2021 Kazakh Latin alphabet (Aigül Mūhametjanova) are read back into Cyrillic and
-    /// spelled as passports do; a Ukrainian name also with the g that Russian-language records write for its h
-    /// (Hordiienko, Gordiienko).
+    /// A Latin name in a scheme that neither the key nor its folding bring to the spelling records use: ISO 9 (Verhovskaâ
+    /// Alëna) and the 2021 Kazakh Latin alphabet (Aigül Mūhametjanova) are read back into Cyrillic and spelled as passports
+    /// do, IAST (Pravīṇa Viśvakarmā) into Devanagari and spelled as Indian records do (Pravin Vishvakarma); a Ukrainian
+    /// name is also spelled with the g that Russian-language records write for its h (Hordiienko, Gordiienko).
     /// </summary>
-    private static IEnumerable<Spelling> LatinOfCyrillic(string text, IdentityKind? kind, string? country)
+    private static IEnumerable<Spelling> ReadBack(string text, IdentityKind? kind, string? country)
     {
         var lower = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        // IAST's letters that no other scheme here writes; in a country of these scripts, its long vowels and retroflexes too.
+        var indian = country is null or "IN" or "NP" or "LK" or "BD"
+            && (lower.Any(c => c is 'ś' or 'ṇ' or 'ṛ' or 'ṃ' or 'ṅ') || (country is not null && lower.Any(c => c is 'ā' or 'ī' or 'ū' or 'ṭ' or 'ḍ' or 'ṣ')));
+        if (indian)
+        {
+            var devanagari = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Transform("Latin-Devanagari", null, w)).ToList();
+            foreach (var spelling in Indic.Spellings(devanagari))
+            {
+                yield return spelling with { Scheme = $"iast-{spelling.Scheme}" };
+            }
+        }
+
         if (lower.Any(c => c is 'â' or 'û' or 'ŝ' or 'ʺ' or 'ʹ'))
         {
             var cyrillic = Transform("iso9-cyrillic", Iso9ToCyrillic, lower);

@@ -112,7 +112,7 @@ public static class Skeletons
     /// </summary>
     public static IEnumerable<StandardName> OfLatin(string text, StandardName standard, string? country)
     {
-        if (standard.IsEmpty || standard.Scheme is not null || text.Any(c => c >= '\u0370'))
+        if (standard.IsEmpty || standard.Scheme is not null || !NameStandardization.IsLatin(text))
         {
             yield break;
         }
@@ -389,6 +389,13 @@ public static class Skeletons
         if (z != d)
         {
             yield return z;
+        }
+
+        // A final ح comes after a vowel, written or not, and is written h (Saleh, Fateh, Falah), which the Latin skeleton
+        // leaves out as it leaves out a final ه.
+        if (letters.Length > article + 2 && letters[^1] == 'ح')
+        {
+            yield return ArabicLetters(letters[..^1], article, persian: false);
         }
     }
 
