@@ -16,6 +16,30 @@ public static class NameInitials
 
     public static IReadOnlySet<string> Of(string text)
     {
+        var known = Known.Value!;
+        if (known.TryGetValue(text, out var initials))
+        {
+            return initials;
+        }
+
+        if (known.Count >= MaxKnown)
+        {
+            known.Clear();
+        }
+
+        return known[text] = Read(text);
+    }
+
+    /// <summary>
+    /// Each thread's last names read: a batch scores each of its names against every reading of every candidate's names,
+    /// and normalizing a name (NFKC) costs more than the rest of scoring a pair. Bounded, so memory stays flat.
+    /// </summary>
+    private static readonly ThreadLocal<Dictionary<string, IReadOnlySet<string>>> Known = new(() => new(StringComparer.Ordinal));
+
+    private const int MaxKnown = 20_000;
+
+    private static IReadOnlySet<string> Read(string text)
+    {
         HashSet<string>? initials = null;
         foreach (var word in NameStandardization.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -60,6 +84,11 @@ public static class NameInitials
     /// </summary>
     public static InitialsAgreement? Agree(IReadOnlyList<string> q, IReadOnlySet<string> qInitials, IReadOnlyList<string> c, IReadOnlySet<string> cInitials)
     {
+        if (qInitials.Count == 0 && cInitials.Count == 0 && !HasSingleLetter(q) && !HasSingleLetter(c))
+        {
+            return null; // no initial on either side to agree by
+        }
+
         var left = q.Select(t => (Token: t, Initial: t.Length == 1 || qInitials.Contains(t))).ToList();
         var right = c.Select(t => (Token: t, Initial: t.Length == 1 || cInitials.Contains(t))).ToList();
         var whole = 0;
@@ -82,6 +111,19 @@ public static class NameInitials
         var (paired, initials) = Pair(left, right, 0, new bool[right.Count]);
         var complete = left.Count == right.Count && paired == left.Count;
         return initials > 0 && (complete || paired == Math.Min(left.Count, right.Count)) ? new InitialsAgreement(initials, complete) : null;
+    }
+
+    private static bool HasSingleLetter(IReadOnlyList<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Length == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The most words of the left paired with words of the right (and, among those pairings, the most initials), by trying each partner in turn.

@@ -245,7 +245,45 @@ public static class Scoring
         return SameSpelling(qSpelling, cSpelling) || SameStandardName(q, c);
     }
 
-    private static bool SameSpelling(string q, string c) => q == c || SortedWords(q) == SortedWords(c);
+    private static bool SameSpelling(string q, string c) => q == c || (q.Length == c.Length && SameWords(q, c));
+
+    /// <summary>The same words, each as often, in any order (without sorting: this runs for most pairs of readings).</summary>
+    private static bool SameWords(string q, string c)
+    {
+        Span<Range> qWords = stackalloc Range[MaxWordsCompared + 1];
+        Span<Range> cWords = stackalloc Range[MaxWordsCompared + 1];
+        var (qCount, cCount) = (q.AsSpan().Split(qWords, ' '), c.AsSpan().Split(cWords, ' '));
+        if (qCount > MaxWordsCompared || cCount > MaxWordsCompared)
+        {
+            return SortedWords(q) == SortedWords(c);
+        }
+
+        if (qCount != cCount)
+        {
+            return false;
+        }
+
+        Span<bool> taken = stackalloc bool[cCount];
+        foreach (var word in qWords[..qCount])
+        {
+            var partner = -1;
+            for (var j = 0; j < cCount && partner < 0; j++)
+            {
+                partner = !taken[j] && q.AsSpan(word).SequenceEqual(c.AsSpan(cWords[j])) ? j : -1;
+            }
+
+            if (partner < 0)
+            {
+                return false;
+            }
+
+            taken[partner] = true;
+        }
+
+        return true;
+    }
+
+    private const int MaxWordsCompared = 32;
 
     private static bool SameStandardName(StandardName q, StandardName c) => q.Key == c.Key || q.SortedKey == c.SortedKey || SameLetters(q, c);
 
@@ -303,14 +341,28 @@ public static class Scoring
             return 0;
         }
 
-        var unused = c.ToList();
+        // The longest query tokens choose first (ties in their order), each the best of the candidate tokens still free (ties: the first).
+        // Without LINQ: this runs for most pairs of readings a batch scores.
+        var order = new int[q.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var j = i;
+            for (; j > 0 && q[order[j - 1]].Length < q[i].Length; j--)
+            {
+                order[j] = order[j - 1];
+            }
+
+            order[j] = i;
+        }
+
+        var used = new bool[c.Count];
         var total = 0.0;
-        foreach (var token in q.OrderByDescending(t => t.Length))
+        foreach (var index in order)
         {
             var (bestIndex, bestValue) = (-1, 0.0);
-            for (var i = 0; i < unused.Count; i++)
+            for (var i = 0; i < c.Count; i++)
             {
-                var value = TokenSimilarity(token, unused[i], person);
+                var value = used[i] ? 0 : TokenSimilarity(q[index], c[i], person);
                 if (value > bestValue)
                 {
                     (bestIndex, bestValue) = (i, value);
@@ -324,7 +376,7 @@ public static class Scoring
                     features.Add(bestValue == InitialCredit ? "INITIAL" : "SPELLING_VARIANT");
                 }
 
-                unused.RemoveAt(bestIndex);
+                used[bestIndex] = true;
                 total += bestValue;
             }
         }
@@ -364,31 +416,35 @@ public static class Scoring
             return 3;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rows of the table at a time (the swap of neighbours looks two rows back), on the stack for the names'
+        // words: rows[before + j], rows[last + j] and rows[current + j], their places turning round after each row.
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 384 ? stackalloc int[width * 3] : new int[width * 3];
+        var (before, last, current) = (0, width, 2 * width);
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            rows[last + j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            rows[current] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(rows[last + j] + 1, rows[current + j - 1] + 1), rows[last + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    value = Math.Min(value, rows[before + j - 2] + 1);
                 }
+
+                rows[current + j] = value;
             }
+
+            (before, last, current) = (last, current, before);
         }
 
-        return d[a.Length, b.Length];
+        return rows[last + b.Length];
     }
 
     // "Kim Min-jun", "Kim Minjun" and "Minjun Kim": the same letters, split or rotated differently.
@@ -432,17 +488,32 @@ public static class Scoring
     /// <summary>The one word of each name that the other lacks, when every other word is shared; null otherwise.</summary>
     private static (string Query, string Candidate)? OnlyDifference(IReadOnlyList<string> q, IReadOnlyList<string> c)
     {
-        var left = q.ToList();
-        var right = c.ToList();
+        // Each query word takes the first equal candidate word still free; flags, not lists, as this runs for most pairs of readings.
+        Span<bool> leftGone = q.Count <= 64 ? stackalloc bool[q.Count] : new bool[q.Count];
+        Span<bool> rightGone = c.Count <= 64 ? stackalloc bool[c.Count] : new bool[c.Count];
         foreach (var token in q)
         {
-            if (right.Remove(token))
+            if (FirstFree(c, rightGone, token) is var right and >= 0)
             {
-                left.Remove(token);
+                rightGone[right] = true;
+                leftGone[FirstFree(q, leftGone, token)] = true;
             }
         }
 
-        return left.Count == 1 && right.Count == 1 ? (left[0], right[0]) : null;
+        return leftGone.Count(false) == 1 && rightGone.Count(false) == 1 ? (q[leftGone.IndexOf(false)], c[rightGone.IndexOf(false)]) : null;
+    }
+
+    private static int FirstFree(IReadOnlyList<string> words, ReadOnlySpan<bool> gone, string word)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!gone[i] && words[i] == word)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static double Dice(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -452,8 +523,22 @@ public static class Scoring
             return 0;
         }
 
-        var rest = b.ToList();
-        var shared = a.Count(x => rest.Remove(x));
+        // Each of a's codes takes the first of b's equal codes not taken yet.
+        Span<bool> taken = b.Count <= 64 ? stackalloc bool[b.Count] : new bool[b.Count];
+        var shared = 0;
+        foreach (var x in a)
+        {
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (!taken[j] && b[j] == x)
+                {
+                    taken[j] = true;
+                    shared++;
+                    break;
+                }
+            }
+        }
+
         return 2.0 * shared / (a.Count + b.Count);
     }
 
