@@ -18,22 +18,29 @@ public static class Indic
     /// <summary>
     /// The name in the usual spelling (`in-common`: Sanjiv Kumar, Karthikeyan, Manjunatha) and as most names are written
     /// (`in-popular`): a long ī or ū inside a word as ee and oo (Sanjeev, Gurpreet, Roop), Tamil's k voiced inside a word
-    /// (Murugan), the south's final inherent vowel left out, t as th and au as ow (Manjunath, Swetha, Gowda). Native
-    /// legal forms stay.
+    /// (Murugan), the south's final inherent vowel left out, t as th and au as ow (Manjunath, Swetha, Gowda); and, where
+    /// the usual spelling leaves the final inherent vowel of a word of four syllables or more unsaid, with it, as names of
+    /// Sanskrit form are often written (`in-final-a`: श्रीवास्तव Shrivastava beside Shrivastav). Native legal forms stay.
     /// </summary>
     public static IEnumerable<Romanisation.Spelling> Spellings(IReadOnlyList<string> words)
     {
         var common = string.Join(' ', words.Select(w => LegalForms.IsNativeForm(w) ? w : Read(w, popular: false)));
         var popular = string.Join(' ', words.Select(w => LegalForms.IsNativeForm(w) ? w : Read(w, popular: true)));
+        var finalVowel = string.Join(' ', words.Select(w => LegalForms.IsNativeForm(w) ? w : Read(w, popular: false, keepFinal: true)));
         yield return new("in-common", common);
         if (popular != common)
         {
             yield return new("in-popular", popular);
         }
+
+        if (finalVowel != common)
+        {
+            yield return new("in-final-a", finalVowel);
+        }
     }
 
     /// <summary>One word in the usual spelling; a word with no letter of these scripts as it is.</summary>
-    private static string Read(string word, bool popular)
+    private static string Read(string word, bool popular, bool keepFinal = false)
     {
         if (!word.Any(IsLetter))
         {
@@ -44,7 +51,8 @@ public static class Indic
         var units = Units(Romanisation.Transform("Any-Latin", null, Native(word)));
         if (region == Region.North || (region == Region.South && popular && units.Count(u => u.Vowel) >= 3))
         {
-            DropInherentVowels(units, inside: region == Region.North);
+            // A long name of Sanskrit form keeps its final vowel in writing (Shrivastava), a short one seldom does (Ankit).
+            DropInherentVowels(units, inside: region == Region.North, final: !(keepFinal && units.Count(u => u.Vowel) >= 4));
         }
 
         var builder = new StringBuilder(units.Count * 2);
@@ -129,10 +137,10 @@ public static class Indic
     /// one consonant or a nasal and a consonant (Rajesh, Anand, Singh; not Krishna, Chandra), then, <paramref name="inside"/>,
     /// from the end, between a vowel and a consonant and a consonant before a vowel (Kamla, Amarjit; Harpreet, before pr).
     /// </summary>
-    private static void DropInherentVowels(List<Unit> units, bool inside)
+    private static void DropInherentVowels(List<Unit> units, bool inside, bool final)
     {
         var n = units.Count;
-        if (n >= 3 && units[^1].Inherent && !units[^2].Vowel && (units[^3].Vowel || (n >= 4 && IsNasal(units[^3]) && units[^4].Vowel)))
+        if (final && n >= 3 && units[^1].Inherent && !units[^2].Vowel && (units[^3].Vowel || (n >= 4 && IsNasal(units[^3]) && units[^4].Vowel)))
         {
             units.RemoveAt(n - 1);
         }

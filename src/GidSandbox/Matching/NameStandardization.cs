@@ -86,7 +86,7 @@ public sealed record StandardName(
 public static partial class NameStandardization
 {
     /// <summary>Bumped whenever a rule, or what a profile keeps of a name, changes; stored with each profile, so stale profiles can be told apart.</summary>
-    public const int RulesVersion = 18;
+    public const int RulesVersion = 19;
 
     // Connectors that offices write or leave out at will ("Procter & Gamble", "Procter and Gamble").
     private static readonly HashSet<string> Noise = ["and", "und", "et", "y", "the", "of"];
