@@ -34,18 +34,33 @@ public static partial class Diacritics
     /// </summary>
     public static bool Differ(string a, string b)
     {
-        var vietnamese = IsVietnamese(a) && IsVietnamese(b);
-        var left = MarkedWords(a, vietnamese);
-        if (left.Count == 0)
+        if (Ascii.IsValid(a) || Ascii.IsValid(b))
         {
+            // A name in ASCII has no marked word, and is not Vietnamese: no word of either side has a partner to differ from.
             return false;
         }
 
-        var right = MarkedWords(b, vietnamese);
-        foreach (var (folded, word) in left)
+        var (left, right) = (Read(a), Read(b));
+        var vietnamese = left.Vietnamese && right.Vietnamese;
+        foreach (var (folded, word, marked) in left.Words)
         {
-            var partners = right.Where(r => r.Folded == folded).ToList();
-            if (partners.Count > 0 && !partners.Exists(p => SameWord(word, p.Word)))
+            if (!vietnamese && !marked)
+            {
+                continue;
+            }
+
+            var partnered = false;
+            var same = false;
+            foreach (var partner in right.Words)
+            {
+                if ((vietnamese || partner.Marked) && partner.Folded == folded)
+                {
+                    partnered = true;
+                    same |= SameWord(word, partner.Word);
+                }
+            }
+
+            if (partnered && !same)
             {
                 return true;
             }
@@ -55,23 +70,54 @@ public static partial class Diacritics
     }
 
     /// <summary>
+    /// A name's Latin words, each with its folded form and whether it is written with letters outside ASCII, and whether
+    /// the name is Vietnamese.
+    /// </summary>
+    private sealed record Analysis(bool Vietnamese, IReadOnlyList<(string Folded, string Word, bool Marked)> Words);
+
+    private static Analysis Read(string text)
+    {
+        var known = Known.Value!;
+        if (known.TryGetValue(text, out var analysis))
+        {
+            return analysis;
+        }
+
+        if (known.Count >= MaxKnown)
+        {
+            known.Clear();
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        return known[text] = new Analysis(IsVietnamese(normalized), LatinWords(normalized));
+    }
+
+    /// <summary>
+    /// Each thread's last names read: a batch compares each name that scores high with several candidates' names, and
+    /// normalizing a name (NFKC) cost more than the rest of scoring them. Bounded, so memory stays flat.
+    /// </summary>
+    private static readonly ThreadLocal<Dictionary<string, Analysis>> Known = new(() => new(StringComparer.Ordinal));
+
+    private const int MaxKnown = 20_000;
+
+    /// <summary>
     /// Vietnamese marks almost every syllable, so in a name written with them a syllable without
     /// marks is written so on purpose (Lan, Lân): there every word is compared. Elsewhere a word
     /// without marks may have lost them to a keyboard or a character set (Yilmaz for Yılmaz beside
     /// Çağlar), so only words that carry marks on both sides are.
     /// </summary>
-    private static bool IsVietnamese(string text) =>
-        text.Normalize(NormalizationForm.FormKC).Any(c => c is 'ă' or 'Ă' or 'đ' or 'Đ' or 'ơ' or 'Ơ' or 'ư' or 'Ư' or >= '\u1EA0' and <= '\u1EF9');
+    private static bool IsVietnamese(string normalized) =>
+        normalized.Any(c => c is 'ă' or 'Ă' or 'đ' or 'Đ' or 'ơ' or 'Ơ' or 'ư' or 'Ư' or >= '\u1EA0' and <= '\u1EF9');
 
-    // The Latin words written with letters outside ASCII (every Latin word, for Vietnamese), each with its folded form.
-    private static List<(string Folded, string Word)> MarkedWords(string text, bool everyWord)
+    // The Latin words of a normalized name, each with its folded form and whether it has letters outside ASCII.
+    private static List<(string Folded, string Word, bool Marked)> LatinWords(string normalized)
     {
-        var words = new List<(string, string)>();
-        foreach (var word in Words().Split(text.Normalize(NormalizationForm.FormKC)))
+        var words = new List<(string, string, bool)>();
+        foreach (var word in Words().Split(normalized))
         {
-            if (word.Length > 0 && (everyWord || word.Any(c => c > '\u007F')) && word.All(c => c <= '\u024F' || c is >= '\u0300' and <= '\u036F' or >= '\u1E00' and <= '\u1EFF'))
+            if (word.Length > 0 && word.All(c => c <= '\u024F' || c is >= '\u0300' and <= '\u036F' or >= '\u1E00' and <= '\u1EFF'))
             {
-                words.Add((word.Transliterate().ToLowerInvariant(), word));
+                words.Add((word.Transliterate().ToLowerInvariant(), word, word.Any(c => c > '\u007F')));
             }
         }
 
