@@ -10,6 +10,20 @@ public class NameStandardizationTests
     private static StandardName Person(string text) => NameStandardization.Standardize(text, IdentityKind.NaturalPerson, "JP");
 
     [Fact]
+    public void a_reading_whose_letters_and_exact_keys_were_derived_still_equals_the_same_reading_made_again()
+    {
+        var derived = Person("Kim Min-jun");
+        Assert.Equal(["jun kim min", "kimminjun", "minjunkim", "junkimmin"], derived.ExactKeys);
+        Assert.Equal("kimminjun", derived.Letters);
+
+        var again = Person("Kim Min-jun");
+        Assert.Equal(derived, again);
+        Assert.Equal(derived.GetHashCode(), again.GetHashCode());
+        Assert.NotEqual(derived, derived with { Tokens = ["kim", "minjun"] });
+        Assert.Equal(["kim minjun", "kimminjun", "minjunkim"], (derived with { Tokens = ["kim", "minjun"], SortedKey = "kim minjun" }).ExactKeys);
+    }
+
+    [Fact]
     public void normalization_applies_nfkc_folds_case_and_drops_punctuation_but_keeps_the_script()
     {
         Assert.Equal("acme tokyo", NameStandardization.Normalize("ＡＣＭＥ, Tokyo!"));
