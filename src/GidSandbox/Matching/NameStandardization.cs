@@ -49,36 +49,29 @@ public sealed record StandardName(
 
     /// <summary>The key without spaces, so "Min-jun", "Minjun" and "Min Jun" meet.</summary>
     [JsonIgnore]
-    public string Compact => Derived.Of(this).Compact;
+    public string Compact => Key.Replace(" ", "", StringComparison.Ordinal);
 
     [JsonIgnore]
     public bool IsEmpty => Tokens.Count == 0;
 
     /// <summary>The letters of the words run together (<see cref="NameStandardization.JoinLetters"/>).</summary>
     [JsonIgnore]
-    public string Letters => Derived.Of(this).Letters;
+    public string Letters => NameStandardization.JoinLetters(Tokens);
 
     /// <summary>
     /// The keys under which another name counts as this one exactly: the sorted key, and the letters
     /// of every rotation of the words ("Kim Min-jun", "Kim Minjun", "Minjun Kim").
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<string> ExactKeys => Derived.Of(this).ExactKeys;
+    public IReadOnlyList<string> ExactKeys => Known.GetValue(this, static n =>
+        [.. Enumerable.Range(0, n.Tokens.Count).Select(shift => NameStandardization.JoinLetters(n.Tokens.Skip(shift).Concat(n.Tokens.Take(shift)))).Prepend(n.SortedKey).Distinct()]);
 
     /// <summary>
-    /// What is derived from a reading's words, once per reading: scoring compares each reading of a query with every
-    /// reading of each candidate, and joining the letters anew for each pair cost more than comparing them. Kept beside
-    /// the reading (by reference), not in it, so that two readings of the same name stay equal.
+    /// Each reading's exact keys, derived once: scoring compares each reading of a query with every reading of each
+    /// candidate, and joining the query's rotations anew for each pair cost more than comparing them. Kept beside the
+    /// reading (by reference), not in it: a copy made with <c>with</c> (other words, another scheme) derives its own.
     /// </summary>
-    private sealed record Derived(string Compact, string Letters, string[] ExactKeys)
-    {
-        private static readonly ConditionalWeakTable<StandardName, Derived> Known = [];
-
-        public static Derived Of(StandardName name) => Known.GetValue(name, static n => new(
-            n.Key.Replace(" ", "", StringComparison.Ordinal),
-            NameStandardization.JoinLetters(n.Tokens),
-            [.. Enumerable.Range(0, n.Tokens.Count).Select(shift => NameStandardization.JoinLetters(n.Tokens.Skip(shift).Concat(n.Tokens.Take(shift)))).Prepend(n.SortedKey).Distinct()]));
-    }
+    private static readonly ConditionalWeakTable<StandardName, string[]> Known = [];
 
     /// <summary>
     /// The sorted keys of this name written with initials: one word kept whole, every other word

@@ -98,6 +98,12 @@ public static class Scoring
             var bestOfName = 0.0;
             foreach (var name in profile.Names)
             {
+                if (best is { Score: > 0 } && !Counts(text, q, name.Text, name.Standard))
+                {
+                    // A pair that cannot score (most pairs of readings) scores 0, and can no longer be the best pair.
+                    continue;
+                }
+
                 var scored = ScoreName(text, q, name.Text, name.Standard, profile.Kind == IdentityKind.NaturalPerson, query.Country, profile.Country);
                 bestOfName = Math.Max(bestOfName, scored.Score);
                 if (best is null || scored.Score > best.Score || (scored.Score == best.Score && scored.Evidence > best.Evidence))

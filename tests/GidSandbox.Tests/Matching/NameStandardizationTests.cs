@@ -10,17 +10,15 @@ public class NameStandardizationTests
     private static StandardName Person(string text) => NameStandardization.Standardize(text, IdentityKind.NaturalPerson, "JP");
 
     [Fact]
-    public void a_reading_whose_letters_and_exact_keys_were_derived_still_equals_the_same_reading_made_again()
+    public void a_copy_of_a_reading_with_other_words_has_its_own_exact_keys_not_those_derived_for_the_original()
     {
         var derived = Person("Kim Min-jun");
         Assert.Equal(["jun kim min", "kimminjun", "minjunkim", "junkimmin"], derived.ExactKeys);
         Assert.Equal("kimminjun", derived.Letters);
 
-        var again = Person("Kim Min-jun");
-        Assert.Equal(derived, again);
-        Assert.Equal(derived.GetHashCode(), again.GetHashCode());
-        Assert.NotEqual(derived, derived with { Tokens = ["kim", "minjun"] });
-        Assert.Equal(["kim minjun", "kimminjun", "minjunkim"], (derived with { Tokens = ["kim", "minjun"], SortedKey = "kim minjun" }).ExactKeys);
+        var copy = derived with { Tokens = ["kim", "minjun"], SortedKey = "kim minjun" };
+        Assert.Equal(["kim minjun", "kimminjun", "minjunkim"], copy.ExactKeys);
+        Assert.Equal(["jun kim min", "kimminjun", "minjunkim", "junkimmin"], derived.ExactKeys);
     }
 
     [Fact]
