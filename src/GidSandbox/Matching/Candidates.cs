@@ -236,9 +236,11 @@ public static class Candidates
         """;
 
     /// <summary>
-    /// The word search for one name of <paramref name="words"/> words: identities whose
-    /// <see cref="MatchProfile.Words"/> meet the variants of every word (@v0, @v1, …), or hold all
-    /// of its words as written but one (@w0, @w1, …: with variants, one common word of four letters
+    /// The word search for names of <paramref name="words"/> words, all in one statement (planned once, not once a
+    /// name: planning was a quarter of the search by all words but one), each name a row of the unnested parameters
+    /// (its words as written, and each word's variants, space-separated): identities whose
+    /// <see cref="MatchProfile.Words"/> meet the variants of every word (v0, v1, …), or hold all
+    /// of its words as written but one (w[1], w[2], …: with variants, one common word of four letters
     /// would bring every word one letter from it, "yang" every "wang" and "fang"), each way of
     /// leaving one out a set of its own, left out whole when more than <see cref="MaxHolders"/>
     /// identities hold its words. The set of all the words keeps at most <see cref="MaxRanked"/>.
@@ -248,61 +250,65 @@ public static class Candidates
     /// for "Taro Kobayashi"), and how few other words they have. The kind is compared row by row:
     /// ANDed into the index scan, its btree would be read for half the table.
     /// </summary>
-    private static string WordsSql(int words, bool allButOne, string? kind, string? country, int limit)
+    private static string WordsSql(int words, bool allButOne, int limit)
     {
         IEnumerable<string> conditions = allButOne
-            ? Enumerable.Range(0, words).Select(skip => string.Join(" and ", Enumerable.Range(0, words).Where(i => i != skip).Select(i => $"d.words && @w{i}")))
-            : [string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && @v{i}"))];
+            ? Enumerable.Range(0, words).Select(skip => string.Join(" and ", Enumerable.Range(0, words).Where(i => i != skip).Select(i => $"d.words && array[a.w[{i + 1}]]")))
+            : [string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && a.v{i}"))];
         // What the ranking reads of a row is read with it, in the set that found it: not by a second visit to each row.
-        var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(d.words && @v{i})::int"));
+        var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(d.words && a.v{i})::int"));
         var sets = string.Join(" union all ", conditions.Select(condition => $"""
             select s.*, count(*) over () as size from (
-              select d.id, d.country, {met} as met, (select count(*) from unnest(@written) w where w = any(d.words)) as written, cardinality(d.words) as held
+              select d.id, d.country, {met} as met, (select count(*) from unnest(a.w) w where w = any(d.words)) as written, cardinality(d.words) as held
               from {Table} d
-              where {condition} and d.status = 'Active'{(kind is null ? "" : " and (d.kind = @kind) is true")}
+              where {condition} and d.status = 'Active' and (q.kind is null or d.kind = q.kind)
               limit {(allButOne ? MaxHolders + 1 : MaxRanked)}) s
             """));
+        var variants = string.Join(", ", Enumerable.Range(0, words).Select(i => $"string_to_array(q.v{i}, ' ') as v{i}"));
         return $"""
-            select id, country from ({sets}) f
-            {(allButOne ? $"where size <= {MaxHolders}" : "")}
-            group by id, country, met, written, held
-            order by {(country is null ? "" : "(country = @country) is true desc, ")}met desc, written desc, min(size), held, id
-            limit {limit}
+            select q.ord, f.id, f.country
+            from unnest(@ords, @kinds, @countries, @written{string.Concat(Enumerable.Range(0, words).Select(i => $", @v{i}"))})
+              as q(ord, kind, country, written{string.Concat(Enumerable.Range(0, words).Select(i => $", v{i}"))})
+            cross join lateral (select string_to_array(q.written, ' ') as w, {variants}) a
+            cross join lateral (
+              select id, country from ({sets}) f
+              {(allButOne ? $"where size <= {MaxHolders}" : "")}
+              group by id, country, met, written, held
+              order by (country = q.country) is true desc, met desc, written desc, min(size), held, id
+              limit {limit}) f
             """;
     }
 
-    // One round trip for the lookups given, one statement each (their number of words differs).
+    // One round trip for the lookups given: one statement for the names of each number of words.
     private static async Task<List<(int Lookup, Hit Hit)>> WordsAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, bool allButOne, int limit, CancellationToken ct)
     {
         var rows = new List<(int, Hit)>();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var lookup in lookups)
+        foreach (var group in lookups.Select((lookup, i) => (lookup, i)).GroupBy(x => x.lookup.Words.Count))
         {
-            var command = new NpgsqlBatchCommand(WordsSql(lookup.Words.Count, allButOne, lookup.Kind, lookup.Country, limit));
-            for (var i = 0; i < lookup.Words.Count; i++)
+            var command = new NpgsqlBatchCommand(WordsSql(group.Key, allButOne, limit));
+            command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = group.Select(x => x.i).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => (object?)x.lookup.Kind ?? DBNull.Value).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => (object?)x.lookup.Country ?? DBNull.Value).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("written", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => string.Join(' ', x.lookup.Words)).ToArray() });
+            for (var i = 0; i < group.Key; i++)
             {
-                command.Parameters.Add(new NpgsqlParameter($"v{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = WordVariants(lookup.Words[i]).ToArray() });
-                command.Parameters.Add(new NpgsqlParameter($"w{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = new[] { lookup.Words[i] } });
+                var word = i;
+                command.Parameters.Add(new NpgsqlParameter($"v{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => string.Join(' ', WordVariants(x.lookup.Words[word]))).ToArray() });
             }
 
-            command.Parameters.Add(new NpgsqlParameter("written", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = lookup.Words.ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)lookup.Kind ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("country", NpgsqlDbType.Text) { Value = (object?)lookup.Country ?? DBNull.Value });
             batch.BatchCommands.Add(command);
         }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var position = 0;
         do
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((position, new Hit(reader.GetString(0), reader.GetString(1))));
+                rows.Add((reader.GetInt32(0), new Hit(reader.GetString(1), reader.GetString(2))));
             }
-
-            position++;
         }
         while (await reader.NextResultAsync(ct));
         return rows;
