@@ -75,30 +75,14 @@ public static partial class Diacritics
     /// </summary>
     private sealed record Analysis(bool Vietnamese, IReadOnlyList<(string Folded, string Word, bool Marked)> Words);
 
-    private static Analysis Read(string text)
+    /// <summary>A name's analysis, read once per thread and name: a batch compares each name that scores high with several candidates' names.</summary>
+    private static Analysis Read(string text) => Known.GetOrAdd(text, static text =>
     {
-        var known = Known.Value!;
-        if (known.TryGetValue(text, out var analysis))
-        {
-            return analysis;
-        }
-
-        if (known.Count >= MaxKnown)
-        {
-            known.Clear();
-        }
-
         var normalized = text.Normalize(NormalizationForm.FormKC);
-        return known[text] = new Analysis(IsVietnamese(normalized), LatinWords(normalized));
-    }
+        return new Analysis(IsVietnamese(normalized), LatinWords(normalized));
+    });
 
-    /// <summary>
-    /// Each thread's last names read: a batch compares each name that scores high with several candidates' names, and
-    /// normalizing a name (NFKC) cost more than the rest of scoring them. Bounded, so memory stays flat.
-    /// </summary>
-    private static readonly ThreadLocal<Dictionary<string, Analysis>> Known = new(() => new(StringComparer.Ordinal));
-
-    private const int MaxKnown = 20_000;
+    private static readonly PerThreadCache<string, Analysis> Known = new();
 
     /// <summary>
     /// Vietnamese marks almost every syllable, so in a name written with them a syllable without

@@ -14,29 +14,10 @@ public static class NameInitials
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
-    public static IReadOnlySet<string> Of(string text)
-    {
-        var known = Known.Value!;
-        if (known.TryGetValue(text, out var initials))
-        {
-            return initials;
-        }
+    /// <summary>A name's initials, read once per thread and name: scoring asks for them at every pair of readings.</summary>
+    public static IReadOnlySet<string> Of(string text) => Known.GetOrAdd(text, Read);
 
-        if (known.Count >= MaxKnown)
-        {
-            known.Clear();
-        }
-
-        return known[text] = Read(text);
-    }
-
-    /// <summary>
-    /// Each thread's last names read: a batch scores each of its names against every reading of every candidate's names,
-    /// and normalizing a name (NFKC) costs more than the rest of scoring a pair. Bounded, so memory stays flat.
-    /// </summary>
-    private static readonly ThreadLocal<Dictionary<string, IReadOnlySet<string>>> Known = new(() => new(StringComparer.Ordinal));
-
-    private const int MaxKnown = 20_000;
+    private static readonly PerThreadCache<string, IReadOnlySet<string>> Known = new();
 
     private static IReadOnlySet<string> Read(string text)
     {

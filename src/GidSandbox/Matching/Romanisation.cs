@@ -349,11 +349,9 @@ public static partial class Romanisation
 
     /// <summary>
     /// Each thread's last transliterations, by transliterator and word: names share their words (family names, Han
-    /// syllables), and ICU's rules are the dearest part of standardizing a name. Bounded, so memory stays flat.
+    /// syllables), and ICU's rules are the dearest part of standardizing a name.
     /// </summary>
-    private static readonly ThreadLocal<Dictionary<(string Id, string Text), string>> Transformed = new(() => []);
-
-    private const int MaxTransformed = 20_000;
+    private static readonly PerThreadCache<(string Id, string Text), string> Transformed = new();
 
     /// <summary>The name's spellings under every scheme its scripts have; none for a name in Latin letters.</summary>
     public static IReadOnlyList<Spelling> Spellings(string text, IdentityKind? kind = null, string? country = null)
@@ -771,28 +769,18 @@ public static partial class Romanisation
             .Replace("tsu", "tu", StringComparison.Ordinal).Replace("fu", "hu", StringComparison.Ordinal)
             .Replace("ji", "zi", StringComparison.Ordinal).Replace("j", "zy", StringComparison.Ordinal);
 
-    internal static string Transform(string id, string? rules, string text)
-    {
-        var transformed = Transformed.Value!;
-        if (transformed.TryGetValue((id, text), out var known))
+    internal static string Transform(string id, string? rules, string text) =>
+        Transformed.GetOrAdd((id, text), rules, static (key, rules) =>
         {
-            return known;
-        }
+            var cache = Transliterators.Value!;
+            if (!cache.TryGetValue(key.Id, out var transliterator))
+            {
+                transliterator = rules is null ? Transliterator.GetInstance(key.Id) : Transliterator.CreateFromRules(key.Id, rules, TransliterationDirection.Forward);
+                cache[key.Id] = transliterator;
+            }
 
-        var cache = Transliterators.Value!;
-        if (!cache.TryGetValue(id, out var transliterator))
-        {
-            transliterator = rules is null ? Transliterator.GetInstance(id) : Transliterator.CreateFromRules(id, rules, TransliterationDirection.Forward);
-            cache[id] = transliterator;
-        }
-
-        if (transformed.Count >= MaxTransformed)
-        {
-            transformed.Clear();
-        }
-
-        return transformed[(id, text)] = transliterator.Transform(" " + text + " ").Trim();
-    }
+            return transliterator.Transform(" " + key.Text + " ").Trim();
+        });
 
     private static string WithoutMarks(string text)
     {
