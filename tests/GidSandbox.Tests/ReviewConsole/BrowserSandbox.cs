@@ -150,7 +150,11 @@ public class BrowserSandbox : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(ConsoleVisitor.PasswordOf(username));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/console/", StringComparison.Ordinal));
+        // The sign-in page and the callback are under /console/ too: wait for a page past them, or a slow machine
+        // finds the page still mid-flow and waits for a load event that a later redirect cancels.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is var at
+            && at.StartsWith("/console/", StringComparison.Ordinal)
+            && at is not (GidSandbox.ReviewConsole.ConsoleSignIn.SignInPath or GidSandbox.ReviewConsole.ConsoleRegistration.CallbackPath));
         return page;
     }
 
