@@ -70,28 +70,60 @@ public static class NameInitials
             return null; // no initial on either side to agree by
         }
 
-        var left = q.Select(t => (Token: t, Initial: t.Length == 1 || qInitials.Contains(t))).ToList();
-        var right = c.Select(t => (Token: t, Initial: t.Length == 1 || cInitials.Contains(t))).ToList();
-        var whole = 0;
-        foreach (var word in left.Where(t => !t.Initial).ToList())
+        // Flags on the stack first: most pairs share no whole word or keep nothing to pair, and scoring asks at every pair of readings.
+        Span<bool> qInitial = q.Count <= 64 ? stackalloc bool[q.Count] : new bool[q.Count];
+        Span<bool> cInitial = c.Count <= 64 ? stackalloc bool[c.Count] : new bool[c.Count];
+        Span<bool> qGone = q.Count <= 64 ? stackalloc bool[q.Count] : new bool[q.Count];
+        Span<bool> cGone = c.Count <= 64 ? stackalloc bool[c.Count] : new bool[c.Count];
+        for (var i = 0; i < q.Count; i++)
         {
-            var partner = right.FindIndex(r => !r.Initial && r.Token == word.Token);
-            if (partner >= 0)
+            qInitial[i] = q[i].Length == 1 || qInitials.Contains(q[i]);
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            cInitial[j] = c[j].Length == 1 || cInitials.Contains(c[j]);
+        }
+
+        // Each whole word of the query takes the first equal whole word of the candidate still free.
+        var whole = 0;
+        for (var i = 0; i < q.Count; i++)
+        {
+            for (var j = 0; j < c.Count && !qInitial[i] && !qGone[i]; j++)
             {
-                right.RemoveAt(partner);
-                left.Remove(word);
-                whole++;
+                if (!cGone[j] && !cInitial[j] && c[j] == q[i])
+                {
+                    (qGone[i], cGone[j]) = (true, true);
+                    whole++;
+                }
             }
         }
 
-        if (whole == 0 || left.Count == 0 || right.Count == 0 || left.Count + right.Count > 12)
+        var (leftCount, rightCount) = (qGone.Count(false), cGone.Count(false));
+        if (whole == 0 || leftCount == 0 || rightCount == 0 || leftCount + rightCount > 12)
         {
             return null;
         }
 
-        var (paired, initials) = Pair(left, right, 0, new bool[right.Count]);
-        var complete = left.Count == right.Count && paired == left.Count;
-        return initials > 0 && (complete || paired == Math.Min(left.Count, right.Count)) ? new InitialsAgreement(initials, complete) : null;
+        var left = Remaining(q, qInitial, qGone, leftCount);
+        var right = Remaining(c, cInitial, cGone, rightCount);
+        var (paired, initials) = Pair(left, right, 0, new bool[right.Length]);
+        var complete = left.Length == right.Length && paired == left.Length;
+        return initials > 0 && (complete || paired == Math.Min(left.Length, right.Length)) ? new InitialsAgreement(initials, complete) : null;
+    }
+
+    private static (string Token, bool Initial)[] Remaining(IReadOnlyList<string> words, ReadOnlySpan<bool> initial, ReadOnlySpan<bool> gone, int count)
+    {
+        var remaining = new (string, bool)[count];
+        for (int i = 0, k = 0; i < words.Count; i++)
+        {
+            if (!gone[i])
+            {
+                remaining[k++] = (words[i], initial[i]);
+            }
+        }
+
+        return remaining;
     }
 
     private static bool HasSingleLetter(IReadOnlyList<string> tokens)
@@ -108,15 +140,15 @@ public static class NameInitials
     }
 
     // The most words of the left paired with words of the right (and, among those pairings, the most initials), by trying each partner in turn.
-    private static (int Paired, int Initials) Pair(List<(string Token, bool Initial)> left, List<(string Token, bool Initial)> right, int from, bool[] taken)
+    private static (int Paired, int Initials) Pair((string Token, bool Initial)[] left, (string Token, bool Initial)[] right, int from, bool[] taken)
     {
-        if (from == left.Count)
+        if (from == left.Length)
         {
             return (0, 0);
         }
 
         var best = Pair(left, right, from + 1, taken);
-        for (var j = 0; j < right.Count; j++)
+        for (var j = 0; j < right.Length; j++)
         {
             if (!taken[j] && Kind(left[from], right[j]) is { } initial)
             {

@@ -156,7 +156,12 @@ public static class Scoring
             return Weighted(0, features, new ScoreParts(0, 0, 0, 1, 1, 0), q, c, queryCountry, candidateCountry);
         }
 
-        var trigram = Math.Max(Trigrams.Similarity(q.Key, c.Key), Trigrams.Similarity(q.Compact, c.Compact));
+        var trigram = Trigrams.Similarity(q.Key, c.Key);
+        if (q.Key.Contains(' ', StringComparison.Ordinal) || c.Key.Contains(' ', StringComparison.Ordinal))
+        {
+            trigram = Math.Max(trigram, Trigrams.Similarity(q.Compact, c.Compact));
+        }
+
         var tokens = TokenOverlap(q.Tokens, c.Tokens, person, features);
         var phonetic = Dice(q.Phonetic, c.Phonetic);
         var sameCountry = queryCountry is not null && queryCountry == candidateCountry;
@@ -349,7 +354,7 @@ public static class Scoring
 
         // The longest query tokens choose first (ties in their order), each the best of the candidate tokens still free (ties: the first).
         // Without LINQ: this runs for most pairs of readings a batch scores.
-        var order = new int[q.Count];
+        Span<int> order = q.Count <= 64 ? stackalloc int[q.Count] : new int[q.Count];
         for (var i = 0; i < order.Length; i++)
         {
             var j = i;
@@ -361,7 +366,7 @@ public static class Scoring
             order[j] = i;
         }
 
-        var used = new bool[c.Count];
+        Span<bool> used = c.Count <= 64 ? stackalloc bool[c.Count] : new bool[c.Count];
         var total = 0.0;
         foreach (var index in order)
         {

@@ -10,14 +10,12 @@ public static class Trigrams
     /// <summary>The most trigrams a text of this length can have: each word gives one more than its letters.</summary>
     private static int MostTrigrams(string text) => (2 * text.Length) + 1;
 
-    // Scoring compares every reading of a query with every reading of each candidate: the trigrams are counted on the stack, not in sets.
+    // Scoring compares every reading of a query with every reading of each candidate: each text's trigrams are counted
+    // once per thread (as numbers, sorted), not once per pair.
     public static double Similarity(string a, string b)
     {
-        Span<ulong> left = MostTrigrams(a) <= 256 ? stackalloc ulong[MostTrigrams(a)] : new ulong[MostTrigrams(a)];
-        Span<ulong> right = MostTrigrams(b) <= 256 ? stackalloc ulong[MostTrigrams(b)] : new ulong[MostTrigrams(b)];
-        left = left[..Distinct(a, left)];
-        right = right[..Distinct(b, right)];
-        if (left.IsEmpty || right.IsEmpty)
+        var (left, right) = (Sorted(a), Sorted(b));
+        if (left.Length == 0 || right.Length == 0)
         {
             return 0;
         }
@@ -33,6 +31,14 @@ public static class Trigrams
 
         return (double)shared / (left.Length + right.Length - shared);
     }
+
+    private static ulong[] Sorted(string text) => Known.GetOrAdd(text, static text =>
+    {
+        Span<ulong> trigrams = MostTrigrams(text) <= 256 ? stackalloc ulong[MostTrigrams(text)] : new ulong[MostTrigrams(text)];
+        return trigrams[..Distinct(text, trigrams)].ToArray();
+    });
+
+    private static readonly PerThreadCache<string, ulong[]> Known = new();
 
     /// <summary>Writes the text's distinct trigrams (as <see cref="Of"/> pads them, three characters to a number) sorted into <paramref name="into"/>; returns how many.</summary>
     private static int Distinct(string text, Span<ulong> into)
