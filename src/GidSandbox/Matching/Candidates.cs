@@ -1,6 +1,8 @@
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using Marten;
+using Microsoft.Extensions.Caching.Memory;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -116,7 +118,8 @@ public static class Candidates
 
         var lookAlikes = names.Where(n => Placed(n) < perQueryName && n.Words.Count > 0).ToList();
         Add(perName, lookAlikes, await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct));
-        var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName).ToList();
+        var common = CommonWordsOf(store);
+        var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName && KnownCommon(common, n) != (1 << n.Words.Count) - 1).ToList();
         Add(perName, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
 
         var unfound = names.Where(n => Placed(n) == 0 && !n.Standard.OnlyWhenEqual).Select(n => n with { Text = n.Standard.Key }).ToList();
@@ -141,6 +144,36 @@ public static class Candidates
         await AddIdentifierHoldersAsync(store, queries, found, ct);
         return found;
     }
+
+    /// <summary>
+    /// How long a set of words found held by more than <see cref="MaxHolders"/> identities is left out of the search by all
+    /// words but one without being looked up again. Holders are added far more often than they go (a merge, a
+    /// retirement), so a set seen common stays so; one that drops to <see cref="MaxHolders"/> or fewer is searched by
+    /// again at the latest this long after.
+    /// </summary>
+    public static readonly TimeSpan CommonFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most common sets of words one store keeps.</summary>
+    public const int CommonKept = 100_000;
+
+    /// <summary>
+    /// Per store (each a database), the sets of words the search by all words but one found held by more than
+    /// <see cref="MaxHolders"/> identities, by kind: family names ("wang", "ivanov") and trade words come back in most
+    /// batches, and finding again that they are common read a page of the table for each of their first
+    /// <see cref="MaxHolders"/> + 1 holders, the larger part of that search's time.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IDocumentStore, MemoryCache> CommonWords = [];
+
+    private static MemoryCache CommonWordsOf(IDocumentStore store) =>
+        CommonWords.GetValue(store, static _ => new MemoryCache(new MemoryCacheOptions { SizeLimit = CommonKept }));
+
+    /// <summary>The set of words searched when word <paramref name="left"/> of the name is left out, with the kind, as the common ones are kept.</summary>
+    private static string CommonKey(Lookup lookup, int left) =>
+        $"{lookup.Kind}:{string.Join(' ', lookup.Words.Where((_, i) => i != left).Order(StringComparer.Ordinal))}";
+
+    /// <summary>Which ways of leaving one word out are known common (bit k: leaving out word k).</summary>
+    private static int KnownCommon(MemoryCache common, Lookup lookup) =>
+        Enumerable.Range(0, lookup.Words.Count).Where(left => common.TryGetValue(CommonKey(lookup, left), out _)).Sum(left => 1 << left);
 
     /// <summary>An identity a step found: its GID and country, all that the steps need before its profile is read.</summary>
     private sealed record Hit(string Id, string Country);
@@ -243,7 +276,8 @@ public static class Candidates
     /// of its words as written but one (w[1], w[2], …: with variants, one common word of four letters
     /// would bring every word one letter from it, "yang" every "wang" and "fang"), each way of
     /// leaving one out a set of its own, left out whole when more than <see cref="MaxHolders"/>
-    /// identities hold its words. The set of all the words keeps at most <see cref="MaxRanked"/>.
+    /// identities hold its words: such a set comes back as one row naming it (<c>common</c>), and one known
+    /// common (bit k of <c>skip</c>) is not looked up. The set of all the words keeps at most <see cref="MaxRanked"/>.
     /// They are ranked: the query's country first, then by how many words they meet, how many
     /// they hold as written, how small the smallest set that found them is (the holders of a rare
     /// word before the many holding a common one: "Jiro Kobayashi" before other holders of "Taro"
@@ -252,30 +286,40 @@ public static class Candidates
     /// </summary>
     private static string WordsSql(int words, bool allButOne, int limit)
     {
-        IEnumerable<string> conditions = allButOne
-            ? Enumerable.Range(0, words).Select(skip => string.Join(" and ", Enumerable.Range(0, words).Where(i => i != skip).Select(i => $"d.words && array[a.w[{i + 1}]]")))
-            : [string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && a.v{i}"))];
-        // What the ranking reads of a row is read with it, in the set that found it: not by a second visit to each row.
-        var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(d.words && a.v{i})::int"));
-        var sets = string.Join(" union all ", conditions.Select(condition => $"""
-            select s.*, count(*) over () as size from (
-              select d.id, d.country, {met} as met, (select count(*) from unnest(a.w) w where w = any(d.words)) as written, cardinality(d.words) as held
-              from {Table} d
-              where {condition} and d.status = 'Active' and (q.kind is null or d.kind = q.kind)
-              limit {(allButOne ? MaxHolders + 1 : MaxRanked)}) s
-            """));
+        // What the ranking reads of an identity is read from the words the set carried: not by a second visit to its row.
+        var met = string.Join(" + ", Enumerable.Range(0, words).Select(i => $"(f.words && a.v{i})::int"));
+        const string Written = "(select count(*) from unnest(a.w) w where w = any(f.words))";
+        const string Filter = "d.status = 'Active' and (q.kind is null or d.kind = q.kind)";
         var variants = string.Join(", ", Enumerable.Range(0, words).Select(i => $"string_to_array(q.v{i}, ' ') as v{i}"));
+        var found = allButOne
+            ? $"""
+              with sets as ({string.Join(" union all ", Enumerable.Range(0, words).Select(left => $"""
+                  select {left} as left_out, s.*, count(*) over () as size from (
+                    select d.id, d.country, d.words from {Table} d
+                    where (q.skip & {1 << left}) = 0 and {string.Join(" and ", Enumerable.Range(0, words).Where(i => i != left).Select(i => $"d.words && array[a.w[{i + 1}]]"))} and {Filter}
+                    limit {MaxHolders + 1}) s
+                  """))})
+              (select f.id, f.country, null::int as common from (
+                 select id, country, words, min(size) as size from sets where size <= {MaxHolders} group by id, country, words) f
+               order by (f.country = q.country) is true desc, {met} desc, {Written} desc, f.size, cardinality(f.words), f.id
+               limit {limit})
+              union all
+              (select distinct null, null, left_out from sets where size > {MaxHolders})
+              """
+            : $"""
+              select f.id, f.country, null::int as common from (
+                select d.id, d.country, d.words from {Table} d
+                where {string.Join(" and ", Enumerable.Range(0, words).Select(i => $"d.words && a.v{i}"))} and {Filter}
+                limit {MaxRanked}) f
+              order by (f.country = q.country) is true desc, {met} desc, {Written} desc, cardinality(f.words), f.id
+              limit {limit}
+              """;
         return $"""
-            select q.ord, f.id, f.country
-            from unnest(@ords, @kinds, @countries, @written{string.Concat(Enumerable.Range(0, words).Select(i => $", @v{i}"))})
-              as q(ord, kind, country, written{string.Concat(Enumerable.Range(0, words).Select(i => $", v{i}"))})
+            select q.ord, f.id, f.country, f.common
+            from unnest(@ords, @kinds, @countries, @skips, @written{string.Concat(Enumerable.Range(0, words).Select(i => $", @v{i}"))})
+              as q(ord, kind, country, skip, written{string.Concat(Enumerable.Range(0, words).Select(i => $", v{i}"))})
             cross join lateral (select string_to_array(q.written, ' ') as w, {variants}) a
-            cross join lateral (
-              select id, country from ({sets}) f
-              {(allButOne ? $"where size <= {MaxHolders}" : "")}
-              group by id, country, met, written, held
-              order by (country = q.country) is true desc, met desc, written desc, min(size), held, id
-              limit {limit}) f
+            cross join lateral ({found}) f
             """;
     }
 
@@ -283,6 +327,7 @@ public static class Candidates
     private static async Task<List<(int Lookup, Hit Hit)>> WordsAsync(IDocumentStore store, IReadOnlyList<Lookup> lookups, bool allButOne, int limit, CancellationToken ct)
     {
         var rows = new List<(int, Hit)>();
+        var common = CommonWordsOf(store);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
@@ -292,6 +337,7 @@ public static class Candidates
             command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = group.Select(x => x.i).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => (object?)x.lookup.Kind ?? DBNull.Value).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => (object?)x.lookup.Country ?? DBNull.Value).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("skips", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = group.Select(x => allButOne ? KnownCommon(common, x.lookup) : 0).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("written", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => string.Join(' ', x.lookup.Words)).ToArray() });
             for (var i = 0; i < group.Key; i++)
             {
@@ -307,7 +353,14 @@ public static class Candidates
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((reader.GetInt32(0), new Hit(reader.GetString(1), reader.GetString(2))));
+                if (reader.IsDBNull(3))
+                {
+                    rows.Add((reader.GetInt32(0), new Hit(reader.GetString(1), reader.GetString(2))));
+                }
+                else
+                {
+                    common.Set(CommonKey(lookups[reader.GetInt32(0)], reader.GetInt32(3)), true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CommonFor });
+                }
             }
         }
         while (await reader.NextResultAsync(ct));

@@ -100,6 +100,28 @@ public sealed class CandidatesTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task a_set_of_words_found_common_among_people_is_left_out_for_people_but_still_searched_for_a_company()
+    {
+        var many = Given.UniqueWord();
+        var holders = new List<string>();
+        foreach (var _ in Enumerable.Range(0, Candidates.MaxHolders + 1))
+        {
+            holders.Add((await sandbox.ANaturalPerson($"{Given.UniqueWord()} {many}", "NO")).Gid());
+        }
+
+        var company = await sandbox.ALegalEntity($"{Given.UniqueWord()} {many}", "NO");
+        var absent = Given.UniqueWord() + Given.UniqueWord();
+
+        // The first search finds the set common; the second leaves it out without looking, and finds the same.
+        var first = await CandidatesOf($"{absent} {many}", IdentityKind.NaturalPerson, "NO");
+        Assert.Empty(first.Intersect(holders));
+        Assert.Equal(first, await CandidatesOf($"{absent} {many}", IdentityKind.NaturalPerson, "NO"));
+
+        // Among companies the word has one holder: the set is searched, and finds it.
+        Assert.Equal([company.Gid()], await CandidatesOf($"{absent} {many}", IdentityKind.LegalEntity, "NO"));
+    }
+
+    [Fact]
     public async Task a_name_the_words_cannot_find_is_found_by_its_trigrams()
     {
         var word = Given.UniqueWord().ToLowerInvariant();
