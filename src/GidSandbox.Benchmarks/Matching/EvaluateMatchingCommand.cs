@@ -91,12 +91,12 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
 
     /// <summary>
     /// Search against the batch, per query: how often search (the query's first name and kind, any
-    /// country) ranks the right party first, and every party search shows in its top five that the
+    /// country) ranks the right party first and shows it in its top five, and every party search shows in its top five that the
     /// batch's ten candidates for the record leave out (there should be none: both find and show candidates one way).
     /// </summary>
     private static async Task<string> SearchAgreementAsync(DocumentStore store, IReadOnlyList<EvaluationQuery> queries, IReadOnlyDictionary<string, string> gids, IReadOnlyList<MatchResult> results, CancellationToken ct)
     {
-        int withParty = 0, first = 0, hits = 0;
+        int withParty = 0, first = 0, inTopFive = 0, hits = 0;
         var left = new List<string>();
         var wide = await MatchIdentities.RunAsync(store, [.. queries.Select(q => ((string?)q.Id, new MatchQuery(q.Names, q.Kind, null, [])))], 10, ct);
         for (var i = 0; i < queries.Count; i++)
@@ -106,6 +106,7 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
             {
                 withParty++;
                 first += page.Count > 0 && page[0].Profile.Id == expected ? 1 : 0;
+                inTopFive += page.Any(hit => hit.Profile.Id == expected) ? 1 : 0;
             }
 
             foreach (var hit in page)
@@ -119,7 +120,7 @@ public sealed class EvaluateMatchingCommand : JasperFxAsyncCommand<EvaluateMatch
         }
 
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Search ranks the right party first for {first} of {withParty} queries ({F((double)first / withParty)}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Search ranks the right party first for {first} of {withParty} queries ({F((double)first / withParty)}), and shows it in its top five for {inTopFive} ({F((double)inTopFive / withParty)}).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Parties search shows in its top five that the batch leaves out: {left.Count} of {hits}.");
         text.Append(CultureInfo.InvariantCulture, $"Batch records answered NO_MATCH with no candidate at all: {results.Count(r => r.Decision == MatchDecision.NoMatch && r.Candidates.Count == 0)} of {results.Count}.");
         foreach (var line in left)
