@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using GidSandbox.Identities;
 using GidSandbox.Identities.Linking;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
-using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
