@@ -29,6 +29,9 @@ public sealed class DocumentedBenchmarksSmokeTests
 
         Assert.Contains("| search p50 / p95 (ms), 3 searches |", output, StringComparison.Ordinal);
         Assert.Contains("| batch of 50 records (s), first in the process / after another |", output, StringComparison.Ordinal);
+        // Every record of the batch was decided ("Batch decisions: Match 12, Possible 30, NoMatch 8.").
+        var decisions = System.Text.RegularExpressions.Regex.Match(output, @"Batch decisions: (.+?)\. The batch again").Groups[1].Value;
+        Assert.Equal(50, decisions.Split(", ").Sum(decision => int.Parse(decision.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
