@@ -118,7 +118,7 @@ public static class Load
     /// One GraphQL request, sent again as the registry asks after a 503 (UNAVAILABLE: the database was too busy and nothing
     /// was stored), as an office's client would; the latency measured includes those waits.
     /// </summary>
-    private static async Task<JsonObject> Post(HttpClient http, string query, object variables)
+    internal static async Task<JsonObject> Post(HttpClient http, string query, object variables)
     {
         var response = await http.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query, variables });
         for (var attempt = 1; response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 10; attempt++)

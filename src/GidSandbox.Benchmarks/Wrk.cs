@@ -55,15 +55,8 @@ public static partial class Wrk
     private static async Task FirstAnswer(int port, string token, string gid)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(3) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
-        {
-            Content = new StringContent(
-                $$$"""{"query":"query ($gid: Gid!) { identity(gid: $gid) { gid } }","variables":{"gid":"{{{gid}}}"}}""",
-                System.Text.Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", token);
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await Load.Post(http, "query ($gid: Gid!) { identity(gid: $gid) { gid } }", new { gid });
     }
 
     public static async Task<Throughput> LookUp(int port, string token, IReadOnlyList<string> gids, int connections, int seconds, int warmUpSeconds = 10)
