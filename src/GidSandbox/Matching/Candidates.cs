@@ -119,7 +119,8 @@ public static class Candidates
         var lookAlikes = names.Where(n => Placed(n) < perQueryName && n.Words.Count > 0).ToList();
         Add(perName, lookAlikes, await SpreadAsync(lookAlikes, (chunk, token) => WordsAsync(store, chunk, allButOne: false, perQueryName, token), ct));
         var common = CommonWordsOf(store);
-        var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName && KnownCommon(common, n) != (1 << n.Words.Count) - 1).ToList();
+        var fewer = lookAlikes.Where(n => n.Words.Count >= 2 && Placed(n) < perQueryName).Select(n => n with { KnownCommon = KnownCommonOf(common, n) })
+            .Where(n => n.KnownCommon != (1 << n.Words.Count) - 1).ToList();
         Add(perName, fewer, await SpreadAsync(fewer, (chunk, token) => WordsAsync(store, chunk, allButOne: true, perQueryName, token), ct));
 
         var unfound = names.Where(n => Placed(n) == 0 && !n.Standard.OnlyWhenEqual).Select(n => n with { Text = n.Standard.Key }).ToList();
@@ -172,7 +173,7 @@ public static class Candidates
         $"{lookup.Kind}:{string.Join(' ', lookup.Words.Where((_, i) => i != left).Order(StringComparer.Ordinal))}";
 
     /// <summary>Which ways of leaving one word out are known common (bit k: leaving out word k).</summary>
-    private static int KnownCommon(MemoryCache common, Lookup lookup) =>
+    private static int KnownCommonOf(MemoryCache common, Lookup lookup) =>
         Enumerable.Range(0, lookup.Words.Count).Where(left => common.TryGetValue(CommonKey(lookup, left), out _)).Sum(left => 1 << left);
 
     /// <summary>An identity a step found: its GID and country, all that the steps need before its profile is read.</summary>
@@ -202,6 +203,9 @@ public static class Candidates
         public int NameIndex { get; init; }
 
         public string Text { get; init; } = "";
+
+        /// <summary>The ways of leaving one word out known common, for the search by all words but one (bit k: leaving out word k).</summary>
+        public int KnownCommon { get; init; }
 
         /// <summary>
         /// The name's words the word search looks for: initials ("A.", a Cyrillic "Ю." written "yu") say too little to
@@ -337,7 +341,7 @@ public static class Candidates
             command.Parameters.Add(new NpgsqlParameter("ords", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = group.Select(x => x.i).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => (object?)x.lookup.Kind ?? DBNull.Value).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => (object?)x.lookup.Country ?? DBNull.Value).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("skips", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = group.Select(x => allButOne ? KnownCommon(common, x.lookup) : 0).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("skips", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = group.Select(x => x.lookup.KnownCommon).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("written", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = group.Select(x => string.Join(' ', x.lookup.Words)).ToArray() });
             for (var i = 0; i < group.Key; i++)
             {
